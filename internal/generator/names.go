@@ -1,0 +1,49 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"unicode"
+
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// goAPINames are the exported identifiers the Go template declares besides
+// the code constants and the code type. A code named like one of them would
+// not compile.
+var goAPINames = []string{
+	"Range", "Parse", "Codes", "Ranges", "ValidateReason", "MaxReasonBytes",
+	"ErrUnknown", "ErrReasonTooLong", "ErrReasonNotUTF8",
+}
+
+// checkNames reports code names that the registry allows in general but that
+// collide with the identifiers these outputs declare.
+func checkNames(reg *registry.Registry, opts Options) error {
+	if len(reg.Codes) == 0 {
+		return fmt.Errorf("registry %s names no codes", reg.File)
+	}
+	var errs registry.ErrorList
+	for _, c := range reg.Codes {
+		for _, taken := range append([]string{opts.GoType}, goAPINames...) {
+			if c.Name == taken {
+				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
+					Msg: fmt.Sprintf("code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, taken)})
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// isASCIIIdentifier reports whether s is a Go identifier, not a keyword,
+// made of ASCII letters, digits and underscores.
+func isASCIIIdentifier(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return token.IsIdentifier(s)
+}

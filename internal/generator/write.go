@@ -1,0 +1,119 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// tempPrefix starts the name of every temporary file Write makes, so a stray
+// one (after a power cut, say) is easy to recognise.
+const tempPrefix = ".gencodes-"
+
+// Write stores files so that each target holds either its old or its new
+// content, never a mix, and leaves files whose content is unchanged
+// untouched (their modification times too).
+//
+// It works in two phases. First every changed file is written in full to a
+// temporary file beside its target and synced; if any of that fails, the
+// temporary files are removed and no target has been touched. Then each
+// temporary file is renamed over its target, which the operating system
+// does atomically.
+func Write(files []File) (written []string, err error) {
+	type pending struct{ temp, target string }
+	var todo []pending
+	defer func() {
+		if err != nil {
+			for _, p := range todo {
+				os.Remove(p.temp)
+			}
+		}
+	}()
+	for _, f := range files {
+		old, readErr := os.ReadFile(f.Path)
+		if readErr == nil && bytes.Equal(old, f.Data) {
+			continue
+		}
+		temp, err := writeTemp(f)
+		if err != nil {
+			return nil, err
+		}
+		todo = append(todo, pending{temp, f.Path})
+	}
+	for i, p := range todo {
+		if err := os.Rename(p.temp, p.target); err != nil {
+			todo = todo[i:]
+			return written, fmt.Errorf("cannot replace %s: %w", p.target, err)
+		}
+		written = append(written, p.target)
+	}
+	return written, nil
+}
+
+// writeTemp writes f's content to a synced temporary file in f's directory
+// and returns its name.
+func writeTemp(f File) (string, error) {
+	dir := filepath.Dir(f.Path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("cannot create output directory %s: %w; check the output flags", dir, unwrapPath(err))
+	}
+	tmp, err := os.CreateTemp(dir, tempPrefix+filepath.Base(f.Path)+"-*")
+	if err != nil {
+		return "", fmt.Errorf("cannot write to %s: %w; check the output flags", dir, unwrapPath(err))
+	}
+	name := tmp.Name()
+	_, err = tmp.Write(f.Data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if closeErr := tmp.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("cannot write %s: %w", f.Path, err)
+	}
+	return name, nil
+}
+
+// unwrapPath drops the operation and path from a *fs.PathError, which the
+// caller's message already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Check compares files with what is on disk. For each one that differs or is
+// missing it prints a unified diff to w, from the file on disk to the file as
+// it should be. It returns the paths of the stale files, and writes nothing.
+func Check(files []File, w io.Writer) (stale []string, err error) {
+	for _, f := range files {
+		old, readErr := os.ReadFile(f.Path)
+		missing := errors.Is(readErr, fs.ErrNotExist)
+		if readErr != nil && !missing {
+			return stale, fmt.Errorf("cannot read %s: %w", f.Path, readErr)
+		}
+		if !missing && bytes.Equal(old, f.Data) {
+			continue
+		}
+		stale = append(stale, f.Path)
+		from := filepath.ToSlash(f.Path)
+		if missing {
+			from = "/dev/null"
+		}
+		if _, err := io.WriteString(w, unifiedDiff(from, filepath.ToSlash(f.Path)+" (generated)", old, f.Data)); err != nil {
+			return stale, err
+		}
+	}
+	return stale, nil
+}

@@ -1,0 +1,485 @@
+package registry
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parseYAML turns data into a YAML node tree, reporting problems of the file
+// itself: bad UTF-8, YAML syntax, emptiness, several documents.
+func parseYAML(c *errorCollector, data []byte) *yaml.Node {
+	if pos, ok := firstInvalidUTF8(data); !ok {
+		c.addf(pos, "file is not valid UTF-8; save it as UTF-8")
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
+			return nil
+		}
+		c.addf(syntaxErrorPos(err), "invalid YAML: %s", syntaxErrorMsg(err))
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		c.addf(syntaxErrorPos(err), "invalid YAML: %s", syntaxErrorMsg(err))
+		return nil
+	}
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
+		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
+		return nil
+	}
+	root := doc.Content[0]
+	if !checkPlain(c, root) {
+		return nil
+	}
+	return root
+}
+
+// checkPlain refuses anchors, aliases and merge keys anywhere in the tree.
+// A registry has no use for them, and aliases can make a small file expand
+// into an enormous one.
+func checkPlain(c *errorCollector, n *yaml.Node) bool {
+	ok := true
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch {
+		case n.Kind == yaml.AliasNode:
+			c.addf(nodePos(n), "YAML alias *%s is not allowed in a registry; write the value out", n.Value)
+			ok = false
+			return
+		case n.Anchor != "":
+			c.addf(nodePos(n), "YAML anchor &%s is not allowed in a registry; remove it", n.Anchor)
+			ok = false
+		case n.Tag == "!!merge":
+			c.addf(nodePos(n), "YAML merge key << is not allowed in a registry; write the fields out")
+			ok = false
+		}
+		for _, child := range n.Content {
+			walk(child)
+		}
+	}
+	walk(n)
+	return ok
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func syntaxErrorPos(err error) Pos {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		if line, convErr := strconv.Atoi(m[1]); convErr == nil {
+			return Pos{line, 1}
+		}
+	}
+	return Pos{1, 1}
+}
+
+func syntaxErrorMsg(err error) string {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		return m[2]
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// firstInvalidUTF8 finds the first byte that is not UTF-8; ok is true when
+// there is none.
+func firstInvalidUTF8(data []byte) (pos Pos, ok bool) {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return Pos{line, col}, false
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return Pos{}, true
+}
+
+func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// kindName says what a node is, in words for an error message.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!int":
+			return "a number"
+		case "!!float":
+			return "a decimal number"
+		case "!!bool":
+			return "a boolean"
+		case "!!str":
+			return "a string"
+		}
+		return "a value tagged " + n.Tag
+	}
+	return "an unexpected value"
+}
+
+// fields reads a mapping node whose keys must all be in known, in the order
+// given. It reports unknown keys (suggesting the nearest known one),
+// duplicate keys and missing required keys, and returns the value node of
+// each key found.
+type fieldSpec struct {
+	name     string
+	required bool
+}
+
+type fieldSet struct {
+	values map[string]*yaml.Node
+	keys   map[string]*yaml.Node
+}
+
+func (f fieldSet) get(name string) *yaml.Node { return f.values[name] }
+
+func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fieldSet, bool) {
+	set := fieldSet{values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	if n.Kind != yaml.MappingNode {
+		c.addf(nodePos(n), "%s must be a mapping, not %s", what, kindName(n))
+		return set, false
+	}
+	ok := true
+	known := make([]string, len(specs))
+	for i, s := range specs {
+		known[i] = s.name
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" {
+			c.addf(nodePos(key), "%s has a key that is %s; keys are field names", what, kindName(key))
+			ok = false
+			continue
+		}
+		if !contains(known, key.Value) {
+			msg := fmt.Sprintf("unknown field %q in %s", key.Value, what)
+			if s := nearest(key.Value, known); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; known fields: " + strings.Join(known, ", ")
+			}
+			c.addf(nodePos(key), "%s", msg)
+			ok = false
+			continue
+		}
+		if first, dup := set.keys[key.Value]; dup {
+			c.addf(nodePos(key), "field %q appears twice in %s (first at line %d)", key.Value, what, first.Line)
+			ok = false
+			continue
+		}
+		set.keys[key.Value] = key
+		set.values[key.Value] = value
+	}
+	for _, s := range specs {
+		if s.required && set.values[s.name] == nil {
+			c.addf(nodePos(n), "%s is missing required field %q", what, s.name)
+			ok = false
+		}
+	}
+	return set, ok
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the known name closest to s when it is close enough to be
+// a likely misspelling, or "".
+func nearest(s string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(s), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// The scalar readers below check a value's YAML type before converting it,
+// so that `label: 1000` or `code: "1000"` is an error rather than a guess.
+
+func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {
+	if n == nil {
+		return "", true
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+		c.addf(nodePos(n), "%s must be a string, not %s; quote it if it is meant as text", what, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func readBool(c *errorCollector, n *yaml.Node, what string) (bool, bool) {
+	if n == nil {
+		return false, true
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		c.addf(nodePos(n), "%s must be true or false, not %s", what, kindName(n))
+		return false, false
+	}
+	var b bool
+	if err := n.Decode(&b); err != nil {
+		c.addf(nodePos(n), "%s must be true or false, not %q", what, n.Value)
+		return false, false
+	}
+	return b, true
+}
+
+// readCode reads a close code: a whole number from 0 to 65535.
+func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
+	v, ok := readInt(c, n, what)
+	if !ok {
+		return 0, false
+	}
+	if v < 0 || v > 65535 {
+		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, n.Value)
+		return 0, false
+	}
+	return uint16(v), true
+}
+
+func readInt(c *errorCollector, n *yaml.Node, what string) (int64, bool) {
+	if n == nil {
+		return 0, true
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		c.addf(nodePos(n), "%s must be a whole number, not %s", what, kindName(n))
+		return 0, false
+	}
+	var v int64
+	if err := n.Decode(&v); err != nil {
+		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+func readList(c *errorCollector, n *yaml.Node, what string) ([]*yaml.Node, bool) {
+	if n == nil {
+		return nil, true
+	}
+	if n.Kind != yaml.SequenceNode {
+		c.addf(nodePos(n), "%s must be a list, not %s", what, kindName(n))
+		return nil, false
+	}
+	return n.Content, true
+}
+
+// decodeRegistry turns the root node into a Registry. Entries that fail to
+// decode are left out; rangesComplete is false when a range was left out, so
+// that the checks of codes against ranges do not report problems that only
+// the broken range causes.
+func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
+	reg = &Registry{}
+	f, _ := fields(c, root, "the registry", []fieldSpec{
+		{"reason", true}, {"ranges", true}, {"codes", true},
+	})
+	if n := f.get("reason"); n != nil {
+		reg.Reason = decodeReason(c, n)
+	}
+	items, rangesComplete := readList(c, f.get("ranges"), "ranges")
+	for _, item := range items {
+		if r, ok := decodeRange(c, item); ok {
+			reg.Ranges = append(reg.Ranges, r)
+		} else {
+			rangesComplete = false
+		}
+	}
+	rangesComplete = rangesComplete && f.get("ranges") != nil
+	if n := f.get("codes"); n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
+		c.addf(nodePos(n), "codes is empty; a registry names at least one code")
+	}
+	if items, ok := readList(c, f.get("codes"), "codes"); ok {
+		for _, item := range items {
+			if code, ok := decodeCode(c, item); ok {
+				reg.Codes = append(reg.Codes, code)
+			}
+		}
+	}
+	sort.SliceStable(reg.Ranges, func(i, j int) bool { return reg.Ranges[i].First < reg.Ranges[j].First })
+	sort.SliceStable(reg.Codes, func(i, j int) bool { return reg.Codes[i].Value < reg.Codes[j].Value })
+	return reg, rangesComplete
+}
+
+func decodeReason(c *errorCollector, n *yaml.Node) Reason {
+	var r Reason
+	f, _ := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
+	if v, ok := readInt(c, f.get("max_bytes"), "reason max_bytes"); ok {
+		r.MaxBytes = int(v)
+		if n := f.get("max_bytes"); n != nil && (v < 1 || v > 123) {
+			c.addf(nodePos(n), "reason max_bytes %d is out of range; a Close frame leaves room for 1 to 123 bytes of reason (RFC 6455, 5.5)", v)
+		}
+	}
+	r.Reference, _ = readText(c, f.get("reference"), "reason reference")
+	return r
+}
+
+func decodeFacts(c *errorCollector, f fieldSet, what string) (Facts, bool) {
+	wire, ok1 := readBool(c, f.get("wire_valid"), what+" wire_valid")
+	browser, ok2 := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
+	return Facts{WireValid: wire, BrowserCanSend: browser}, ok1 && ok2
+}
+
+func decodeRange(c *errorCollector, n *yaml.Node) (Range, bool) {
+	r := Range{Pos: nodePos(n)}
+	f, ok := fields(c, n, "range", []fieldSpec{
+		{"name", true}, {"label", true}, {"first", true}, {"last", true},
+		{"description", true}, {"reference", true},
+		{"wire_valid", true}, {"browser_can_send", true}, {"parts", false},
+	})
+	what := "range"
+	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && name != "" {
+		what = fmt.Sprintf("range %s", name)
+		r.Name = name
+		ok = checkIdentifier(c, f.get("name"), what+" name", name) && ok
+	}
+	var good bool
+	r.Label, good = readText(c, f.get("label"), what+" label")
+	ok = ok && good
+	r.First, good = readCode(c, f.get("first"), what+" first")
+	ok = ok && good
+	r.Last, good = readCode(c, f.get("last"), what+" last")
+	ok = ok && good
+	r.Description, good = readText(c, f.get("description"), what+" description")
+	ok = ok && good
+	r.Reference, good = readText(c, f.get("reference"), what+" reference")
+	ok = ok && good
+	r.Facts, good = decodeFacts(c, f, what)
+	ok = ok && good
+	if items, listOK := readList(c, f.get("parts"), what+" parts"); listOK {
+		for _, item := range items {
+			p, partOK := decodePart(c, item, what)
+			ok = ok && partOK
+			if partOK {
+				r.Parts = append(r.Parts, p)
+			}
+		}
+	} else {
+		ok = false
+	}
+	sort.SliceStable(r.Parts, func(i, j int) bool { return r.Parts[i].First < r.Parts[j].First })
+	return r, ok
+}
+
+func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) {
+	p := Part{Pos: nodePos(n)}
+	what := "part of " + rangeWhat
+	f, ok := fields(c, n, what, []fieldSpec{
+		{"label", true}, {"first", true}, {"last", true},
+		{"description", true}, {"reference", true},
+		{"wire_valid", true}, {"browser_can_send", true},
+	})
+	var good bool
+	p.Label, good = readText(c, f.get("label"), what+" label")
+	ok = ok && good
+	p.First, good = readCode(c, f.get("first"), what+" first")
+	ok = ok && good
+	p.Last, good = readCode(c, f.get("last"), what+" last")
+	ok = ok && good
+	p.Description, good = readText(c, f.get("description"), what+" description")
+	ok = ok && good
+	p.Reference, good = readText(c, f.get("reference"), what+" reference")
+	ok = ok && good
+	p.Facts, good = decodeFacts(c, f, what)
+	return p, ok && good
+}
+
+func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
+	code := Code{Pos: nodePos(n)}
+	f, ok := fields(c, n, "code entry", []fieldSpec{
+		{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
+		{"description", true}, {"reference", true},
+		{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
+	})
+	what := "code entry"
+	var good bool
+	code.Value, good = readCode(c, f.get("code"), "code")
+	ok = ok && good
+	if good && f.get("code") != nil {
+		what = fmt.Sprintf("code %d", code.Value)
+	}
+	if nameNode := f.get("name"); nameNode != nil {
+		code.NamePos = nodePos(nameNode)
+		code.Name, good = readString(c, nameNode, what+" name")
+		ok = ok && good && checkIdentifier(c, nameNode, what+" name", code.Name)
+	}
+	code.Label, good = readText(c, f.get("label"), what+" label")
+	ok = ok && good
+	if items, listOK := readList(c, f.get("aliases"), what+" aliases"); listOK {
+		for _, item := range items {
+			alias, aliasOK := readString(c, item, what+" alias")
+			if aliasOK && checkAlias(c, item, what, alias) {
+				code.Aliases = append(code.Aliases, alias)
+				code.AliasPos = append(code.AliasPos, nodePos(item))
+			} else {
+				ok = false
+			}
+		}
+	} else {
+		ok = false
+	}
+	code.Description, good = readText(c, f.get("description"), what+" description")
+	ok = ok && good
+	code.Reference, good = readText(c, f.get("reference"), what+" reference")
+	ok = ok && good
+	code.Facts, good = decodeFacts(c, f, what)
+	ok = ok && good
+	if n := f.get("rule_exception"); n != nil {
+		code.RuleException, good = readText(c, n, what+" rule_exception")
+		ok = ok && good
+	}
+	return code, ok
+}

@@ -1,0 +1,256 @@
+package registry
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxTextRunes bounds labels, descriptions and references. They are one-line
+// texts that go into doc comments and tables; a longer one is a mistake.
+const MaxTextRunes = 200
+
+// readText reads a one-line human text: a label, description or reference.
+// Registry text reaches Go and TypeScript sources, comments and Markdown, so
+// characters that change how those are read are refused here, once, rather
+// than escaped differently by each output.
+func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
+	s, ok := readString(c, n, what)
+	if !ok || n == nil {
+		return s, ok
+	}
+	if msg := textProblem(s); msg != "" {
+		c.addf(nodePos(n), "%s %s", what, msg)
+		return s, false
+	}
+	return s, true
+}
+
+// textProblem says what is wrong with s as a one-line text, or "".
+func textProblem(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "is empty; write a short text"
+	}
+	if s != strings.TrimSpace(s) {
+		return "has leading or trailing white space; remove it"
+	}
+	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
+		return fmt.Sprintf("is %d characters long; keep it to %d, on one line", n, MaxTextRunes)
+	}
+	for _, r := range s {
+		if why := forbiddenRune(r); why != "" {
+			return fmt.Sprintf("contains %U (%s); use plain one-line text", r, why)
+		}
+	}
+	return ""
+}
+
+// forbiddenRune says why r may not appear in registry text, or "".
+func forbiddenRune(r rune) string {
+	switch {
+	case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
+		return "a line break"
+	case r == '\t':
+		return "a tab"
+	case r == utf8.RuneError:
+		return "the replacement character, a sign of broken encoding"
+	case r == '\u061c' || r == '\u200e' || r == '\u200f' ||
+		('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069'):
+		return "a bidirectional control, which makes text read differently from how it runs"
+	case unicode.IsControl(r):
+		return "a control character"
+	case unicode.Is(unicode.Cf, r):
+		return "an invisible format character"
+	case unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r) || r == '\ufffe' || r == '\uffff':
+		return "a private-use or non-character code point"
+	}
+	return ""
+}
+
+// goKeywords and the other lists below are words a generated identifier may
+// not be. Names start with an upper-case letter, so most cannot collide; the
+// check still runs so that the message says what the real problem is.
+var goKeywords = []string{
+	"break", "case", "chan", "const", "continue", "default", "defer", "else",
+	"fallthrough", "for", "func", "go", "goto", "if", "import", "interface",
+	"map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+}
+
+var tsReservedWords = []string{
+	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch",
+	"class", "const", "constructor", "continue", "debugger", "declare", "default",
+	"delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
+	"from", "function", "get", "if", "implements", "import", "in", "infer",
+	"instanceof", "interface", "is", "keyof", "let", "module", "namespace", "never",
+	"new", "null", "number", "object", "of", "package", "private", "protected",
+	"public", "readonly", "require", "return", "set", "static", "string", "super",
+	"switch", "symbol", "this", "throw", "true", "try", "type", "typeof",
+	"undefined", "unique", "unknown", "var", "void", "while", "with", "yield",
+	// Globals that an enum member or a property of that name would shadow or
+	// that TypeScript refuses as enum member names.
+	"Infinity", "NaN",
+}
+
+// checkIdentifier checks a name used as an identifier in Go and TypeScript:
+// an exported Go name made of ASCII letters and digits.
+func checkIdentifier(c *errorCollector, n *yaml.Node, what, name string) bool {
+	msg := identifierProblem(name)
+	if msg != "" {
+		c.addf(nodePos(n), "%s %q %s", what, name, msg)
+		return false
+	}
+	return true
+}
+
+func identifierProblem(name string) string {
+	switch {
+	case name == "":
+		return "is empty; write a Go identifier such as NormalClosure"
+	case contains(goKeywords, name):
+		return "is a Go keyword; names are exported identifiers such as NormalClosure"
+	case contains(tsReservedWords, name):
+		return "is a TypeScript reserved word or global; choose another name"
+	}
+	for i, r := range name {
+		if r > unicode.MaxASCII || !(isASCIILetter(r) || (i > 0 && '0' <= r && r <= '9')) {
+			return "may hold only ASCII letters and digits, starting with a letter"
+		}
+	}
+	if name[0] < 'A' || name[0] > 'Z' {
+		return "must start with an upper-case letter so that Go exports it"
+	}
+	return ""
+}
+
+// checkAlias checks an alias: a name that parsing accepts but that never
+// becomes an identifier, so upper-case snake case such as CLOSE_NORMAL is fine.
+func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
+	ok := alias != ""
+	for i, r := range alias {
+		if r > unicode.MaxASCII || !(isASCIILetter(r) || (i > 0 && (r == '_' || ('0' <= r && r <= '9')))) {
+			ok = false
+		}
+	}
+	if !ok {
+		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, alias)
+	}
+	return ok
+}
+
+func isASCIILetter(r rune) bool { return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') }
+
+// validate checks what holds across entries: ranges, codes and names.
+func validate(c *errorCollector, reg *Registry, rangesComplete bool) {
+	validateRanges(c, reg)
+	validateNames(c, reg)
+	validateCodes(c, reg, rangesComplete)
+}
+
+func validateRanges(c *errorCollector, reg *Registry) {
+	names := map[string]*Range{}
+	for i := range reg.Ranges {
+		r := &reg.Ranges[i]
+		if r.First > r.Last {
+			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", r.Name, r.First, r.Last)
+		}
+		if prev, dup := names[strings.ToLower(r.Name)]; dup {
+			c.addf(r.Pos, "range name %q is used twice (first at line %d)", r.Name, prev.Pos.Line)
+		}
+		names[strings.ToLower(r.Name)] = r
+		if i > 0 {
+			prev := &reg.Ranges[i-1]
+			if r.First <= prev.Last {
+				c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
+					r.Name, r.First, r.Last, prev.Name, prev.First, prev.Last, prev.Pos.Line)
+			}
+		}
+		for j := range r.Parts {
+			p := &r.Parts[j]
+			if p.First > p.Last {
+				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", p.Label, r.Name, p.First, p.Last)
+			}
+			if p.First < r.First || p.Last > r.Last {
+				c.addf(p.Pos, "part %q (%d-%d) lies outside its range %s (%d-%d)",
+					p.Label, p.First, p.Last, r.Name, r.First, r.Last)
+			}
+			if j > 0 {
+				prev := &r.Parts[j-1]
+				if p.First <= prev.Last {
+					c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
+						p.Label, p.First, p.Last, prev.Label, prev.First, prev.Last, prev.Pos.Line)
+				}
+			}
+		}
+	}
+}
+
+// validateNames requires every name and alias to be unique, ignoring case:
+// two names that differ only in case read as the same code in docs and logs,
+// and would collide on case-insensitive file systems and in lookups that
+// fold case.
+func validateNames(c *errorCollector, reg *Registry) {
+	type seen struct {
+		name string
+		code uint16
+		pos  Pos
+	}
+	names := map[string]seen{}
+	claim := func(name string, code uint16, pos Pos, kind string) {
+		key := strings.ToLower(name)
+		if prev, dup := names[key]; dup {
+			if prev.name == name {
+				c.addf(pos, "%s %q is already used by code %d (line %d); names and aliases must be unique",
+					kind, name, prev.code, prev.pos.Line)
+			} else {
+				c.addf(pos, "%s %q differs only in case from %q of code %d (line %d); names and aliases must differ in more than case",
+					kind, name, prev.name, prev.code, prev.pos.Line)
+			}
+			return
+		}
+		names[key] = seen{name, code, pos}
+	}
+	for i := range reg.Codes {
+		code := &reg.Codes[i]
+		if code.Name != "" {
+			claim(code.Name, code.Value, code.NamePos, "name")
+		}
+		for j, alias := range code.Aliases {
+			claim(alias, code.Value, code.AliasPos[j], "alias")
+		}
+	}
+}
+
+func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
+	for i := range reg.Codes {
+		code := &reg.Codes[i]
+		if i > 0 && reg.Codes[i-1].Value == code.Value {
+			c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, reg.Codes[i-1].Pos.Line)
+			continue
+		}
+		if !rangesComplete {
+			continue
+		}
+		rule, block, ok := reg.Rule(code.Value)
+		if !ok {
+			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
+			continue
+		}
+		var differs []string
+		if code.WireValid != rule.WireValid {
+			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, block, rule.WireValid))
+		}
+		if code.BrowserCanSend != rule.BrowserCanSend {
+			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, block, rule.BrowserCanSend))
+		}
+		switch {
+		case len(differs) > 0 && code.RuleException == "":
+			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
+				code.Value, strings.Join(differs, " and "))
+		case len(differs) == 0 && code.RuleException != "":
+			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, block)
+		}
+	}
+}
