@@ -2,4 +2,7 @@ module github.com/closecodes/closecodes
 
 go 1.23
 
-require go.yaml.in/yaml/v3 v3.0.6
+require (
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.6
+)

@@ -6,133 +6,133 @@
  */
 export const CloseCode = {
   /**
-   * NormalClosure is 1000, "Normal Closure" in the IANA registry.
+   * NormalClosure is code 1000, "Normal Closure".
    * The connection did what it was opened for and is closing cleanly.
    * Valid on the wire; browsers may send it. WebSocket.close() accepts 1000, the only protocol code a page may send.
    * Reference: RFC 6455, 7.4.1.
    */
   NormalClosure: 1000,
   /**
-   * GoingAway is 1001, "Going Away" in the IANA registry.
+   * GoingAway is code 1001, "Going Away".
    * The endpoint is leaving, such as a server shutting down or a page being navigated away from.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   GoingAway: 1001,
   /**
-   * ProtocolError is 1002, "Protocol error" in the IANA registry.
+   * ProtocolError is code 1002, "Protocol error".
    * The endpoint is closing because its peer broke the WebSocket protocol.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   ProtocolError: 1002,
   /**
-   * UnsupportedData is 1003, "Unsupported Data" in the IANA registry.
+   * UnsupportedData is code 1003, "Unsupported Data".
    * The endpoint received a kind of data it cannot take, such as binary on a text-only connection.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   UnsupportedData: 1003,
   /**
-   * Reserved is 1004, "Reserved" in the IANA registry.
+   * Reserved is code 1004, "Reserved".
    * Reserved; a meaning may be defined in the future, so endpoints do not send it.
    * Not valid on the wire; browsers may not send it. RFC 6455 reserves 1004 without a meaning, so a receiver treats it as invalid.
    * Reference: RFC 6455, 7.4.1.
    */
   Reserved: 1004,
   /**
-   * NoStatusReceived is 1005, "No Status Rcvd" in the IANA registry.
+   * NoStatusReceived is code 1005, "No Status Rcvd".
    * Reported locally when a Close frame carried no status code; never sent.
    * Not valid on the wire; browsers may not send it. RFC 6455 says 1005 MUST NOT be set as a status code in a Close frame.
    * Reference: RFC 6455, 7.4.1.
    */
   NoStatusReceived: 1005,
   /**
-   * AbnormalClosure is 1006, "Abnormal Closure" in the IANA registry.
+   * AbnormalClosure is code 1006, "Abnormal Closure".
    * Reported locally when the connection dropped without a Close frame; never sent.
    * Not valid on the wire; browsers may not send it. RFC 6455 says 1006 MUST NOT be set as a status code in a Close frame.
    * Reference: RFC 6455, 7.4.1.
    */
   AbnormalClosure: 1006,
   /**
-   * InvalidFramePayloadData is 1007, "Invalid frame payload data" in the IANA registry.
+   * InvalidFramePayloadData is code 1007, "Invalid frame payload data".
    * A message's data did not match its type, such as text that is not valid UTF-8.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   InvalidFramePayloadData: 1007,
   /**
-   * PolicyViolation is 1008, "Policy Violation" in the IANA registry.
+   * PolicyViolation is code 1008, "Policy Violation".
    * A message broke the endpoint's policy; the general code when no more specific one fits.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   PolicyViolation: 1008,
   /**
-   * MessageTooBig is 1009, "Message Too Big" in the IANA registry.
+   * MessageTooBig is code 1009, "Message Too Big".
    * A message was too large for the endpoint to process.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   MessageTooBig: 1009,
   /**
-   * MandatoryExtension is 1010, "Mandatory Ext." in the IANA registry.
+   * MandatoryExtension is code 1010, "Mandatory Ext.".
    * The client needed an extension that the server did not agree to in the handshake.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   MandatoryExtension: 1010,
   /**
-   * InternalError is 1011, "Internal Error" in the IANA registry.
+   * InternalError is code 1011, "Internal Error".
    * The server met an unexpected condition that stopped it from serving the request.
    * Valid on the wire; browsers may not send it.
    * Reference: RFC 6455, 7.4.1.
    */
   InternalError: 1011,
   /**
-   * ServiceRestart is 1012, "Service Restart" in the IANA registry.
+   * ServiceRestart is code 1012, "Service Restart".
    * The service is restarting; a client may reconnect after a short wait.
    * Valid on the wire; browsers may not send it.
    * Reference: IANA WebSocket Close Code Number Registry.
    */
   ServiceRestart: 1012,
   /**
-   * TryAgainLater is 1013, "Try Again Later" in the IANA registry.
+   * TryAgainLater is code 1013, "Try Again Later".
    * The server is temporarily unable to serve, such as when overloaded; try again later.
    * Valid on the wire; browsers may not send it.
    * Reference: IANA WebSocket Close Code Number Registry.
    */
   TryAgainLater: 1013,
   /**
-   * BadGateway is 1014, "Bad Gateway" in the IANA registry.
+   * BadGateway is code 1014, "Bad Gateway".
    * A gateway or proxy got an invalid response from the server behind it.
    * Valid on the wire; browsers may not send it.
    * Reference: IANA WebSocket Close Code Number Registry.
    */
   BadGateway: 1014,
   /**
-   * TLSHandshake is 1015, "TLS handshake" in the IANA registry.
+   * TLSHandshake is code 1015, "TLS handshake".
    * Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.
    * Not valid on the wire; browsers may not send it. RFC 6455 says 1015 MUST NOT be set as a status code in a Close frame.
    * Reference: RFC 6455, 7.4.1.
    */
   TLSHandshake: 1015,
   /**
-   * Unauthorized is 3000, "Unauthorized" in the IANA registry.
+   * Unauthorized is code 3000, "Unauthorized".
    * The request needs authentication the client has not given.
    * Valid on the wire; browsers may send it.
    * Reference: IANA WebSocket Close Code Number Registry.
    */
   Unauthorized: 3000,
   /**
-   * Forbidden is 3003, "Forbidden" in the IANA registry.
+   * Forbidden is code 3003, "Forbidden".
    * The client is authenticated but not allowed to do what it asked.
    * Valid on the wire; browsers may send it.
    * Reference: IANA WebSocket Close Code Number Registry.
    */
   Forbidden: 3003,
   /**
-   * Timeout is 3008, "Timeout" in the IANA registry.
+   * Timeout is code 3008, "Timeout".
    * The endpoint waited too long for its peer and gave up.
    * Valid on the wire; browsers may send it.
    * Reference: IANA WebSocket Close Code Number Registry.

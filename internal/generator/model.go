@@ -184,7 +184,7 @@ func printableSource(path string) string {
 
 func codeView(c registry.Code, slot int) CodeView {
 	doc := []string{
-		fmt.Sprintf("%s is %d, %q in the IANA registry.", c.Name, c.Value, c.Label),
+		fmt.Sprintf("%s is code %d, %q.", c.Name, c.Value, c.Label),
 		c.Description,
 		factsSentence(c.Facts, c.RuleException),
 		"Reference: " + strings.TrimSuffix(c.Reference, ".") + ".",

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected error files in testdata/bad")
+
+// runGencodes runs the tool as the command line would, in dir, and returns
+// its exit status and output.
+func runGencodes(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir(dir))
+	defer func() { require.NoError(t, os.Chdir(wd)) }()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// listFiles returns every file below dir, relative to it.
+func listFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, path)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	return files
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(to, data, 0o644))
+}
+
+// TestBadRegistries runs every registry in testdata/bad and compares what
+// gencodes prints with the .err file beside it. Each must fail with exit
+// status 1 and write nothing.
+func TestBadRegistries(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/bad/*.yaml")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(inputs), 30, "the corpus of bad registries")
+	for _, input := range inputs {
+		name := strings.TrimSuffix(filepath.Base(input), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			copyFile(t, input, filepath.Join(dir, name+".yaml"))
+			code, stdout, stderr := runGencodes(t, dir, "-registry", name+".yaml")
+			assert.Equal(t, 1, code, "exit status; stderr:\n%s", stderr)
+			assert.Empty(t, stdout)
+			assert.Equal(t, []string{name + ".yaml"}, listFiles(t, dir), "nothing may be written")
+			wantFile := strings.TrimSuffix(input, ".yaml") + ".err"
+			if *update {
+				require.NoError(t, os.WriteFile(wantFile, []byte(stderr), 0o644))
+			}
+			want, err := os.ReadFile(wantFile)
+			require.NoError(t, err, "run go test -update to create it, then review it")
+			assert.Equal(t, string(want), stderr)
+			for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+				assert.Regexp(t, `^`+name+`\.yaml:\d+:\d+: \S`, line, "every problem carries FILE:LINE:COL")
+			}
+		})
+	}
+}
+
+func TestRegistryOverSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := "# " + strings.Repeat("x", 1<<20) + "\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(big), 0o644))
+	code, _, stderr := runGencodes(t, dir)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "codes.yaml:1:1: file is larger than 1048576 bytes, the most a registry may be\n", stderr)
+	assert.Equal(t, []string{"codes.yaml"}, listFiles(t, dir))
+}
+
+func TestMissingRegistry(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runGencodes(t, dir, "-registry", "nope.yaml")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "gencodes: registry nope.yaml does not exist; pass its path with -registry\n", stderr)
+	assert.Empty(t, listFiles(t, dir))
+}
+
+func TestUnwritableOutput(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
+	// A regular file where a directory must go cannot be written into, even
+	// by root.
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "blocked"), []byte("a file\n"), 0o644))
+	code, _, stderr := runGencodes(t, dir, "-go-out", "generated/go", "-ts-out", "blocked/ts")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "gencodes: cannot create output directory blocked/ts: not a directory; check the output flags")
+	files := listFiles(t, dir)
+	assert.ElementsMatch(t, []string{"codes.yaml", "blocked"}, files, "no file may be written when any cannot be")
+}
+
+func TestMisuse(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"-no-such-flag"},
+		{"stray-argument"},
+		{"-ts-style", "namespace"},
+		{"-go-package", "not-a-name"},
+	} {
+		copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
+		code, _, stderr := runGencodes(t, dir, args...)
+		assert.Equal(t, 2, code, "%v: %s", args, stderr)
+		assert.NotEmpty(t, stderr)
+	}
+	assert.Equal(t, []string{"codes.yaml"}, listFiles(t, dir))
+}
+
+func TestGenerateThenCheck(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
+
+	code, _, stderr := runGencodes(t, dir, "-check")
+	assert.Equal(t, 1, code, "nothing generated yet")
+	assert.Contains(t, stderr, "5 generated file(s) out of date")
+
+	code, _, stderr = runGencodes(t, dir)
+	require.Equal(t, 0, code, stderr)
+	assert.ElementsMatch(t, []string{
+		"codes.yaml", "generated/go/closecode.go", "generated/ts/closecodes.ts",
+		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
+	}, listFiles(t, dir))
+
+	code, stdout, stderr := runGencodes(t, dir, "-check")
+	assert.Equal(t, 0, code, stderr)
+	assert.Empty(t, stdout)
+
+	// One changed byte in a generated file is found and shown.
+	goFile := filepath.Join(dir, "generated/go/closecode.go")
+	data, err := os.ReadFile(goFile)
+	require.NoError(t, err)
+	changed := bytes.Replace(data, []byte("NormalClosure Code = 1000"), []byte("NormalClosure Code = 1001"), 1)
+	require.NoError(t, os.WriteFile(goFile, changed, 0o644))
+	code, stdout, _ = runGencodes(t, dir, "-check")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "--- generated/go/closecode.go\n+++ generated/go/closecode.go (generated)\n")
+	assert.Contains(t, stdout, "-\tNormalClosure Code = 1001\n+\tNormalClosure Code = 1000\n")
+	after, err := os.ReadFile(goFile)
+	require.NoError(t, err)
+	assert.Equal(t, changed, after, "-check must not write")
+}

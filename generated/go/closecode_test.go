@@ -1,0 +1,270 @@
+package closecode_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	closecode "github.com/closecodes/closecodes/generated/go"
+)
+
+// The reference below is written from RFC 6455 section 7.4, the IANA
+// WebSocket Close Code Number Registry and the WHATWG close() rule, not read
+// from codes.yaml, so that a wrong fact in the registry fails these tests.
+
+// ianaLabels is the IANA registry: every registered code and its label.
+var ianaLabels = map[int]string{
+	1000: "Normal Closure",
+	1001: "Going Away",
+	1002: "Protocol error",
+	1003: "Unsupported Data",
+	1004: "Reserved",
+	1005: "No Status Rcvd",
+	1006: "Abnormal Closure",
+	1007: "Invalid frame payload data",
+	1008: "Policy Violation",
+	1009: "Message Too Big",
+	1010: "Mandatory Ext.",
+	1011: "Internal Error",
+	1012: "Service Restart",
+	1013: "Try Again Later",
+	1014: "Bad Gateway",
+	1015: "TLS handshake",
+	3000: "Unauthorized",
+	3003: "Forbidden",
+	3008: "Timeout",
+}
+
+// refWireValid: RFC 6455 7.4.1 defines 1000-1003 and 1007-1011 for sending,
+// IANA adds 1012-1014; 1004 is reserved, 1005, 1006 and 1015 MUST NOT be
+// sent; 7.4.2 leaves 0-999 unused, keeps 1016-2999 for future use and opens
+// 3000-4999 to libraries and applications.
+func refWireValid(c int) bool {
+	return (1000 <= c && c <= 1003) || (1007 <= c && c <= 1014) || (3000 <= c && c <= 4999)
+}
+
+// refBrowserCanSend: WHATWG close() throws InvalidAccessError unless the
+// code is 1000 or in 3000-4999.
+func refBrowserCanSend(c int) bool {
+	return c == 1000 || (3000 <= c && c <= 4999)
+}
+
+type refRange struct {
+	first, last int
+}
+
+// refRangeOf: the four ranges of RFC 6455 7.4.2.
+func refRangeOf(c int) (refRange, bool) {
+	for _, r := range []refRange{{0, 999}, {1000, 2999}, {3000, 3999}, {4000, 4999}} {
+		if r.first <= c && c <= r.last {
+			return r, true
+		}
+	}
+	return refRange{}, false
+}
+
+func TestEveryCodeAgainstTheReference(t *testing.T) {
+	for v := 0; v <= 0xffff; v++ {
+		c := closecode.Code(v)
+		label, known := ianaLabels[v]
+		if c.IsKnown() != known || c.Label() != label ||
+			c.IsValid() != refWireValid(v) || c.BrowserCanSend() != refBrowserCanSend(v) {
+			t.Fatalf("code %d: known=%t label=%q valid=%t browser=%t; want known=%t label=%q valid=%t browser=%t",
+				v, c.IsKnown(), c.Label(), c.IsValid(), c.BrowserCanSend(),
+				known, label, refWireValid(v), refBrowserCanSend(v))
+		}
+		want, inRange := refRangeOf(v)
+		got := c.Range()
+		if inRange != (got.Name != "") || int(got.First) != want.first || int(got.Last) != want.last {
+			t.Fatalf("code %d: range %q %d-%d; want %d-%d (in a range: %t)", v, got.Name, got.First, got.Last, want.first, want.last, inRange)
+		}
+		if inRange && !got.Contains(c) {
+			t.Fatalf("code %d: its range %q does not contain it", v, got.Name)
+		}
+		if known != (c.Description() != "") || known != (c.Reference() != "") {
+			t.Fatalf("code %d: description %q, reference %q; want both set exactly when named", v, c.Description(), c.Reference())
+		}
+	}
+}
+
+func TestGoNames(t *testing.T) {
+	want := map[closecode.Code]string{
+		1000: "NormalClosure", 1001: "GoingAway", 1002: "ProtocolError", 1003: "UnsupportedData",
+		1004: "Reserved", 1005: "NoStatusReceived", 1006: "AbnormalClosure",
+		1007: "InvalidFramePayloadData", 1008: "PolicyViolation", 1009: "MessageTooBig",
+		1010: "MandatoryExtension", 1011: "InternalError", 1012: "ServiceRestart",
+		1013: "TryAgainLater", 1014: "BadGateway", 1015: "TLSHandshake",
+		3000: "Unauthorized", 3003: "Forbidden", 3008: "Timeout",
+	}
+	var codes []closecode.Code
+	for c, name := range want {
+		assert.Equal(t, name, c.String(), "code %d", c)
+		codes = append(codes, c)
+	}
+	assert.ElementsMatch(t, codes, closecode.Codes())
+	assert.Equal(t, closecode.Code(1000), closecode.NormalClosure)
+	assert.Equal(t, closecode.Code(1015), closecode.TLSHandshake)
+	assert.Equal(t, closecode.Code(3008), closecode.Timeout)
+}
+
+func TestStringOfUnnamedCodes(t *testing.T) {
+	assert.Equal(t, "Code(4001)", closecode.Code(4001).String())
+	assert.Equal(t, "Code(0)", closecode.Code(0).String())
+	assert.Equal(t, "Code(65535)", closecode.Code(65535).String())
+	assert.Equal(t, "", closecode.Code(4001).Label())
+	assert.Equal(t, "", closecode.Code(4001).Description())
+}
+
+func TestCodesIsAscendingAndFresh(t *testing.T) {
+	codes := closecode.Codes()
+	require.Len(t, codes, len(ianaLabels))
+	for i := 1; i < len(codes); i++ {
+		assert.Less(t, codes[i-1], codes[i])
+	}
+	codes[0] = 4999
+	assert.Equal(t, closecode.NormalClosure, closecode.Codes()[0], "Codes must return a new slice each call")
+}
+
+func TestRanges(t *testing.T) {
+	rs := closecode.Ranges()
+	require.Len(t, rs, 4)
+	for i, want := range []refRange{{0, 999}, {1000, 2999}, {3000, 3999}, {4000, 4999}} {
+		assert.Equal(t, want.first, int(rs[i].First))
+		assert.Equal(t, want.last, int(rs[i].Last))
+		assert.NotEmpty(t, rs[i].Name)
+		assert.NotEmpty(t, rs[i].Label)
+		assert.NotEmpty(t, rs[i].Description)
+		assert.Contains(t, rs[i].Reference, "RFC 6455")
+	}
+	rs[0].Name = "changed"
+	assert.NotEqual(t, "changed", closecode.Ranges()[0].Name, "Ranges must return a new slice each call")
+	assert.Equal(t, closecode.Range{}, closecode.Code(5000).Range())
+	assert.Equal(t, "Private", closecode.Code(4321).Range().Name)
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range closecode.Codes() {
+		got, err := closecode.Parse(c.String())
+		require.NoError(t, err)
+		assert.Equal(t, c, got)
+	}
+	aliases := map[string]closecode.Code{
+		"CLOSE_NORMAL":         closecode.NormalClosure,
+		"CLOSE_GOING_AWAY":     closecode.GoingAway,
+		"CLOSE_PROTOCOL_ERROR": closecode.ProtocolError,
+		"CLOSE_UNSUPPORTED":    closecode.UnsupportedData,
+		"CLOSE_NO_STATUS":      closecode.NoStatusReceived,
+		"CLOSE_ABNORMAL":       closecode.AbnormalClosure,
+		"CLOSE_TOO_LARGE":      closecode.MessageTooBig,
+	}
+	for alias, want := range aliases {
+		got, err := closecode.Parse(alias)
+		require.NoError(t, err, alias)
+		assert.Equal(t, want, got, alias)
+	}
+	numbers := map[string]closecode.Code{"0": 0, "4001": 4001, "1000": 1000, "65535": 65535, "5000": 5000}
+	for text, want := range numbers {
+		got, err := closecode.Parse(text)
+		require.NoError(t, err, text)
+		assert.Equal(t, want, got, text)
+	}
+	for _, bad := range []string{
+		"", "65536", "70000", "-1", "+1000", "01000", "00", " 1000", "1000 ", "1e3", "0x3e8", "1000.0",
+		"normalclosure", "NORMALCLOSURE", "Normal Closure", "constructor", "__proto__", "toString",
+		"Code(1000)", "１０００", "NormalClosure\x00",
+	} {
+		_, err := closecode.Parse(bad)
+		require.Error(t, err, "%q", bad)
+		assert.True(t, errors.Is(err, closecode.ErrUnknown), "%q: %v", bad, err)
+		assert.Contains(t, err.Error(), "unknown code")
+	}
+}
+
+func TestTextRoundTripForEveryCode(t *testing.T) {
+	for v := 0; v <= 0xffff; v++ {
+		c := closecode.Code(v)
+		text, err := c.MarshalText()
+		require.NoError(t, err)
+		var back closecode.Code
+		require.NoError(t, back.UnmarshalText(text), "code %d text %q", v, text)
+		require.Equal(t, c, back)
+	}
+	text, _ := closecode.GoingAway.MarshalText()
+	assert.Equal(t, "GoingAway", string(text))
+	text, _ = closecode.Code(4001).MarshalText()
+	assert.Equal(t, "4001", string(text))
+}
+
+func TestJSON(t *testing.T) {
+	type message struct {
+		Code closecode.Code `json:"code"`
+	}
+	out, err := json.Marshal(message{closecode.PolicyViolation})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"code":"PolicyViolation"}`, string(out))
+
+	for input, want := range map[string]closecode.Code{
+		`{"code":"PolicyViolation"}`:    closecode.PolicyViolation,
+		`{"code":1008}`:                 closecode.PolicyViolation,
+		`{"code":"4001"}`:               4001,
+		`{"code":4001}`:                 4001,
+		`{"code":"CLOSE_NORMAL"}`:       closecode.NormalClosure,
+		`{"code":"\u004eormalClosure"}`: closecode.NormalClosure,
+	} {
+		var m message
+		require.NoError(t, json.Unmarshal([]byte(input), &m), input)
+		assert.Equal(t, want, m.Code, input)
+	}
+	m := message{Code: closecode.GoingAway}
+	require.NoError(t, json.Unmarshal([]byte(`{"code":null}`), &m))
+	assert.Equal(t, closecode.GoingAway, m.Code, "null leaves the code unchanged")
+
+	for _, input := range []string{`{"code":70000}`, `{"code":-1}`, `{"code":1000.5}`, `{"code":"nope"}`, `{"code":true}`} {
+		var m message
+		err := json.Unmarshal([]byte(input), &m)
+		require.Error(t, err, input)
+		assert.True(t, errors.Is(err, closecode.ErrUnknown), "%s: %v", input, err)
+	}
+}
+
+func TestValidateReason(t *testing.T) {
+	assert.Equal(t, 123, closecode.MaxReasonBytes)
+	assert.NoError(t, closecode.ValidateReason(""))
+	assert.NoError(t, closecode.ValidateReason(strings.Repeat("a", 123)))
+	assert.NoError(t, closecode.ValidateReason(strings.Repeat("€", 41)), "41 three-byte runes are 123 bytes")
+	assert.NoError(t, closecode.ValidateReason(strings.Repeat("😀", 30)+"abc"), "30 four-byte runes and 3 bytes are 123 bytes")
+
+	err := closecode.ValidateReason(strings.Repeat("a", 124))
+	assert.True(t, errors.Is(err, closecode.ErrReasonTooLong), "%v", err)
+	assert.Contains(t, err.Error(), "124 bytes")
+	assert.True(t, errors.Is(closecode.ValidateReason(strings.Repeat("€", 42)), closecode.ErrReasonTooLong))
+	assert.Equal(t, closecode.ErrReasonNotUTF8, closecode.ValidateReason("bad \xff byte"))
+	assert.Equal(t, closecode.ErrReasonNotUTF8, closecode.ValidateReason("\xed\xa0\x80"), "an encoded surrogate is not UTF-8")
+}
+
+// The lookups sit on the hot path of every Close frame, so for named codes
+// they must not allocate.
+func TestLookupsDoNotAllocate(t *testing.T) {
+	codes := append(closecode.Codes(), 0, 999, 2000, 4001, 5000, 65535)
+	for _, c := range codes {
+		allocs := testing.AllocsPerRun(100, func() {
+			_ = c.IsValid()
+			_ = c.BrowserCanSend()
+			_ = c.IsKnown()
+			_ = c.Label()
+			_ = c.Description()
+			_ = c.Range()
+		})
+		assert.Zero(t, allocs, "code %d", c)
+	}
+	for _, c := range closecode.Codes() {
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.String() }), "String of %v", c)
+		name := c.String()
+		assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = closecode.Parse(name) }), "Parse(%q)", name)
+	}
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = closecode.ValidateReason("going away for maintenance") }))
+}
