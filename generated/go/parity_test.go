@@ -1,0 +1,77 @@
+package closecode_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	closecode "github.com/closecodes/closecodes/generated/go"
+)
+
+// TestParityWithJavaScript runs the generated JavaScript module under Node
+// and requires it to say the same as this package about every code from 0 to
+// 65535, and to parse the same strings to the same codes.
+func TestParityWithJavaScript(t *testing.T) {
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "node is needed for the parity test: install Node.js 20 or later")
+
+	texts := []string{"", "0", "65535", "65536", "01000", "-1", "+1000", "1e3", " 1000",
+		"constructor", "__proto__", "toString", "normalclosure", "Normal Closure", "１０００"}
+	for _, c := range closecode.Codes() {
+		texts = append(texts, c.String(), strconv.Itoa(int(c)))
+	}
+	for _, alias := range []string{"CLOSE_NORMAL", "CLOSE_GOING_AWAY", "CLOSE_PROTOCOL_ERROR",
+		"CLOSE_UNSUPPORTED", "CLOSE_NO_STATUS", "CLOSE_ABNORMAL", "CLOSE_TOO_LARGE"} {
+		texts = append(texts, alias)
+	}
+	input, err := json.Marshal(texts)
+	require.NoError(t, err)
+
+	cmd := exec.Command(node, "../ts/test/dump.mjs")
+	cmd.Stdin = bytes.NewReader(input)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, "node dump.mjs: %s", stderr.String())
+
+	var js struct {
+		Codes          [][]any `json:"codes"`
+		Parsed         []*int  `json:"parsed"`
+		MaxReasonBytes int     `json:"maxReasonBytes"`
+	}
+	require.NoError(t, json.Unmarshal(out, &js))
+	require.Len(t, js.Codes, 65536)
+	require.Equal(t, closecode.MaxReasonBytes, js.MaxReasonBytes)
+
+	for v := 0; v <= 0xffff; v++ {
+		c := closecode.Code(v)
+		name := ""
+		if c.IsKnown() {
+			name = c.String()
+		}
+		goSays := []any{name, c.Label(), c.Description(), c.Reference(),
+			c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
+		if !equalJSON(goSays, js.Codes[v]) {
+			t.Fatalf("code %d: Go says %v, JavaScript says %v", v, goSays, js.Codes[v])
+		}
+	}
+	for i, text := range texts {
+		c, err := closecode.Parse(text)
+		var want *int
+		if err == nil {
+			n := int(c)
+			want = &n
+		}
+		require.Equal(t, want, js.Parsed[i], "parse %q", text)
+	}
+}
+
+func equalJSON(a, b []any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}

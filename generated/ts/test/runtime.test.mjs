@@ -1,0 +1,159 @@
+// Runtime tests of the generated module, run with `node --test`. By default
+// they load js/closecodes.js; CLOSECODES_MODULE names another build of the
+// module (the compiled closecodes.ts of either style) to run them against.
+//
+// The reference is written from RFC 6455 section 7.4, the IANA registry and
+// the WHATWG close() rule, not from codes.yaml.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const modulePath = process.env.CLOSECODES_MODULE
+  ? pathToFileURL(path.resolve(process.env.CLOSECODES_MODULE)).href
+  : new URL("../js/closecodes.js", import.meta.url).href;
+const cc = await import(modulePath);
+
+const ianaLabels = new Map([
+  [1000, "Normal Closure"], [1001, "Going Away"], [1002, "Protocol error"],
+  [1003, "Unsupported Data"], [1004, "Reserved"], [1005, "No Status Rcvd"],
+  [1006, "Abnormal Closure"], [1007, "Invalid frame payload data"],
+  [1008, "Policy Violation"], [1009, "Message Too Big"], [1010, "Mandatory Ext."],
+  [1011, "Internal Error"], [1012, "Service Restart"], [1013, "Try Again Later"],
+  [1014, "Bad Gateway"], [1015, "TLS handshake"], [3000, "Unauthorized"],
+  [3003, "Forbidden"], [3008, "Timeout"],
+]);
+const refWireValid = (c) =>
+  (c >= 1000 && c <= 1003) || (c >= 1007 && c <= 1014) || (c >= 3000 && c <= 4999);
+const refBrowserCanSend = (c) => c === 1000 || (c >= 3000 && c <= 4999);
+const refRanges = [[0, 999], [1000, 2999], [3000, 3999], [4000, 4999]];
+
+// The named codes as [name, value]. A classic TypeScript enum also maps each
+// value back to its name; those reverse entries are left out.
+const namedCodes = Object.entries(cc.CloseCode).filter(([, value]) => typeof value === "number");
+
+test(`module under test: ${modulePath}`, () => {
+  assert.equal(typeof cc.closeCodeName, "function");
+});
+
+test("every code from 0 to 65535 agrees with the reference", () => {
+  for (let c = 0; c <= 0xffff; c++) {
+    const label = ianaLabels.get(c);
+    const known = label !== undefined;
+    assert.equal(cc.isKnownCloseCode(c), known, `known ${c}`);
+    assert.equal(cc.closeCodeLabel(c), label, `label ${c}`);
+    assert.equal(cc.closeCodeName(c) !== undefined, known, `name ${c}`);
+    assert.equal(cc.describeCloseCode(c) !== undefined, known, `description ${c}`);
+    assert.equal(cc.isValidCloseCode(c), refWireValid(c), `valid ${c}`);
+    assert.equal(cc.browserCanSend(c), refBrowserCanSend(c), `browser ${c}`);
+    const want = refRanges.find(([first, last]) => first <= c && c <= last);
+    const got = cc.closeCodeRange(c);
+    assert.deepEqual(got === undefined ? undefined : [got.first, got.last], want, `range ${c}`);
+  }
+});
+
+test("CloseCode holds exactly the named codes, by their Go names", () => {
+  assert.equal(namedCodes.length, ianaLabels.size);
+  for (const [name, value] of namedCodes) {
+    assert.equal(cc.closeCodeName(value), name);
+  }
+  assert.equal(cc.CloseCode.NormalClosure, 1000);
+  assert.equal(cc.CloseCode.NoStatusReceived, 1005);
+  assert.equal(cc.CloseCode.TLSHandshake, 1015);
+  assert.equal(cc.CloseCode.Timeout, 3008);
+});
+
+const notCodes = [
+  NaN, 1000.5, -1, -1000, 70000, 65536, Infinity, -Infinity, 2 ** 32 + 1000, 1e21,
+  "1000", "", null, undefined, true, {}, [], [1000], { valueOf: () => 1000 },
+  Symbol("1000"), 1000n, () => 1000,
+];
+
+test("anything but an integer from 0 to 65535 is never known, valid or sendable, and never throws", () => {
+  for (const v of notCodes) {
+    const what = typeof v === "symbol" ? v.toString() : typeof v === "bigint" ? `${v}n` : String(v);
+    assert.equal(cc.isKnownCloseCode(v), false, what);
+    assert.equal(cc.isValidCloseCode(v), false, what);
+    assert.equal(cc.browserCanSend(v), false, what);
+    assert.equal(cc.closeCodeName(v), undefined, what);
+    assert.equal(cc.closeCodeLabel(v), undefined, what);
+    assert.equal(cc.describeCloseCode(v), undefined, what);
+    assert.equal(cc.closeCodeRange(v), undefined, what);
+  }
+});
+
+test("negative zero is code 0", () => {
+  assert.equal(cc.closeCodeRange(-0)?.first, 0);
+  assert.equal(cc.isValidCloseCode(-0), false);
+});
+
+test("parseCloseCode reads names, aliases and decimals", () => {
+  for (const [name, value] of namedCodes) {
+    assert.equal(cc.parseCloseCode(name), value, name);
+  }
+  const aliases = {
+    CLOSE_NORMAL: 1000, CLOSE_GOING_AWAY: 1001, CLOSE_PROTOCOL_ERROR: 1002,
+    CLOSE_UNSUPPORTED: 1003, CLOSE_NO_STATUS: 1005, CLOSE_ABNORMAL: 1006, CLOSE_TOO_LARGE: 1009,
+  };
+  for (const [alias, value] of Object.entries(aliases)) {
+    assert.equal(cc.parseCloseCode(alias), value, alias);
+  }
+  for (const [text, value] of [["0", 0], ["4001", 4001], ["65535", 65535], ["5000", 5000]]) {
+    assert.equal(cc.parseCloseCode(text), value, text);
+  }
+});
+
+test("parseCloseCode rejects everything else without throwing", () => {
+  for (const bad of [
+    "", "65536", "70000", "-1", "+1000", "01000", "00", " 1000", "1000 ", "1e3", "0x3e8", "1000.0",
+    "normalclosure", "Normal Closure", "constructor", "__proto__", "toString", "hasOwnProperty",
+    "valueOf", "Code(1000)", "１０００", "NormalClosure\u0000",
+    1000, null, undefined, {}, Symbol("x"),
+  ]) {
+    const what = typeof bad === "symbol" ? bad.toString() : JSON.stringify(bad) ?? String(bad);
+    assert.equal(cc.parseCloseCode(bad), undefined, what);
+  }
+});
+
+test("isValidCloseReason counts UTF-8 bytes up to the limit", () => {
+  assert.equal(cc.MAX_CLOSE_REASON_BYTES, 123);
+  for (let n = 0; n <= 130; n++) {
+    assert.equal(cc.isValidCloseReason("a".repeat(n)), n <= 123, `${n} ASCII bytes`);
+  }
+  assert.equal(cc.isValidCloseReason("é".repeat(61) + "a"), true, "123 bytes of two-byte characters");
+  assert.equal(cc.isValidCloseReason("é".repeat(62)), false, "124 bytes");
+  assert.equal(cc.isValidCloseReason("€".repeat(41)), true, "123 bytes of three-byte characters");
+  assert.equal(cc.isValidCloseReason("€".repeat(42)), false, "126 bytes");
+  assert.equal(cc.isValidCloseReason("😀".repeat(30) + "abc"), true, "123 bytes with four-byte characters");
+  assert.equal(cc.isValidCloseReason("😀".repeat(31)), false, "124 bytes");
+});
+
+test("isValidCloseReason refuses lone surrogates and non-strings", () => {
+  assert.equal(cc.isValidCloseReason("ab\ud800"), false);
+  assert.equal(cc.isValidCloseReason("\udc00ab"), false);
+  assert.equal(cc.isValidCloseReason("\ud800a"), false);
+  assert.equal(cc.isValidCloseReason("\ud83d\ude00"), true);
+  for (const v of [undefined, null, 42, {}, Symbol("r")]) {
+    assert.equal(cc.isValidCloseReason(v), false);
+  }
+});
+
+test("closeCodes is ascending and new each call", () => {
+  const codes = cc.closeCodes();
+  assert.deepEqual(codes, [...ianaLabels.keys()].sort((a, b) => a - b));
+  codes.length = 0;
+  assert.equal(cc.closeCodes().length, ianaLabels.size);
+});
+
+test("ranges are the four of RFC 6455 and cannot be changed", () => {
+  const ranges = cc.closeCodeRanges();
+  assert.deepEqual(ranges.map((r) => [r.first, r.last]), refRanges);
+  for (const r of ranges) {
+    assert.ok(Object.isFrozen(r));
+    assert.equal(typeof r.name, "string");
+    assert.ok(r.label.length > 0 && r.description.length > 0 && r.reference.includes("RFC 6455"));
+  }
+  ranges.pop();
+  assert.equal(cc.closeCodeRanges().length, 4);
+  assert.equal(cc.closeCodeRange(4321).name, "Private");
+});
