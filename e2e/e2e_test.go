@@ -1,0 +1,222 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	closecode "github.com/closecodes/closecodes/generated/go"
+)
+
+// chromiumPath is Debian's Chromium, which the test command installs.
+const chromiumPath = "/usr/bin/chromium"
+
+type serverClose struct {
+	Query string `json:"query"`
+	Asked string `json:"asked"`
+}
+
+type pageClose struct {
+	ID     string `json:"id"`
+	Code   int    `json:"code"`
+	Reason string `json:"reason"`
+}
+
+type plan struct {
+	URL          string        `json:"url"`
+	Screenshot   string        `json:"screenshot"`
+	ServerCloses []serverClose `json:"serverCloses"`
+	PageCloses   []pageClose   `json:"pageCloses"`
+}
+
+type closeSeen struct {
+	Code     int     `json:"code"`
+	Reason   string  `json:"reason"`
+	WasClean bool    `json:"wasClean"`
+	Name     *string `json:"name"`
+	Valid    bool    `json:"valid"`
+}
+
+type results struct {
+	Browser      string      `json:"browser"`
+	ServerCloses []closeSeen `json:"serverCloses"`
+	Codes        struct {
+		Threw       string   `json:"threw"`
+		Ours        string   `json:"ours"`
+		OtherErrors []string `json:"otherErrors"`
+	} `json:"codes"`
+	Reasons []struct {
+		Kind  string  `json:"kind"`
+		Bytes int     `json:"bytes"`
+		Threw *string `json:"threw"`
+		Ours  bool    `json:"ours"`
+	} `json:"reasons"`
+	PageCloses []struct {
+		Code     int  `json:"code"`
+		WasClean bool `json:"wasClean"`
+	} `json:"pageCloses"`
+	ConsoleErrors []string `json:"consoleErrors"`
+}
+
+// requireTools fails, rather than skips, when a part of the real scene is
+// missing: the suite proves nothing without a browser.
+func requireTools(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "node is required: install Node.js 20 or later")
+	_, err = os.Stat(chromiumPath)
+	require.NoError(t, err, "Chromium is required at %s: apt-get install chromium (the README's test command does)", chromiumPath)
+	_, err = os.Stat("node_modules/playwright-core/package.json")
+	require.NoError(t, err, "playwright-core is required: run npm ci in e2e/ (the README's test command does)")
+	return node
+}
+
+// multiByteReason is 123 bytes of UTF-8, the most a Close frame carries,
+// mixing two-, three- and four-byte characters.
+var multiByteReason = strings.Repeat("é€😀", 13) + "ééé"
+
+func TestBrowserAndServerAgree(t *testing.T) {
+	node := requireTools(t)
+	require.Equal(t, closecode.MaxReasonBytes, len(multiByteReason))
+
+	srv := NewServer("page", "../generated/ts/js/closecodes.js")
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
+	go httpServer.Serve(listener)
+	defer httpServer.Close()
+	base := "http://" + listener.Addr().String()
+
+	// Scenario 1: every wire-valid registry code and samples of each range.
+	sent := []closecode.Code{1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
+		3000, 3003, 3008, 3999, 4000, 4321, 4999}
+	reasons := map[closecode.Code]string{}
+	var p plan
+	for _, c := range sent {
+		reason := "closed with " + c.String()
+		if c == 4321 {
+			reason = multiByteReason
+		}
+		reasons[c] = reason
+		p.ServerCloses = append(p.ServerCloses, serverClose{
+			Query: url.Values{"code": {CodeParam(c)}, "reason": {reason}}.Encode(),
+			Asked: CodeParam(c),
+		})
+	}
+	// Scenario 2: no Close frame at all, and a Close frame without a code.
+	p.ServerCloses = append(p.ServerCloses,
+		serverClose{Query: "mode=drop", Asked: "drop"},
+		serverClose{Query: "mode=nostatus", Asked: "nostatus"})
+	// Scenario 4: the page closes with codes a browser may send.
+	for _, c := range []closecode.Code{1000, 3000, 4999} {
+		p.PageCloses = append(p.PageCloses, pageClose{ID: "page-" + CodeParam(c), Code: int(c), Reason: "page says " + c.String()})
+	}
+	artifacts, err := filepath.Abs("artifacts")
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(artifacts, 0o755))
+	p.URL = base + "/index.html"
+	p.Screenshot = filepath.Join(artifacts, "server-closes.png")
+
+	res := runDriver(t, node, p)
+	t.Logf("browser %s; screenshot %s", res.Browser, p.Screenshot)
+
+	t.Run("server closes with each code", func(t *testing.T) {
+		require.Len(t, res.ServerCloses, len(sent)+2)
+		for i, c := range sent {
+			seen := res.ServerCloses[i]
+			assert.Equal(t, int(c), seen.Code, "code")
+			if c.IsKnown() {
+				require.NotNil(t, seen.Name, "closeCodeName(%d) in the page", c)
+				assert.Equal(t, c.String(), *seen.Name, "the page's name for %d", c)
+			} else {
+				assert.Nil(t, seen.Name, "closeCodeName(%d) of an unnamed code", c)
+			}
+			assert.Equal(t, reasons[c], seen.Reason, "reason of %d arrives intact", c)
+			assert.True(t, seen.Valid, "isValidCloseCode(%d) in the page", c)
+			assert.True(t, seen.WasClean, "code %d closes cleanly", c)
+		}
+	})
+
+	t.Run("dropped connection and Close frame without a code", func(t *testing.T) {
+		dropped, noStatus := res.ServerCloses[len(sent)], res.ServerCloses[len(sent)+1]
+		assert.Equal(t, int(closecode.AbnormalClosure), dropped.Code)
+		require.NotNil(t, dropped.Name)
+		assert.Equal(t, closecode.AbnormalClosure.String(), *dropped.Name)
+		assert.False(t, dropped.Valid)
+		assert.False(t, dropped.WasClean)
+		assert.Equal(t, int(closecode.NoStatusReceived), noStatus.Code)
+		require.NotNil(t, noStatus.Name)
+		assert.Equal(t, closecode.NoStatusReceived.String(), *noStatus.Name)
+		assert.False(t, noStatus.Valid)
+	})
+
+	t.Run("the browser's close() agrees with BrowserCanSend for all 65,536 codes", func(t *testing.T) {
+		require.Len(t, res.Codes.Threw, 65536)
+		assert.Empty(t, res.Codes.OtherErrors, "close(code) may only throw InvalidAccessError")
+		disagree := 0
+		for code := 0; code <= 0xffff; code++ {
+			browserAccepts := res.Codes.Threw[code] == '0'
+			if browserAccepts != closecode.Code(code).BrowserCanSend() || res.Codes.Threw[code] != res.Codes.Ours[code] {
+				if disagree < 10 {
+					t.Errorf("code %d: browser accepts=%t, Go BrowserCanSend=%t, JS browserCanSend=%t",
+						code, browserAccepts, closecode.Code(code).BrowserCanSend(), res.Codes.Ours[code] == '0')
+				}
+				disagree++
+			}
+		}
+		assert.Zero(t, disagree, "codes where the browser and closecodes disagree")
+	})
+
+	t.Run("the browser's close() agrees with isValidCloseReason for reasons of 0 to 130 bytes", func(t *testing.T) {
+		require.Len(t, res.Reasons, 4*131)
+		for _, r := range res.Reasons {
+			browserAccepts := r.Threw == nil
+			assert.Equal(t, browserAccepts, r.Ours, "%s reason of %d bytes: browser threw %v", r.Kind, r.Bytes, r.Threw)
+			if r.Threw != nil {
+				assert.Equal(t, "SyntaxError", *r.Threw)
+			}
+			assert.Equal(t, r.Bytes <= closecode.MaxReasonBytes, browserAccepts, "%s reason of %d bytes", r.Kind, r.Bytes)
+		}
+	})
+
+	t.Run("page closes and the server names the code", func(t *testing.T) {
+		require.Len(t, res.PageCloses, len(p.PageCloses))
+		for i, pc := range p.PageCloses {
+			got, ok := srv.ReceivedFrom(pc.ID)
+			require.True(t, ok, "server received no Close frame from %s", pc.ID)
+			assert.Equal(t, closecode.Code(pc.Code), got.Code)
+			assert.Equal(t, closecode.Code(pc.Code).String(), got.Name)
+			assert.Equal(t, pc.Reason, got.Reason)
+			assert.Equal(t, pc.Code, res.PageCloses[i].Code, "the page's own close event")
+		}
+	})
+}
+
+func runDriver(t *testing.T, node string, p plan) results {
+	t.Helper()
+	input, err := json.Marshal(p)
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "driver.mjs")
+	cmd.Stdin = bytes.NewReader(input)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	require.NoError(t, err, "driver.mjs failed:\n%s", stderr.String())
+	var res results
+	require.NoError(t, json.Unmarshal(out, &res), "driver output: %s", out)
+	return res
+}
