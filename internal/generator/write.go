@@ -8,10 +8,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
-// tempPrefix starts the name of every temporary file Write makes, so a stray
-// one (after a power cut, say) is easy to recognise.
+// tempPrefix starts the name of every temporary file Write makes, followed
+// by the writing process's ID: ".gencodes-1234-closecode.go-567890". A
+// process killed mid-write leaves its temporary file behind; the next Write
+// into the same directory removes it once that process is gone.
 const tempPrefix = ".gencodes-"
 
 // Write stores files so that each target holds either its old or its new
@@ -33,7 +37,12 @@ func Write(files []File) (written []string, err error) {
 			}
 		}
 	}()
+	cleaned := map[string]bool{}
 	for _, f := range files {
+		if dir := filepath.Dir(f.Path); !cleaned[dir] {
+			cleaned[dir] = true
+			removeStaleTemps(dir)
+		}
 		old, readErr := os.ReadFile(f.Path)
 		if readErr == nil && bytes.Equal(old, f.Data) {
 			continue
@@ -61,7 +70,7 @@ func writeTemp(f File) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("cannot create output directory %s: %w; check the output flags", dir, unwrapPath(err))
 	}
-	tmp, err := os.CreateTemp(dir, tempPrefix+filepath.Base(f.Path)+"-*")
+	tmp, err := os.CreateTemp(dir, fmt.Sprintf("%s%d-%s-*", tempPrefix, os.Getpid(), filepath.Base(f.Path)))
 	if err != nil {
 		return "", fmt.Errorf("cannot write to %s: %w; check the output flags", dir, unwrapPath(err))
 	}
@@ -81,6 +90,36 @@ func writeTemp(f File) (string, error) {
 		return "", fmt.Errorf("cannot write %s: %w", f.Path, err)
 	}
 	return name, nil
+}
+
+// removeStaleTemps removes the temporary files in dir that were left by
+// writers that no longer run. Files of running writers, such as a second
+// gencodes working at the same time, are left alone.
+func removeStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		pid, ok := tempOwner(e.Name())
+		if ok && pid != os.Getpid() && !processAlive(pid) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// tempOwner returns the process ID in a temporary file's name.
+func tempOwner(name string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, tempPrefix)
+	if !ok {
+		return 0, false
+	}
+	digits, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(digits)
+	return pid, err == nil && pid > 0
 }
 
 // unwrapPath drops the operation and path from a *fs.PathError, which the

@@ -1,0 +1,407 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	binaryOnce sync.Once
+	binaryPath string
+	binaryErr  error
+)
+
+// gencodesBinary builds the tool once for the tests that run it as a
+// separate process: killing it, racing two of it, changing its environment.
+func gencodesBinary(t *testing.T) string {
+	t.Helper()
+	binaryOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "gencodes-bin-")
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		binaryPath = filepath.Join(dir, "gencodes")
+		out, err := exec.Command("go", "build", "-o", binaryPath, ".").CombinedOutput()
+		if err != nil {
+			binaryErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	require.NoError(t, binaryErr)
+	return binaryPath
+}
+
+// largeRegistry writes a registry that names every code from 3000 to 4999,
+// so that the outputs are large enough for a kill to land mid-write.
+// variant changes every description, so two variants differ in every file.
+func largeRegistry(variant string) string {
+	var b strings.Builder
+	b.WriteString(`reason:
+  max_bytes: 123
+  reference: RFC 6455, 5.5
+ranges:
+  - name: Registered
+    label: Registered
+    first: 3000
+    last: 3999
+    description: For libraries and frameworks.
+    reference: RFC 6455, 7.4.2
+    wire_valid: true
+    browser_can_send: true
+  - name: Private
+    label: Private use
+    first: 4000
+    last: 4999
+    description: For applications.
+    reference: RFC 6455, 7.4.2
+    wire_valid: true
+    browser_can_send: true
+codes:
+`)
+	for c := 3000; c <= 4999; c++ {
+		fmt.Fprintf(&b, "  - code: %d\n    name: Code%d\n    label: Label %d\n    description: Description %s of code %d.\n"+
+			"    reference: Synthetic\n    wire_valid: true\n    browser_can_send: true\n", c, c, c, variant, c)
+	}
+	return b.String()
+}
+
+var outputFiles = []string{
+	"generated/go/closecode.go", "generated/ts/closecodes.ts", "generated/ts/js/closecodes.js",
+	"generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
+}
+
+// snapshot reads every output file below dir; a missing one is "".
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	for _, f := range outputFiles {
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil && !os.IsNotExist(err) {
+			require.NoError(t, err)
+		}
+		snap[f] = string(data)
+	}
+	return snap
+}
+
+func restore(t *testing.T, dir string, snap map[string]string) {
+	t.Helper()
+	for f, content := range snap {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte(content), 0o644))
+	}
+}
+
+// tempFiles lists leftover temporary files below dir.
+func tempFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var temps []string
+	for _, f := range listFiles(t, dir) {
+		if strings.HasPrefix(filepath.Base(f), ".gencodes-") {
+			temps = append(temps, f)
+		}
+	}
+	return temps
+}
+
+// generateIn runs the binary to completion in dir and returns the outputs.
+func generateIn(t *testing.T, dir, registry string) map[string]string {
+	t.Helper()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(registry), 0o644))
+	cmd := exec.Command(gencodesBinary(t))
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return snapshot(t, dir)
+}
+
+// TestKilledMidWriteLeavesOldOrNew kills gencodes with SIGKILL at random
+// moments while it replaces large outputs, many times. Every target must
+// then hold its old or its new content in full; and the next run removes the
+// temporary files that the killed runs left.
+func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
+	oldRegistry, newRegistry := largeRegistry("old"), largeRegistry("new")
+	want := generateIn(t, t.TempDir(), newRegistry)
+	dir := t.TempDir()
+	old := generateIn(t, dir, oldRegistry)
+	for _, f := range outputFiles {
+		if f != "generated/ts/package.json" { // it holds no registry text
+			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
+		}
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(newRegistry), 0o644))
+
+	// Time one full run to spread the kills across it.
+	start := time.Now()
+	cmd := exec.Command(gencodesBinary(t))
+	cmd.Dir = dir
+	require.NoError(t, cmd.Run())
+	full := time.Since(start)
+	restore(t, dir, old)
+
+	const runs = 40
+	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
+	outcomes := map[string]int{}
+	midWrite := 0 // runs killed while their temporary files existed
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(gencodesBinary(t))
+		cmd.Dir = dir
+		require.NoError(t, cmd.Start())
+		if i%2 == 0 {
+			// Half the kills land at a random moment of the run.
+			time.Sleep(time.Duration(rng.Int63n(int64(full) + 1)))
+		} else {
+			// The other half wait until the first temporary file appears,
+			// then strike within the next few milliseconds: mid-write.
+			waitForTempFile(dir, cmd.Process.Pid, full*2)
+			time.Sleep(time.Duration(rng.Int63n(int64(time.Millisecond))))
+		}
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		for _, f := range tempFiles(t, dir) {
+			if strings.HasPrefix(filepath.Base(f), fmt.Sprintf(".gencodes-%d-", cmd.Process.Pid)) {
+				midWrite++
+				break
+			}
+		}
+		got := snapshot(t, dir)
+		state := ""
+		for _, f := range outputFiles {
+			switch got[f] {
+			case old[f]:
+				state += "o"
+			case want[f]:
+				state += "n"
+			default:
+				t.Fatalf("run %d: %s is neither old nor new (%d bytes): a partial write", i, f, len(got[f]))
+			}
+		}
+		outcomes[state]++
+		restore(t, dir, old)
+	}
+	t.Logf("%d kills over a %v run; %d of them mid-write; outcomes (o=old, n=new per file): %v",
+		runs, full, midWrite, outcomes)
+	assert.Positive(t, midWrite, "no kill landed while files were being written; the test proved nothing")
+
+	cmd = exec.Command(gencodesBinary(t))
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Equal(t, want, snapshot(t, dir))
+	assert.Empty(t, tempFiles(t, dir), "the next run must remove what killed runs left")
+}
+
+// waitForTempFile polls the output directories until a temporary file of
+// the gencodes process pid appears or the time limit passes.
+func waitForTempFile(dir string, pid int, limit time.Duration) {
+	prefix := fmt.Sprintf(".gencodes-%d-", pid)
+	dirs := []string{"generated/go", "generated/ts", "generated/ts/js"}
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); {
+		for _, d := range dirs {
+			entries, _ := os.ReadDir(filepath.Join(dir, d))
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), prefix) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// TestConcurrentGenerators runs two gencodes at once on the same outputs.
+func TestConcurrentGenerators(t *testing.T) {
+	newRegistry := largeRegistry("new")
+	want := generateIn(t, t.TempDir(), newRegistry)
+	other := generateIn(t, t.TempDir(), largeRegistry("other"))
+
+	t.Run("same registry", func(t *testing.T) {
+		for round := 0; round < 5; round++ {
+			dir := t.TempDir()
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(newRegistry), 0o644))
+			runTwo(t, dir, dir)
+			assert.Equal(t, want, snapshot(t, dir))
+			assert.Empty(t, tempFiles(t, dir))
+		}
+	})
+	t.Run("different registries", func(t *testing.T) {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "new.yaml"), []byte(newRegistry), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "other.yaml"), []byte(largeRegistry("other")), 0o644))
+		// Both name their registry codes.yaml in headers, from their own directories.
+		a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+		require.NoError(t, os.MkdirAll(a, 0o755))
+		require.NoError(t, os.MkdirAll(b, 0o755))
+		require.NoError(t, os.Rename(filepath.Join(dir, "new.yaml"), filepath.Join(a, "codes.yaml")))
+		require.NoError(t, os.Rename(filepath.Join(dir, "other.yaml"), filepath.Join(b, "codes.yaml")))
+		out := filepath.Join(dir, "out")
+		runTwoInto(t, a, b, out)
+		got := snapshot(t, out)
+		for _, f := range outputFiles {
+			assert.True(t, got[f] == want[f] || got[f] == other[f], "%s is whole: one run's output or the other's", f)
+		}
+		assert.Empty(t, tempFiles(t, out))
+	})
+}
+
+func runTwo(t *testing.T, dirA, dirB string) {
+	t.Helper()
+	runTwoWith(t, []string{dirA, dirB}, nil)
+}
+
+func runTwoInto(t *testing.T, dirA, dirB, out string) {
+	t.Helper()
+	runTwoWith(t, []string{dirA, dirB}, []string{
+		"-go-out", filepath.Join(out, "generated/go"), "-ts-out", filepath.Join(out, "generated/ts"),
+	})
+}
+
+func runTwoWith(t *testing.T, dirs []string, args []string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make([]error, len(dirs))
+	outs := make([][]byte, len(dirs))
+	for i, dir := range dirs {
+		wg.Add(1)
+		go func(i int, dir string) {
+			defer wg.Done()
+			cmd := exec.Command(gencodesBinary(t), args...)
+			cmd.Dir = dir
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}(i, dir)
+	}
+	wg.Wait()
+	for i := range dirs {
+		require.NoError(t, errs[i], "%s", outs[i])
+	}
+}
+
+// TestOutputIgnoresEnvironmentAndKeyOrder requires byte-identical output
+// whatever the time zone, locale or target platform in the environment, and
+// whatever order the registry's keys and entries come in.
+func TestOutputIgnoresEnvironmentAndKeyOrder(t *testing.T) {
+	registryText, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	base := generateIn(t, t.TempDir(), string(registryText))
+
+	for _, env := range [][]string{
+		{"TZ=Pacific/Kiritimati", "LANG=tr_TR.UTF-8", "LC_ALL=tr_TR.UTF-8"},
+		{"TZ=UTC", "LANG=C", "GOOS=windows", "GOARCH=arm64"},
+		{"TZ=America/St_Johns", "LANG=ja_JP.eucJP", "GOOS=plan9", "GOARCH=386"},
+	} {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), registryText, 0o644))
+		cmd := exec.Command(gencodesBinary(t))
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%v: %s", env, out)
+		assert.Equal(t, base, snapshot(t, dir), "environment %v", env)
+	}
+
+	shuffled := reorderYAML(t, registryText)
+	require.NotEqual(t, string(registryText), shuffled)
+	assert.Equal(t, base, generateIn(t, t.TempDir(), shuffled), "reordered keys and entries")
+}
+
+// reorderYAML reverses the order of every mapping's keys and of every list.
+func reorderYAML(t *testing.T, data []byte) string {
+	t.Helper()
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal(data, &doc))
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			var pairs [][2]*yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				pairs = append(pairs, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
+			}
+			n.Content = n.Content[:0]
+			for i := len(pairs) - 1; i >= 0; i-- {
+				n.Content = append(n.Content, pairs[i][0], pairs[i][1])
+			}
+		case yaml.SequenceNode:
+			for i, j := 0, len(n.Content)-1; i < j; i, j = i+1, j-1 {
+				n.Content[i], n.Content[j] = n.Content[j], n.Content[i]
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	require.NoError(t, enc.Encode(&doc))
+	return out.String()
+}
+
+// TestCheckFindsEveryKindOfDrift: one changed byte in any generated file, a
+// removed file, and a registry edit are each reported with a diff and exit
+// status 1, and -check writes nothing.
+func TestCheckFindsEveryKindOfDrift(t *testing.T) {
+	registryText, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	good := generateIn(t, dir, string(registryText))
+
+	check := func() (int, string, string) {
+		before := snapshotWithTimes(t, dir)
+		code, stdout, stderr := runGencodes(t, dir, "-check")
+		assert.Equal(t, before, snapshotWithTimes(t, dir), "-check must not write")
+		return code, stdout, stderr
+	}
+
+	for _, f := range outputFiles {
+		data := []byte(good[f])
+		i := len(data) / 2
+		data[i] ^= 0x01
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), data, 0o644))
+		code, stdout, stderr := check()
+		assert.Equal(t, 1, code, "one changed byte in %s", f)
+		assert.Contains(t, stdout, "--- "+f+"\n+++ "+f+" (generated)\n@@ ")
+		assert.Contains(t, stderr, "1 generated file(s) out of date")
+		restore(t, dir, good)
+	}
+
+	require.NoError(t, os.Remove(filepath.Join(dir, "generated/ts/js/closecodes.d.ts")))
+	code, stdout, _ := check()
+	assert.Equal(t, 1, code, "a removed file")
+	assert.Contains(t, stdout, "--- /dev/null\n+++ generated/ts/js/closecodes.d.ts (generated)\n")
+	restore(t, dir, good)
+
+	edited := strings.Replace(string(registryText), "The endpoint waited too long for its peer and gave up.",
+		"The endpoint waited too long.", 1)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(edited), 0o644))
+	code, stdout, stderr := check()
+	assert.Equal(t, 1, code, "a stale file after a registry edit")
+	assert.Contains(t, stdout, `-		"The endpoint waited too long for its peer and gave up.",`+"\n"+`+		"The endpoint waited too long.",`)
+	// Go, TS, JS and the declarations carry descriptions; package.json does not.
+	assert.Contains(t, stderr, "4 generated file(s) out of date")
+}
+
+// snapshotWithTimes records every file's content and modification time.
+func snapshotWithTimes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	snap := map[string]string{}
+	for _, f := range listFiles(t, dir) {
+		info, err := os.Stat(filepath.Join(dir, f))
+		require.NoError(t, err)
+		data, err := os.ReadFile(filepath.Join(dir, f))
+		require.NoError(t, err)
+		snap[f] = fmt.Sprintf("%s|%d", data, info.ModTime().UnixNano())
+	}
+	return snap
+}

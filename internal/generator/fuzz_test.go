@@ -1,0 +1,45 @@
+package generator
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// FuzzGenerate feeds arbitrary registries through the whole pipeline. A
+// registry that the reader accepts must render in every style (the Go output
+// is formatted on the way, so it must also parse), or be refused with a
+// positioned error; nothing may panic.
+func FuzzGenerate(f *testing.F) {
+	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml")
+	seeds = append(seeds, "../../codes.yaml", "testdata/golden/registry.yaml")
+	for _, path := range seeds {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		reg, err := registry.Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, style := range []string{TSStyleConst, TSStyleEnum} {
+			opts := DefaultOptions()
+			opts.TSStyle = style
+			files, err := Generate(reg, opts)
+			if err != nil {
+				var list registry.ErrorList
+				if !errors.As(err, &list) {
+					t.Fatalf("a valid registry failed to render: %v", err)
+				}
+				return
+			}
+			if len(files) != len(targets) {
+				t.Fatalf("rendered %d files, want %d", len(files), len(targets))
+			}
+		}
+	})
+}

@@ -1,0 +1,211 @@
+package generator
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// hostileStrings try to break out of every place registry text reaches: Go
+// comments and string literals, TypeScript string literals and JSDoc, HTML
+// script elements and templates.
+var hostileStrings = []string{
+	`*/ export const pwned = 1; /*`,
+	`// trailing comment`,
+	"back`tick`s",
+	`double "quotes"`,
+	`single 'quotes'`,
+	`back\slash \n \u0041 \x41`,
+	`${globalThis.pwned = 1}`,
+	`{{ .GoPackage }} {{template "x"}}`,
+	`"); process.exit(1); ("`,
+	`</script><script>alert(1)</script>`,
+	`<!-- comment --> ]]>`,
+	`%s %d %v %!`,
+	"mixed 正常关闭 Ünïcödé 😀 e\u0301",
+	"line\nbreak",
+	"carriage\rreturn",
+	"tab\there",
+	"nul\x00byte",
+	"escape\x1b[31mred",
+	"del\x7f",
+	"next\u0085line",
+	"line\u2028separator",
+	"paragraph\u2029separator",
+	"right-to-left \u202eoverride",
+	"isolate \u2066x\u2069",
+	"zero\u200bwidth",
+	"bom\ufeff",
+	strings.Repeat("long ", 39) + "limit", // 200 characters: the longest accepted
+	strings.Repeat("x", 5000),
+}
+
+// hostileRegistry returns a registry whose code 4000+i has hostile string i
+// as its label, description and reference. yaml.v3 writes the file, so
+// every string arrives in the registry exactly.
+func hostileRegistry(t *testing.T, texts []string) []byte {
+	t.Helper()
+	type code struct {
+		Code           int    `yaml:"code"`
+		Name           string `yaml:"name"`
+		Label          string `yaml:"label"`
+		Description    string `yaml:"description"`
+		Reference      string `yaml:"reference"`
+		WireValid      bool   `yaml:"wire_valid"`
+		BrowserCanSend bool   `yaml:"browser_can_send"`
+	}
+	doc := map[string]any{
+		"reason": map[string]any{"max_bytes": 123, "reference": "RFC 6455, 5.5"},
+		"ranges": []map[string]any{{
+			"name": "Private", "label": "Private use", "first": 4000, "last": 4999,
+			"description": "For applications.", "reference": "RFC 6455, 7.4.2",
+			"wire_valid": true, "browser_can_send": true,
+		}},
+	}
+	var codes []code
+	for i, s := range texts {
+		codes = append(codes, code{4000 + i, fmt.Sprintf("Hostile%d", i), s, s, s, true, true})
+	}
+	doc["codes"] = codes
+	data, err := yaml.Marshal(doc)
+	require.NoError(t, err)
+	return data
+}
+
+// TestHostileStrings requires every hostile string to be either refused
+// with a registry error that names the field and the reason, or to come out
+// so that the Go file compiles and is gofmt'd, the TypeScript type-checks,
+// and every string reads back byte for byte in Go and in JavaScript.
+func TestHostileStrings(t *testing.T) {
+	var accepted []string
+	for _, s := range hostileStrings {
+		_, err := registry.Parse("codes.yaml", hostileRegistry(t, []string{s}))
+		if err == nil {
+			accepted = append(accepted, s)
+			continue
+		}
+		msg := err.Error()
+		assert.Regexp(t, `^codes\.yaml:\d+:\d+: code 4000 (label|description|reference) (contains U\+[0-9A-F]{4,} \(.+\)|is \d+ characters long)`, msg, "%.40q", s)
+		t.Logf("refused %.40q: %s", s, strings.SplitN(msg, "\n", 2)[0])
+	}
+	require.NotEmpty(t, accepted)
+	t.Logf("%d of %d hostile strings accepted and escaped, %d refused", len(accepted), len(hostileStrings), len(hostileStrings)-len(accepted))
+
+	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted))
+	require.NoError(t, err)
+	dir := t.TempDir()
+	opts := DefaultOptions()
+	opts.GoOut = filepath.Join(dir, "closecode")
+	opts.TSOut = filepath.Join(dir, "ts")
+	files, err := Generate(reg, opts)
+	require.NoError(t, err)
+	_, err = Write(files)
+	require.NoError(t, err)
+
+	goSource, err := os.ReadFile(filepath.Join(opts.GoOut, "closecode.go"))
+	require.NoError(t, err)
+	formatted, err := format.Source(goSource)
+	require.NoError(t, err)
+	assert.Equal(t, string(formatted), string(goSource), "gofmt must leave the Go output unchanged")
+
+	want := make([][3]string, len(accepted))
+	for i, s := range accepted {
+		want[i] = [3]string{s, s, s}
+	}
+	assert.Equal(t, want, readBackGo(t, dir, len(accepted)), "Go reads back every string exactly")
+	assert.Equal(t, want, readBackJS(t, filepath.Join(opts.TSOut, "js/closecodes.js"), len(accepted)), "JavaScript reads back every string exactly")
+
+	tsc := tscPath(t)
+	tsconfig := fmt.Sprintf(`{"compilerOptions": {"target": "es2022", "module": "nodenext", "strict": true,
+		"erasableSyntaxOnly": true, "isolatedDeclarations": true, "verbatimModuleSyntax": true,
+		"noUncheckedIndexedAccess": true, "exactOptionalPropertyTypes": true, "declaration": true,
+		"rootDir": %q, "outDir": %q, "types": []}, "files": ["ts/closecodes.ts", "ts/js/closecodes.d.ts"]}`,
+		filepath.Join(dir, "ts"), filepath.Join(dir, "out"))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "tsconfig.json"), []byte(tsconfig), 0o644))
+	out, err := exec.Command(tsc, "-p", filepath.Join(dir, "tsconfig.json")).CombinedOutput()
+	require.NoError(t, err, "tsc: %s", out)
+	assert.Equal(t, want, readBackJS(t, filepath.Join(dir, "out/closecodes.js"), len(accepted)), "compiled TypeScript reads back every string exactly")
+}
+
+// readBackGo compiles and runs a program that prints the texts of the
+// generated Go package as JSON.
+func readBackGo(t *testing.T, dir string, n int) [][3]string {
+	t.Helper()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module hostile\n\ngo 1.23\n"), 0o644))
+	main := fmt.Sprintf(`package main
+
+import (
+	"encoding/json"
+	"os"
+
+	"hostile/closecode"
+)
+
+func main() {
+	var out [][3]string
+	for c := closecode.Code(4000); c < %d; c++ {
+		out = append(out, [3]string{c.Label(), c.Description(), c.Reference()})
+	}
+	json.NewEncoder(os.Stdout).Encode(out)
+}
+`, 4000+n)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(main), 0o644))
+	cmd := exec.Command("go", "run", ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	out, err := cmd.Output()
+	var stderr string
+	if ee, ok := err.(*exec.ExitError); ok {
+		stderr = string(ee.Stderr)
+	}
+	require.NoError(t, err, "go run: %s", stderr)
+	var got [][3]string
+	require.NoError(t, json.Unmarshal(out, &got))
+	return got
+}
+
+// readBackJS imports a generated JavaScript module in Node and prints its
+// texts as JSON.
+func readBackJS(t *testing.T, module string, n int) [][3]string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	require.NoError(t, err, "node is required: install Node.js 20 or later")
+	abs, err := filepath.Abs(module)
+	require.NoError(t, err)
+	script := fmt.Sprintf(`const m = await import(%q);
+const out = [];
+for (let c = 4000; c < %d; c++) out.push([m.closeCodeLabel(c), m.describeCloseCode(c), m.closeCodeReference(c)]);
+process.stdout.write(JSON.stringify(out));
+if (globalThis.pwned !== undefined) throw new Error("registry text ran as code");`, "file://"+filepath.ToSlash(abs), 4000+n)
+	cmd := exec.Command(node, "--input-type=module", "-e", script)
+	out, err := cmd.Output()
+	var stderr string
+	if ee, ok := err.(*exec.ExitError); ok {
+		stderr = string(ee.Stderr)
+	}
+	require.NoError(t, err, "node: %s", stderr)
+	var got [][3]string
+	require.NoError(t, json.Unmarshal(out, &got))
+	return got
+}
+
+// tscPath finds the TypeScript compiler that the test command installs.
+func tscPath(t *testing.T) string {
+	t.Helper()
+	path, err := filepath.Abs("../../generated/ts/test/node_modules/.bin/tsc")
+	require.NoError(t, err)
+	_, err = os.Stat(path)
+	require.NoError(t, err, "tsc is required: run npm ci in generated/ts/test (the README's test command does)")
+	return path
+}

@@ -1,0 +1,70 @@
+package registry
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse feeds arbitrary bytes to the registry reader. It must never
+// panic, and must either return a registry that satisfies the model's
+// invariants or an ErrorList whose every entry has a position.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml")
+	seeds = append(seeds, "../../codes.yaml", "../generator/testdata/golden/registry.yaml")
+	for _, path := range seeds {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		reg, err := Parse("fuzz.yaml", data)
+		if err != nil {
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error is not a non-empty ErrorList: %v", err)
+			}
+			for _, e := range list {
+				if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Msg == "" {
+					t.Fatalf("problem without a position or message: %+v", e)
+				}
+			}
+			return
+		}
+		checkInvariants(t, reg)
+	})
+}
+
+// checkInvariants asserts what the generator relies on in a valid registry.
+func checkInvariants(t *testing.T, reg *Registry) {
+	t.Helper()
+	if len(reg.Codes) == 0 || len(reg.Ranges) == 0 {
+		t.Fatalf("valid registry with %d codes and %d ranges", len(reg.Codes), len(reg.Ranges))
+	}
+	for i, r := range reg.Ranges {
+		if r.First > r.Last || (i > 0 && reg.Ranges[i-1].Last >= r.First) {
+			t.Fatalf("ranges out of order or overlapping at %d", i)
+		}
+	}
+	names := map[string]bool{}
+	for i, c := range reg.Codes {
+		if i > 0 && reg.Codes[i-1].Value >= c.Value {
+			t.Fatalf("codes out of order or repeated at %d", c.Value)
+		}
+		if reg.RangeOf(c.Value) == nil {
+			t.Fatalf("code %d outside every range", c.Value)
+		}
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if names[n] || identifierProblem(c.Name) != "" {
+				t.Fatalf("name %q repeated or not an identifier", n)
+			}
+			names[n] = true
+		}
+		for _, s := range []string{c.Label, c.Description, c.Reference} {
+			if textProblem(s) != "" {
+				t.Fatalf("text %q accepted: %s", s, textProblem(s))
+			}
+		}
+	}
+}
