@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -261,28 +262,6 @@ var (
 		"Forbidden",
 		"Timeout",
 	}
-	codeDescriptions = [...]string{
-		"",
-		"The connection did what it was opened for and is closing cleanly.",
-		"The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-		"The endpoint is closing because its peer broke the WebSocket protocol.",
-		"The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-		"Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-		"Reported locally when a Close frame carried no status code; never sent.",
-		"Reported locally when the connection dropped without a Close frame; never sent.",
-		"A message's data did not match its type, such as text that is not valid UTF-8.",
-		"A message broke the endpoint's policy; the general code when no more specific one fits.",
-		"A message was too large for the endpoint to process.",
-		"The client needed an extension that the server did not agree to in the handshake.",
-		"The server met an unexpected condition that stopped it from serving the request.",
-		"The service is restarting; a client may reconnect after a short wait.",
-		"The server is temporarily unable to serve, such as when overloaded; try again later.",
-		"A gateway or proxy got an invalid response from the server behind it.",
-		"Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-		"The request needs authentication the client has not given.",
-		"The client is authenticated but not allowed to do what it asked.",
-		"The endpoint waited too long for its peer and gave up.",
-	}
 	codeReferences = [...]string{
 		"",
 		"RFC 6455, 7.4.1",
@@ -306,6 +285,62 @@ var (
 		"IANA WebSocket Close Code Number Registry",
 	}
 )
+
+// descriptionLanguages are the BCP 47 tags of the description languages,
+// English first; codeDescriptions holds, for each of them in that order, one
+// description a named code after the empty entry 0, or "" where a code has
+// no translation.
+var descriptionLanguages = [...]string{
+	"en",
+	"zh-CN",
+}
+
+var codeDescriptions = [...][]string{
+	{
+		"",
+		"The connection did what it was opened for and is closing cleanly.",
+		"The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
+		"The endpoint is closing because its peer broke the WebSocket protocol.",
+		"The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
+		"Reserved; a meaning may be defined in the future, so endpoints do not send it.",
+		"Reported locally when a Close frame carried no status code; never sent.",
+		"Reported locally when the connection dropped without a Close frame; never sent.",
+		"A message's data did not match its type, such as text that is not valid UTF-8.",
+		"A message broke the endpoint's policy; the general code when no more specific one fits.",
+		"A message was too large for the endpoint to process.",
+		"The client needed an extension that the server did not agree to in the handshake.",
+		"The server met an unexpected condition that stopped it from serving the request.",
+		"The service is restarting; a client may reconnect after a short wait.",
+		"The server is temporarily unable to serve, such as when overloaded; try again later.",
+		"A gateway or proxy got an invalid response from the server behind it.",
+		"Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
+		"The request needs authentication the client has not given.",
+		"The client is authenticated but not allowed to do what it asked.",
+		"The endpoint waited too long for its peer and gave up.",
+	},
+	{
+		"",
+		"连接已完成其建立的目的，正在正常关闭。",
+		"端点即将离开，例如服务器关机或页面被导航离开。",
+		"端点因对方违反 WebSocket 协议而关闭连接。",
+		"端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
+		"保留；将来可能定义其含义，因此端点不发送它。",
+		"Close 帧未携带状态码时在本地报告；从不发送。",
+		"连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
+		"消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
+		"消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
+		"消息太大，端点无法处理。",
+		"客户端需要的扩展未被服务器在握手中同意。",
+		"服务器遇到意外情况，无法完成请求。",
+		"服务正在重启；客户端可稍候重新连接。",
+		"服务器暂时无法提供服务，例如负载过高；请稍后重试。",
+		"网关或代理从其后方的服务器收到了无效响应。",
+		"TLS 握手失败时在本地报告，例如证书无效；从不发送。",
+		"请求需要客户端尚未提供的身份验证。",
+		"客户端已通过身份验证，但无权执行所请求的操作。",
+		"端点等待对方过久，已放弃。",
+	},
+}
 
 // A code's slot in the tables above is found in two loads, the same for
 // every code: codePages maps the code's high byte to a page, and the page's
@@ -452,9 +487,68 @@ func (c Code) String() string {
 // or "" for a code the registry does not name.
 func (c Code) Label() string { return codeLabels[slot(c)] }
 
-// Description returns a one-line explanation of c, or "" for a code the
-// registry does not name.
-func (c Code) Description() string { return codeDescriptions[slot(c)] }
+// Description returns a one-line explanation of c in English, or "" for a
+// code the registry does not name.
+func (c Code) Description() string { return codeDescriptions[0][slot(c)] }
+
+// DescriptionIn returns c's description in the language lang, a BCP 47 tag
+// such as "zh-CN", or in English when the registry has none in that
+// language; "" for a code the registry does not name. Tags match as RFC
+// 4647 lookup does: ignoring case, reading "_" as "-", and dropping subtags
+// from the end until one matches ("zh-CN-u-nu-hanidec" finds "zh-CN").
+func (c Code) DescriptionIn(lang string) string {
+	i := slot(c)
+	if d := codeDescriptions[languageIndex(lang)][i]; d != "" {
+		return d
+	}
+	return codeDescriptions[0][i]
+}
+
+// DescriptionLanguages returns the tags of the languages the descriptions
+// are written in, English first, in a new slice each call.
+func DescriptionLanguages() []string {
+	langs := descriptionLanguages
+	return langs[:]
+}
+
+// languageIndex returns the index in descriptionLanguages of the language
+// lang asks for, or 0, English, when none matches.
+func languageIndex(lang string) int {
+	for lang != "" {
+		for i, tag := range descriptionLanguages {
+			if sameTag(tag, lang) {
+				return i
+			}
+		}
+		cut := strings.LastIndexAny(lang, "-_")
+		if cut < 0 {
+			break
+		}
+		lang = lang[:cut]
+		// A single-letter subtag introduces an extension; drop it too.
+		if n := len(lang); n >= 2 && (lang[n-2] == '-' || lang[n-2] == '_') {
+			lang = lang[:n-2]
+		}
+	}
+	return 0
+}
+
+// sameTag compares language tags ignoring ASCII case, with "_" read as "-".
+func sameTag(tag, lang string) bool {
+	if len(tag) != len(lang) {
+		return false
+	}
+	for i := 0; i < len(tag); i++ {
+		a, b := tag[i]|0x20, lang[i]|0x20
+		if lang[i] == '_' {
+			b = '-'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
+}
 
 // Reference returns the specification that defines c, or "" for a code the
 // registry does not name.

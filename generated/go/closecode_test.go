@@ -268,3 +268,26 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 	}
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = closecode.ValidateReason("going away for maintenance") }))
 }
+
+func TestDescriptionIn(t *testing.T) {
+	assert.Equal(t, []string{"en", "zh-CN"}, closecode.DescriptionLanguages())
+	c := closecode.GoingAway
+	english := c.Description()
+	chinese := c.DescriptionIn("zh-CN")
+	assert.NotEqual(t, english, chinese)
+	assert.True(t, strings.ContainsRune(chinese, '离'), "a Chinese description: %q", chinese)
+	for _, lang := range []string{"zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private"} {
+		assert.Equal(t, chinese, c.DescriptionIn(lang), lang)
+	}
+	for _, lang := range []string{"", "en", "en-US", "fr", "zh", "zh-TW", "zh-Hans", "-", "_", "x-zh-CN", "zh-CN\x00"} {
+		assert.Equal(t, english, c.DescriptionIn(lang), "%q falls back to English", lang)
+	}
+	for _, code := range closecode.Codes() {
+		assert.NotEmpty(t, code.DescriptionIn("zh-CN"), "every standard code has a zh-CN description: %v", code)
+		assert.NotEqual(t, code.Description(), code.DescriptionIn("zh-CN"), "%v", code)
+	}
+	assert.Equal(t, "", closecode.Code(4001).DescriptionIn("zh-CN"))
+	langs := closecode.DescriptionLanguages()
+	langs[0] = "changed"
+	assert.Equal(t, "en", closecode.DescriptionLanguages()[0])
+}

@@ -28,7 +28,8 @@ func TestParityWithJavaScript(t *testing.T) {
 		"CLOSE_UNSUPPORTED", "CLOSE_NO_STATUS", "CLOSE_ABNORMAL", "CLOSE_TOO_LARGE"} {
 		texts = append(texts, alias)
 	}
-	input, err := json.Marshal(texts)
+	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
+	input, err := json.Marshal(map[string]any{"texts": texts, "locales": locales})
 	require.NoError(t, err)
 
 	cmd := exec.Command(node, "../ts/test/dump.mjs")
@@ -55,6 +56,9 @@ func TestParityWithJavaScript(t *testing.T) {
 		}
 		goSays := []any{name, c.Label(), c.Description(), c.Reference(),
 			c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
+		for _, locale := range locales {
+			goSays = append(goSays, c.DescriptionIn(locale))
+		}
 		if !equalJSON(goSays, js.Codes[v]) {
 			t.Fatalf("code %d: Go says %v, JavaScript says %v", v, goSays, js.Codes[v])
 		}

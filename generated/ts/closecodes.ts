@@ -210,27 +210,59 @@ const LABELS = [
   "Timeout",
 ];
 
+// The description languages, English first, and for each of them one
+// description a named code after the empty entry 0, or "" where a code has
+// no translation.
+const LANGUAGES = [
+  "en",
+  "zh-CN",
+];
+
 const DESCRIPTIONS = [
-  "",
-  "The connection did what it was opened for and is closing cleanly.",
-  "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-  "The endpoint is closing because its peer broke the WebSocket protocol.",
-  "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-  "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-  "Reported locally when a Close frame carried no status code; never sent.",
-  "Reported locally when the connection dropped without a Close frame; never sent.",
-  "A message's data did not match its type, such as text that is not valid UTF-8.",
-  "A message broke the endpoint's policy; the general code when no more specific one fits.",
-  "A message was too large for the endpoint to process.",
-  "The client needed an extension that the server did not agree to in the handshake.",
-  "The server met an unexpected condition that stopped it from serving the request.",
-  "The service is restarting; a client may reconnect after a short wait.",
-  "The server is temporarily unable to serve, such as when overloaded; try again later.",
-  "A gateway or proxy got an invalid response from the server behind it.",
-  "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-  "The request needs authentication the client has not given.",
-  "The client is authenticated but not allowed to do what it asked.",
-  "The endpoint waited too long for its peer and gave up.",
+  [
+    "",
+    "The connection did what it was opened for and is closing cleanly.",
+    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
+    "The endpoint is closing because its peer broke the WebSocket protocol.",
+    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
+    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
+    "Reported locally when a Close frame carried no status code; never sent.",
+    "Reported locally when the connection dropped without a Close frame; never sent.",
+    "A message's data did not match its type, such as text that is not valid UTF-8.",
+    "A message broke the endpoint's policy; the general code when no more specific one fits.",
+    "A message was too large for the endpoint to process.",
+    "The client needed an extension that the server did not agree to in the handshake.",
+    "The server met an unexpected condition that stopped it from serving the request.",
+    "The service is restarting; a client may reconnect after a short wait.",
+    "The server is temporarily unable to serve, such as when overloaded; try again later.",
+    "A gateway or proxy got an invalid response from the server behind it.",
+    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
+    "The request needs authentication the client has not given.",
+    "The client is authenticated but not allowed to do what it asked.",
+    "The endpoint waited too long for its peer and gave up.",
+  ],
+  [
+    "",
+    "连接已完成其建立的目的，正在正常关闭。",
+    "端点即将离开，例如服务器关机或页面被导航离开。",
+    "端点因对方违反 WebSocket 协议而关闭连接。",
+    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
+    "保留；将来可能定义其含义，因此端点不发送它。",
+    "Close 帧未携带状态码时在本地报告；从不发送。",
+    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
+    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
+    "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
+    "消息太大，端点无法处理。",
+    "客户端需要的扩展未被服务器在握手中同意。",
+    "服务器遇到意外情况，无法完成请求。",
+    "服务正在重启；客户端可稍候重新连接。",
+    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
+    "网关或代理从其后方的服务器收到了无效响应。",
+    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
+    "请求需要客户端尚未提供的身份验证。",
+    "客户端已通过身份验证，但无权执行所请求的操作。",
+    "端点等待对方过久，已放弃。",
+  ],
 ];
 
 const REFERENCES = [
@@ -432,6 +464,24 @@ if (typeof code !== "number") return false;
   return i === code && i >>> 5 < bits.length && (((bits[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
 }
 
+function languageIndex(locale: string): number {
+// RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags from
+  // the end until a tag matches; English when none does.
+  if (typeof locale !== "string") return 0;
+  let want = locale.replaceAll("_", "-").toLowerCase();
+  while (want !== "") {
+    for (let i = 0; i < LANGUAGES.length; i++) {
+      if (LANGUAGES[i]?.toLowerCase() === want) return i;
+    }
+    const cut = want.lastIndexOf("-");
+    if (cut < 0) break;
+    want = want.slice(0, cut);
+    // A single-letter subtag introduces an extension; drop it too.
+    if (want.length >= 2 && want[want.length - 2] === "-") want = want.slice(0, -2);
+  }
+  return 0;
+}
+
 /** The code's name, such as "NormalClosure"; undefined when the registry does not name it. */
 export function closeCodeName(code: number): string | undefined {
   const slot = slotOf(code);
@@ -444,10 +494,18 @@ export function closeCodeLabel(code: number): string | undefined {
   return slot === 0 ? undefined : LABELS[slot];
 }
 
-/** A one-line explanation of the code; undefined when unnamed. */
-export function describeCloseCode(code: number): string | undefined {
+/**
+ * A one-line explanation of the code, in English or in the language locale
+ * asks for (a BCP 47 tag such as "zh-CN", matched as RFC 4647 lookup does,
+ * falling back to English); undefined when unnamed.
+ */
+export function describeCloseCode(code: number, locale?: string): string | undefined {
   const slot = slotOf(code);
-  return slot === 0 ? undefined : DESCRIPTIONS[slot];
+  if (slot === 0) return undefined;
+  const english = DESCRIPTIONS[0]?.[slot];
+  if (locale === undefined) return english;
+  const translated = DESCRIPTIONS[languageIndex(locale)]?.[slot];
+  return translated ? translated : english;
 }
 
 /** The specification that defines the code; undefined when unnamed. */
@@ -563,4 +621,9 @@ export function closeCodes(): CloseCode[] {
 /** The registry's ranges in ascending order, in a new array each call. */
 export function closeCodeRanges(): CloseCodeRange[] {
   return RANGES.slice();
+}
+
+/** The languages the descriptions are written in, English first, in a new array each call. */
+export function closeCodeLanguages(): string[] {
+  return LANGUAGES.slice();
 }

@@ -29,6 +29,8 @@ type Model struct {
 	// Example is the first code, for examples in documentation.
 	Example CodeView
 	Ranges  []RangeView
+	// Languages are the description languages, English first.
+	Languages []LanguageView
 	// ParseNames holds every name and alias that parsing accepts.
 	ParseNames []NameView
 	Reason     ReasonView
@@ -46,46 +48,80 @@ type Model struct {
 	BrowserCanSend Bitmap
 }
 
+// Text is one registry text ready for every output.
+type Text struct {
+	// Raw is the text as the registry holds it.
+	Raw string
+	// Go is a Go string literal.
+	Go string
+	// TS is a double-quoted string literal that reads back the same in
+	// TypeScript, JavaScript, JSON and Python.
+	TS string
+	// MD is the text escaped for Markdown, safe inside a table cell.
+	MD string
+}
+
+func newText(s string) Text {
+	return Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
+}
+
 // CodeView is one named code, with its texts ready for each output.
 type CodeView struct {
 	Value int
-	Name  string
+	// Name is the Go and TypeScript identifier; NameText is it as a text.
+	Name     string
+	NameText Text
 	// Slot is the code's index in the generated name and text tables;
 	// slot 0 stands for "not named".
-	Slot int
-	Go   TextSet
-	TS   TextSet
+	Slot        int
+	Label       Text
+	Description Text
+	Reference   Text
+	// RuleException says why the code's facts differ from its range's.
+	RuleException Text
 	// DocLines is the code's documentation, one sentence a line, for Go
 	// comments; JSDocLines is the same made safe inside /** */.
 	DocLines   []string
 	JSDocLines []string
 	Facts      registry.Facts
-}
-
-// TextSet holds a code's or range's texts as string literals of one language.
-type TextSet struct {
-	Name        string
-	Label       string
-	Description string
-	Reference   string
+	// WireValid and BrowserCanSend are the facts in words: "yes" or "no".
+	WireValid      string
+	BrowserCanSend string
 }
 
 // RangeView is one range of the registry.
 type RangeView struct {
 	Name        string
+	NameText    Text
 	First, Last int
-	Go          TextSet
-	TS          TextSet
-	Parts       []PartView
+	Label       Text
+	Description Text
+	Reference   Text
+	// WireValid and BrowserCanSend are the rule in words: "yes" or "no".
+	WireValid      string
+	BrowserCanSend string
+	Parts          []PartView
 }
 
 // PartView is a block inside a range with its own rule.
 type PartView struct {
-	First, Last int
-	Label       string
-	Description string
-	Reference   string
-	Facts       registry.Facts
+	First, Last    int
+	Label          Text
+	Description    Text
+	Reference      Text
+	WireValid      string
+	BrowserCanSend string
+}
+
+// LanguageView is one language of the registry's descriptions.
+type LanguageView struct {
+	// Tag is the BCP 47 tag, such as "zh-CN"; TagText is it as a text.
+	Tag     string
+	TagText Text
+	// Descriptions holds each code's description in this language, in
+	// code order; a code without one has the empty text, and lookups fall
+	// back to English.
+	Descriptions []Text
 }
 
 // NameView is one name or alias that parsing accepts.
@@ -150,19 +186,25 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 	}
 	for _, r := range reg.Ranges {
 		rv := RangeView{
-			Name: r.Name, First: int(r.First), Last: int(r.Last),
-			Go: TextSet{Name: strconv.Quote(r.Name), Label: strconv.Quote(r.Label),
-				Description: strconv.Quote(r.Description), Reference: strconv.Quote(r.Reference)},
-			TS: TextSet{Name: jsString(r.Name), Label: jsString(r.Label),
-				Description: jsString(r.Description), Reference: jsString(r.Reference)},
+			Name: r.Name, NameText: newText(r.Name), First: int(r.First), Last: int(r.Last),
+			Label: newText(r.Label), Description: newText(r.Description), Reference: newText(r.Reference),
+			WireValid: yesNo(r.WireValid), BrowserCanSend: yesNo(r.BrowserCanSend),
 		}
 		for _, p := range r.Parts {
 			rv.Parts = append(rv.Parts, PartView{
-				First: int(p.First), Last: int(p.Last), Label: p.Label,
-				Description: p.Description, Reference: p.Reference, Facts: p.Facts,
+				First: int(p.First), Last: int(p.Last), Label: newText(p.Label),
+				Description: newText(p.Description), Reference: newText(p.Reference),
+				WireValid: yesNo(p.WireValid), BrowserCanSend: yesNo(p.BrowserCanSend),
 			})
 		}
 		m.Ranges = append(m.Ranges, rv)
+	}
+	for _, tag := range reg.Languages() {
+		lv := LanguageView{Tag: tag, TagText: newText(tag)}
+		for _, c := range reg.Codes {
+			lv.Descriptions = append(lv.Descriptions, newText(translation(c.Description, c.Translations, tag)))
+		}
+		m.Languages = append(m.Languages, lv)
 	}
 	m.Example = m.Codes[0]
 	m.Lookup = buildLookup(reg.Codes)
@@ -194,17 +236,36 @@ func codeView(c registry.Code, slot int) CodeView {
 		jsdoc[i] = jsDocText(line)
 	}
 	return CodeView{
-		Value: int(c.Value),
-		Name:  c.Name,
-		Slot:  slot,
-		Go: TextSet{Name: strconv.Quote(c.Name), Label: strconv.Quote(c.Label),
-			Description: strconv.Quote(c.Description), Reference: strconv.Quote(c.Reference)},
-		TS: TextSet{Name: jsString(c.Name), Label: jsString(c.Label),
-			Description: jsString(c.Description), Reference: jsString(c.Reference)},
-		DocLines:   doc,
-		JSDocLines: jsdoc,
-		Facts:      c.Facts,
+		Value:          int(c.Value),
+		Name:           c.Name,
+		NameText:       newText(c.Name),
+		Slot:           slot,
+		Label:          newText(c.Label),
+		Description:    newText(c.Description),
+		Reference:      newText(c.Reference),
+		RuleException:  newText(c.RuleException),
+		DocLines:       doc,
+		JSDocLines:     jsdoc,
+		Facts:          c.Facts,
+		WireValid:      yesNo(c.WireValid),
+		BrowserCanSend: yesNo(c.BrowserCanSend),
 	}
+}
+
+// translation returns the text in language tag: English, the translation,
+// or "" when there is none.
+func translation(en string, translations map[string]string, tag string) string {
+	if tag == "en" {
+		return en
+	}
+	return translations[tag]
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // factsSentence says in words what a code's facts are, and why they differ

@@ -322,23 +322,42 @@ func readList(c *errorCollector, n *yaml.Node, what string) ([]*yaml.Node, bool)
 // decode are left out; rangesComplete is false when a range was left out, so
 // that the checks of codes against ranges do not report problems that only
 // the broken range causes.
-func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
+//
+// A registry that says `extends: standard` inherits the reason and ranges of
+// the standard registry, which standard returns, and may not set its own.
+func decodeRegistry(c *errorCollector, root *yaml.Node, standard func() (*Registry, error)) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
+	extends := root.Kind == yaml.MappingNode && mappingHasKey(root, "extends")
 	f, _ := fields(c, root, "the registry", []fieldSpec{
-		{"reason", true}, {"ranges", true}, {"codes", true},
+		{"extends", false}, {"output", false},
+		{"reason", !extends}, {"ranges", !extends}, {"codes", true},
 	})
-	if n := f.get("reason"); n != nil {
-		reg.Reason = decodeReason(c, n)
+	if n := f.get("output"); n != nil {
+		reg.Output = decodeOutput(c, n)
 	}
-	items, rangesComplete := readList(c, f.get("ranges"), "ranges")
-	for _, item := range items {
-		if r, ok := decodeRange(c, item); ok {
-			reg.Ranges = append(reg.Ranges, r)
-		} else {
-			rangesComplete = false
+	rangesComplete = true
+	if extends {
+		for _, key := range []string{"reason", "ranges"} {
+			if k := f.keys[key]; k != nil {
+				c.addf(nodePos(k), "a registry that extends another inherits its %s; remove %q", key, key)
+			}
 		}
+		rangesComplete = decodeExtends(c, f.get("extends"), reg, standard)
+	} else {
+		if n := f.get("reason"); n != nil {
+			reg.Reason = decodeReason(c, n)
+		}
+		var items []*yaml.Node
+		items, rangesComplete = readList(c, f.get("ranges"), "ranges")
+		for _, item := range items {
+			if r, ok := decodeRange(c, item); ok {
+				reg.Ranges = append(reg.Ranges, r)
+			} else {
+				rangesComplete = false
+			}
+		}
+		rangesComplete = rangesComplete && f.get("ranges") != nil
 	}
-	rangesComplete = rangesComplete && f.get("ranges") != nil
 	if n := f.get("codes"); n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
 		c.addf(nodePos(n), "codes is empty; a registry names at least one code")
 	}
@@ -352,6 +371,62 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	sort.SliceStable(reg.Ranges, func(i, j int) bool { return reg.Ranges[i].First < reg.Ranges[j].First })
 	sort.SliceStable(reg.Codes, func(i, j int) bool { return reg.Codes[i].Value < reg.Codes[j].Value })
 	return reg, rangesComplete
+}
+
+func mappingHasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeExtends reads `extends: standard` and copies the standard registry's
+// reason, ranges and codes into reg, marking the codes as inherited.
+func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func() (*Registry, error)) bool {
+	name, ok := readString(c, n, "extends")
+	if !ok {
+		return false
+	}
+	if name != StandardName {
+		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", name, StandardName)
+		return false
+	}
+	base, err := standard()
+	if err != nil {
+		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
+		return false
+	}
+	reg.Extends = StandardName
+	reg.Reason = base.Reason
+	reg.Ranges = append(reg.Ranges, base.Ranges...)
+	for _, code := range base.Codes {
+		code.Inherited = true
+		reg.Codes = append(reg.Codes, code)
+	}
+	return true
+}
+
+func decodeOutput(c *errorCollector, n *yaml.Node) Output {
+	var o Output
+	f, _ := fields(c, n, "output", []fieldSpec{
+		{"go_out", false}, {"go_package", false}, {"go_type", false},
+		{"ts_out", false}, {"ts_package", false}, {"ts_style", false}, {"docs_out", false},
+	})
+	for key, dst := range map[string]*string{
+		"go_out": &o.GoOut, "go_package": &o.GoPackage, "go_type": &o.GoType,
+		"ts_out": &o.TSOut, "ts_package": &o.TSPackage, "ts_style": &o.TSStyle, "docs_out": &o.DocsOut,
+	} {
+		if v := f.get(key); v != nil {
+			s, ok := readString(c, v, "output "+key)
+			if ok {
+				*dst = s
+				o.set(key, nodePos(v))
+			}
+		}
+	}
+	return o
 }
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
@@ -378,7 +453,7 @@ func decodeRange(c *errorCollector, n *yaml.Node) (Range, bool) {
 	f, ok := fields(c, n, "range", []fieldSpec{
 		{"name", true}, {"label", true}, {"first", true}, {"last", true},
 		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true}, {"parts", false},
+		{"wire_valid", true}, {"browser_can_send", true}, {"parts", false}, {"extendable", false},
 	})
 	what := "range"
 	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && name != "" {
@@ -393,11 +468,13 @@ func decodeRange(c *errorCollector, n *yaml.Node) (Range, bool) {
 	ok = ok && good
 	r.Last, good = readCode(c, f.get("last"), what+" last")
 	ok = ok && good
-	r.Description, good = readText(c, f.get("description"), what+" description")
+	r.Description, r.Translations, good = readDescription(c, f.get("description"), what+" description")
 	ok = ok && good
 	r.Reference, good = readText(c, f.get("reference"), what+" reference")
 	ok = ok && good
 	r.Facts, good = decodeFacts(c, f, what)
+	ok = ok && good
+	r.Extendable, good = readBool(c, f.get("extendable"), what+" extendable")
 	ok = ok && good
 	if items, listOK := readList(c, f.get("parts"), what+" parts"); listOK {
 		for _, item := range items {
@@ -429,7 +506,7 @@ func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) 
 	ok = ok && good
 	p.Last, good = readCode(c, f.get("last"), what+" last")
 	ok = ok && good
-	p.Description, good = readText(c, f.get("description"), what+" description")
+	p.Description, p.Translations, good = readDescription(c, f.get("description"), what+" description")
 	ok = ok && good
 	p.Reference, good = readText(c, f.get("reference"), what+" reference")
 	ok = ok && good
@@ -471,7 +548,7 @@ func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	} else {
 		ok = false
 	}
-	code.Description, good = readText(c, f.get("description"), what+" description")
+	code.Description, code.Translations, good = readDescription(c, f.get("description"), what+" description")
 	ok = ok && good
 	code.Reference, good = readText(c, f.get("reference"), what+" reference")
 	ok = ok && good

@@ -8,10 +8,14 @@ package registry
 
 import (
 	"errors"
+	"sort"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"sync"
+
+	"github.com/closecodes/closecodes"
 )
 
 // MaxFileBytes is the largest registry file accepted. The standard registry is
@@ -22,7 +26,12 @@ const MaxFileBytes = 1 << 20
 // Registry is a validated close code registry.
 type Registry struct {
 	// File is the registry's path as given, used in messages and headers.
-	File   string
+	File string
+	// Extends is StandardName when the file extends the standard registry,
+	// whose reason, ranges and codes it then holds too.
+	Extends string
+	// Output holds the output settings the file makes, if any.
+	Output Output
 	Reason Reason
 	// Ranges are sorted by First and never overlap.
 	Ranges []Range
@@ -52,8 +61,13 @@ type Range struct {
 	Label       string
 	First, Last uint16
 	Description string
-	Reference   string
+	// Translations holds the description in other languages, by BCP 47 tag.
+	Translations map[string]string
+	Reference    string
 	Facts
+	// Extendable allows a registry that extends this one to add codes in
+	// the range.
+	Extendable bool
 	// Parts split the range into smaller blocks with rules of their own,
 	// sorted by First, not overlapping, and inside the range.
 	Parts []Part
@@ -63,10 +77,11 @@ type Range struct {
 // Part is a block inside a range whose rule differs from, or refines, the
 // range's, such as 1016-1999 kept for future standards.
 type Part struct {
-	Label       string
-	First, Last uint16
-	Description string
-	Reference   string
+	Label        string
+	First, Last  uint16
+	Description  string
+	Translations map[string]string
+	Reference    string
 	Facts
 	Pos Pos
 }
@@ -79,16 +94,69 @@ type Code struct {
 	// Label is the IANA registry's name for the code, such as "Normal Closure".
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases     []string
-	Description string
-	Reference   string
+	Aliases []string
+	// Description is the English description; Translations holds it in
+	// other languages, by BCP 47 tag.
+	Description  string
+	Translations map[string]string
+	Reference    string
 	Facts
 	// RuleException says why the code's facts differ from its range's rule;
 	// it is empty when they agree.
 	RuleException string
-	Pos           Pos
+	// Inherited marks a code that comes from the registry this one extends;
+	// its positions are in that registry.
+	Inherited bool
+	Pos       Pos
 	NamePos       Pos
 	AliasPos      []Pos
+}
+
+// StandardName is the name by which a registry extends the standard one:
+// `extends: standard`.
+const StandardName = "standard"
+
+// Output holds the output settings a registry file makes. Paths are relative
+// to the registry file's directory; empty fields are not set.
+type Output struct {
+	GoOut, GoPackage, GoType     string
+	TSOut, TSPackage, TSStyle    string
+	DocsOut                      string
+	// Pos holds the position of each setting made, by its YAML key.
+	Pos map[string]Pos
+}
+
+func (o *Output) set(key string, pos Pos) {
+	if o.Pos == nil {
+		o.Pos = map[string]Pos{}
+	}
+	o.Pos[key] = pos
+}
+
+// Languages returns the BCP 47 tags of the descriptions in the registry:
+// "en" first, then the others sorted.
+func (r *Registry) Languages() []string {
+	seen := map[string]bool{}
+	add := func(tr map[string]string) {
+		for tag := range tr {
+			seen[tag] = true
+		}
+	}
+	for i := range r.Codes {
+		add(r.Codes[i].Translations)
+	}
+	for i := range r.Ranges {
+		add(r.Ranges[i].Translations)
+		for j := range r.Ranges[i].Parts {
+			add(r.Ranges[i].Parts[j].Translations)
+		}
+	}
+	langs := make([]string, 0, len(seen))
+	for tag := range seen {
+		langs = append(langs, tag)
+	}
+	sort.Strings(langs)
+	return append([]string{"en"}, langs...)
 }
 
 // Contains reports whether v lies in the range.
@@ -169,11 +237,29 @@ func Parse(file string, data []byte) (*Registry, error) {
 	if root == nil {
 		return nil, c.err()
 	}
-	reg, rangesComplete := decodeRegistry(c, root)
+	reg, rangesComplete := decodeRegistry(c, root, Standard)
 	reg.File = file
 	validate(c, reg, rangesComplete)
 	if err := c.err(); err != nil {
 		return nil, err
 	}
 	return reg, nil
+}
+
+// StandardFile names the standard registry in messages.
+const StandardFile = "standard registry (codes.yaml)"
+
+var standard struct {
+	once sync.Once
+	reg  *Registry
+	err  error
+}
+
+// Standard returns the standard registry that gencodes carries: the
+// repository's codes.yaml. Callers must not modify it.
+func Standard() (*Registry, error) {
+	standard.once.Do(func() {
+		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
+	})
+	return standard.reg, standard.err
 }

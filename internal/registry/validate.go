@@ -2,6 +2,7 @@ package registry
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,6 +29,59 @@ func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	}
 	return s, true
 }
+
+// readDescription reads a description: one English text, or a mapping from
+// BCP 47 language tags to texts that includes "en".
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		en, ok = readText(c, n, what)
+		return en, nil, ok
+	}
+	ok = true
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		tag := key.Value
+		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(tag) {
+			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, tag)
+			ok = false
+			continue
+		}
+		if seen[strings.ToLower(tag)] {
+			c.addf(nodePos(key), "%s gives language %q twice", what, tag)
+			ok = false
+			continue
+		}
+		seen[strings.ToLower(tag)] = true
+		text, textOK := readText(c, value, what+" "+tag)
+		if !textOK {
+			ok = false
+			continue
+		}
+		if tag == "en" {
+			en = text
+			continue
+		}
+		if strings.EqualFold(tag, "en") {
+			c.addf(nodePos(key), "%s writes English as %q; write en", what, tag)
+			ok = false
+			continue
+		}
+		if translations == nil {
+			translations = map[string]string{}
+		}
+		translations[tag] = text
+	}
+	if ok && en == "" {
+		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
+		ok = false
+	}
+	return en, translations, ok
+}
+
+// languageTagRE matches the BCP 47 tags a registry may use: a language and
+// optional subtags, such as en, zh-CN or zh-Hant-TW.
+var languageTagRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // textProblem says what is wrong with s as a one-line text, or "".
 func textProblem(s string) string {
@@ -194,31 +248,35 @@ func validateRanges(c *errorCollector, reg *Registry) {
 func validateNames(c *errorCollector, reg *Registry) {
 	type seen struct {
 		name string
-		code uint16
+		code *Code
 		pos  Pos
 	}
 	names := map[string]seen{}
-	claim := func(name string, code uint16, pos Pos, kind string) {
+	claim := func(name string, code *Code, pos Pos, kind string) {
 		key := strings.ToLower(name)
-		if prev, dup := names[key]; dup {
-			if prev.name == name {
-				c.addf(pos, "%s %q is already used by code %d (line %d); names and aliases must be unique",
-					kind, name, prev.code, prev.pos.Line)
-			} else {
-				c.addf(pos, "%s %q differs only in case from %q of code %d (line %d); names and aliases must differ in more than case",
-					kind, name, prev.name, prev.code, prev.pos.Line)
-			}
+		prev, dup := names[key]
+		if !dup {
+			names[key] = seen{name, code, pos}
 			return
 		}
-		names[key] = seen{name, code, pos}
+		owner := fmt.Sprintf("code %d (line %d)", prev.code.Value, prev.pos.Line)
+		if prev.code.Inherited {
+			owner = fmt.Sprintf("code %d of the %s registry", prev.code.Value, reg.Extends)
+		}
+		if prev.name == name {
+			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, name, owner)
+		} else {
+			c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
+				kind, name, prev.name, owner)
+		}
 	}
 	for i := range reg.Codes {
 		code := &reg.Codes[i]
 		if code.Name != "" {
-			claim(code.Name, code.Value, code.NamePos, "name")
+			claim(code.Name, code, code.NamePos, "name")
 		}
 		for j, alias := range code.Aliases {
-			claim(alias, code.Value, code.AliasPos[j], "alias")
+			claim(alias, code, code.AliasPos[j], "alias")
 		}
 	}
 }
@@ -226,8 +284,17 @@ func validateNames(c *errorCollector, reg *Registry) {
 func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	for i := range reg.Codes {
 		code := &reg.Codes[i]
+		if code.Inherited {
+			continue // checked when the standard registry was read
+		}
 		if i > 0 && reg.Codes[i-1].Value == code.Value {
-			c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, reg.Codes[i-1].Pos.Line)
+			prev := &reg.Codes[i-1]
+			if prev.Inherited {
+				c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
+					code.Value, reg.Extends, prev.Name)
+			} else {
+				c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
+			}
 			continue
 		}
 		if !rangesComplete {
@@ -236,6 +303,11 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		rule, block, ok := reg.Rule(code.Value)
 		if !ok {
 			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
+			continue
+		}
+		if reg.Extends != "" && !reg.RangeOf(code.Value).Extendable {
+			c.addf(code.Pos, "code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
+				code.Value, reg.RangeOf(code.Value).Label, reg.Extends, extendableRanges(reg))
 			continue
 		}
 		var differs []string
@@ -253,4 +325,19 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, block)
 		}
 	}
+}
+
+// extendableRanges lists the ranges open to extending registries, for
+// messages: "3000-3999 (Registered) and 4000-4999 (Private use)".
+func extendableRanges(reg *Registry) string {
+	var parts []string
+	for _, r := range reg.Ranges {
+		if r.Extendable {
+			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, r.Label))
+		}
+	}
+	if len(parts) == 0 {
+		return "no range"
+	}
+	return strings.Join(parts, " and ")
 }

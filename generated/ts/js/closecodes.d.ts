@@ -164,8 +164,12 @@ export declare function closeCodeName(code: number): string | undefined;
 /** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
 export declare function closeCodeLabel(code: number): string | undefined;
 
-/** A one-line explanation of the code; undefined when unnamed. */
-export declare function describeCloseCode(code: number): string | undefined;
+/**
+ * A one-line explanation of the code, in English or in the language locale
+ * asks for (a BCP 47 tag such as "zh-CN", matched as RFC 4647 lookup does,
+ * falling back to English); undefined when unnamed.
+ */
+export declare function describeCloseCode(code: number, locale?: string): string | undefined;
 
 /** The specification that defines the code; undefined when unnamed. */
 export declare function closeCodeReference(code: number): string | undefined;
@@ -209,3 +213,6 @@ export declare function closeCodes(): CloseCode[];
 
 /** The registry's ranges in ascending order, in a new array each call. */
 export declare function closeCodeRanges(): CloseCodeRange[];
+
+/** The languages the descriptions are written in, English first, in a new array each call. */
+export declare function closeCodeLanguages(): string[];

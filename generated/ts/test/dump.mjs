@@ -1,11 +1,12 @@
 // Prints what the generated JavaScript module says of every code from 0 to
-// 65535, and what parseCloseCode makes of each string in the JSON array read
-// from standard input, as one JSON object. The Go parity test compares it
+// 65535 (with its description in each of the locales given), and what
+// parseCloseCode makes of each of the texts given, as one JSON object. The
+// input, on standard input, is {"texts": [...], "locales": [...]}. The Go parity test compares it
 // with the Go package.
 import { readFileSync } from "node:fs";
 import * as cc from "../js/closecodes.js";
 
-const texts = JSON.parse(readFileSync(0, "utf8"));
+const { texts, locales } = JSON.parse(readFileSync(0, "utf8"));
 const codes = [];
 for (let c = 0; c <= 0xffff; c++) {
   codes.push([
@@ -17,6 +18,7 @@ for (let c = 0; c <= 0xffff; c++) {
     cc.isValidCloseCode(c),
     cc.browserCanSend(c),
     cc.closeCodeRange(c)?.name ?? "",
+    ...locales.map((locale) => cc.describeCloseCode(c, locale) ?? ""),
   ]);
 }
 const parsed = texts.map((t) => cc.parseCloseCode(t) ?? null);

@@ -157,3 +157,21 @@ test("ranges are the four of RFC 6455 and cannot be changed", () => {
   assert.equal(cc.closeCodeRanges().length, 4);
   assert.equal(cc.closeCodeRange(4321).name, "Private");
 });
+
+test("describeCloseCode speaks the registry's languages and falls back to English", () => {
+  assert.deepEqual(cc.closeCodeLanguages(), ["en", "zh-CN"]);
+  const english = cc.describeCloseCode(1001);
+  const chinese = cc.describeCloseCode(1001, "zh-CN");
+  assert.notEqual(english, chinese);
+  assert.ok(chinese.includes("离"));
+  for (const locale of ["zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private"]) {
+    assert.equal(cc.describeCloseCode(1001, locale), chinese, locale);
+  }
+  for (const locale of [undefined, "", "en", "en-US", "fr", "zh", "zh-TW", "zh-Hans", "-", "_", "x-zh-CN", null, 42, {}]) {
+    assert.equal(cc.describeCloseCode(1001, locale), english, String(locale));
+  }
+  for (const [name, value] of namedCodes) {
+    assert.ok(cc.describeCloseCode(value, "zh-CN"), name);
+  }
+  assert.equal(cc.describeCloseCode(4001, "zh-CN"), undefined);
+});
