@@ -388,8 +388,9 @@ func TestCheckFindsEveryKindOfDrift(t *testing.T) {
 	code, stdout, stderr := check()
 	assert.Equal(t, 1, code, "a stale file after a registry edit")
 	assert.Contains(t, stdout, `-		"The endpoint waited too long for its peer and gave up.",`+"\n"+`+		"The endpoint waited too long.",`)
-	// Go, TS, JS and the declarations carry descriptions; package.json does not.
-	assert.Contains(t, stderr, "4 generated file(s) out of date")
+	// Go, TS, JS, the declarations and the English docs page carry the
+	// English description; package.json and the zh-CN page do not.
+	assert.Contains(t, stderr, "5 generated file(s) out of date")
 }
 
 // snapshotWithTimes records every file's content and modification time.

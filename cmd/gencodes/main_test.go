@@ -135,13 +135,14 @@ func TestGenerateThenCheck(t *testing.T) {
 
 	code, _, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code, "nothing generated yet")
-	assert.Contains(t, stderr, "5 generated file(s) out of date")
+	assert.Contains(t, stderr, "7 generated file(s) out of date")
 
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{
 		"codes.yaml", "generated/go/closecode.go", "generated/ts/closecodes.ts",
 		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
+		"generated/docs/close-codes.md", "generated/docs/close-codes.zh-CN.md",
 	}, listFiles(t, dir))
 
 	code, stdout, stderr := runGencodes(t, dir, "-check")
@@ -161,4 +162,49 @@ func TestGenerateThenCheck(t *testing.T) {
 	after, err := os.ReadFile(goFile)
 	require.NoError(t, err)
 	assert.Equal(t, changed, after, "-check must not write")
+}
+
+func TestExplain(t *testing.T) {
+	dir := t.TempDir() // no codes.yaml here: explain uses the standard registry
+	for _, tc := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"1006"}, 0, []string{"1006 AbnormalClosure (\"Abnormal Closure\")", "valid on the wire: no",
+			"browser may send:  no", "MUST NOT be set", "aliases:           CLOSE_ABNORMAL", "reference:         RFC 6455, 7.4.1",
+			"range:             Protocol, 1000-2999"}},
+		{[]string{"AbnormalClosure"}, 0, []string{"1006 AbnormalClosure"}},
+		{[]string{"close_abnormal"}, 0, []string{"1006 AbnormalClosure"}},
+		{[]string{"going away"}, 0, []string{"1001 GoingAway", "valid on the wire: yes", "browser may send:  no"}},
+		{[]string{"-lang", "zh-CN", "1001"}, 0, []string{"端点即将离开"}},
+		{[]string{"1000"}, 0, []string{"browser may send:  yes"}},
+		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use, 4000-4999", "valid on the wire: yes, by the rule of \"Private use\""}},
+		{[]string{"1500"}, 0, []string{"part Future standards, 1016-1999", "valid on the wire: no"}},
+		{[]string{"5000"}, 0, []string{"5000 is not named in standard registry (codes.yaml) and lies in no range", "valid on the wire: no"}},
+		{[]string{"65536"}, 1, []string{"65536 is not a close code: close codes are whole numbers from 0 to 65535"}},
+		{[]string{"--", "-1"}, 1, []string{"-1 is not a close code"}},
+		{[]string{"NormalClosur"}, 1, []string{"No close code is called \"NormalClosur\"", "Did you mean NormalClosure?"}},
+		{[]string{"teapot"}, 1, []string{"No close code is called \"teapot\""}},
+	} {
+		code, stdout, stderr := runGencodes(t, dir, append([]string{"explain"}, tc.args...)...)
+		assert.Equal(t, tc.code, code, "%v: %s", tc.args, stderr)
+		for _, want := range tc.want {
+			assert.Contains(t, stdout, want, "%v", tc.args)
+		}
+	}
+	code, _, stderr := runGencodes(t, dir, "explain")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "name one code")
+
+	// With an app registry, its own codes are explained too.
+	app := "extends: standard\ncodes:\n  - code: 4001\n    name: SessionExpired\n    label: Session expired\n" +
+		"    description: The session ran out.\n    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.yaml"), []byte(app), 0o644))
+	code, stdout, _ := runGencodes(t, dir, "explain", "-registry", "app.yaml", "4001")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "4001 SessionExpired (\"Session expired\")")
+	code, stdout, _ = runGencodes(t, dir, "explain", "-registry", "app.yaml", "1000")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "1000 NormalClosure")
 }

@@ -37,8 +37,8 @@ func FuzzGenerate(f *testing.F) {
 				}
 				return
 			}
-			if len(files) != len(targets) {
-				t.Fatalf("rendered %d files, want %d", len(files), len(targets))
+			if want := len(targets) + len(reg.Languages()); len(files) != want {
+				t.Fatalf("rendered %d files, want %d: every target and one docs page a language", len(files), want)
 			}
 		}
 	})

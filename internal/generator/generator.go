@@ -32,10 +32,11 @@ const (
 
 // Options says what to render and where.
 type Options struct {
-	// GoOut and TSOut are the output directories; an empty one skips that
-	// language.
-	GoOut string
-	TSOut string
+	// GoOut, TSOut and DocsOut are the output directories; an empty one
+	// skips that output.
+	GoOut   string
+	TSOut   string
+	DocsOut string
 	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage string
 	GoType    string
@@ -43,17 +44,24 @@ type Options struct {
 	TSStyle string
 	// TSPackage is the name in the TypeScript output's package.json.
 	TSPackage string
+	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
+	// renders the view model into TemplatesOut/NAME. Files whose names start
+	// with "_" only define blocks for the others.
+	TemplatesDir string
+	TemplatesOut string
 }
 
 // DefaultOptions are the settings for this repository's own layout.
 func DefaultOptions() Options {
 	return Options{
-		GoOut:     "generated/go",
-		TSOut:     "generated/ts",
-		GoPackage: "closecode",
-		GoType:    "Code",
-		TSStyle:   TSStyleConst,
-		TSPackage: "closecodes",
+		GoOut:        "generated/go",
+		TSOut:        "generated/ts",
+		DocsOut:      "generated/docs",
+		GoPackage:    "closecode",
+		GoType:       "Code",
+		TSStyle:      TSStyleConst,
+		TSPackage:    "closecodes",
+		TemplatesOut: ".",
 	}
 }
 
@@ -112,21 +120,45 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 		if dir == "" {
 			continue
 		}
-		var buf bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&buf, t.template, model); err != nil {
-			return nil, fmt.Errorf("render %s: %w", t.template, err)
+		f, err := render(tmpl, t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)), t.goSrc)
+		if err != nil {
+			return nil, err
 		}
-		data := buf.Bytes()
-		if t.goSrc {
-			formatted, err := format.Source(data)
+		files = append(files, f)
+	}
+	if opts.DocsOut != "" {
+		for _, docs := range buildDocs(reg, model) {
+			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File), false)
 			if err != nil {
-				return nil, fmt.Errorf("render %s: generated Go does not parse: %w", t.template, err)
+				return nil, err
 			}
-			data = formatted
+			files = append(files, f)
 		}
-		files = append(files, File{Path: filepath.Join(dir, filepath.FromSlash(t.file)), Data: data})
+	}
+	if opts.TemplatesDir != "" {
+		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, custom...)
 	}
 	return files, nil
+}
+
+func render(tmpl *template.Template, name string, data any, path string, goSrc bool) (File, error) {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		return File{}, fmt.Errorf("render %s: %w", name, err)
+	}
+	out := buf.Bytes()
+	if goSrc {
+		formatted, err := format.Source(out)
+		if err != nil {
+			return File{}, fmt.Errorf("render %s: generated Go does not parse: %w", name, err)
+		}
+		out = formatted
+	}
+	return File{Path: path, Data: out}, nil
 }
 
 // OptionError reports an Options value that cannot work, whatever the
@@ -160,7 +192,7 @@ func parseTemplates(tsStyle string) (*template.Template, error) {
 	for _, t := range targets {
 		names = append(names, t.template)
 	}
-	names = append(names, "_js_shared.tmpl", tsStyleTemplates[tsStyle])
+	names = append(names, "docs.md.tmpl", "_js_shared.tmpl", tsStyleTemplates[tsStyle])
 	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)

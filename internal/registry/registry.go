@@ -8,11 +8,11 @@ package registry
 
 import (
 	"errors"
-	"sort"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"sync"
 
 	"github.com/closecodes/closecodes"
@@ -108,8 +108,8 @@ type Code struct {
 	// its positions are in that registry.
 	Inherited bool
 	Pos       Pos
-	NamePos       Pos
-	AliasPos      []Pos
+	NamePos   Pos
+	AliasPos  []Pos
 }
 
 // StandardName is the name by which a registry extends the standard one:
@@ -119,9 +119,9 @@ const StandardName = "standard"
 // Output holds the output settings a registry file makes. Paths are relative
 // to the registry file's directory; empty fields are not set.
 type Output struct {
-	GoOut, GoPackage, GoType     string
-	TSOut, TSPackage, TSStyle    string
-	DocsOut                      string
+	GoOut, GoPackage, GoType  string
+	TSOut, TSPackage, TSStyle string
+	DocsOut                   string
 	// Pos holds the position of each setting made, by its YAML key.
 	Pos map[string]Pos
 }

@@ -1,0 +1,171 @@
+// Package explain answers "what is this close code?" for a person: one
+// screen with the code's name, label, meaning, range, facts and reference,
+// read from a registry.
+package explain
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// ErrNotACode is returned, after the answer is written, when the query names
+// no code: a number outside 0-65535 or an unknown name.
+var ErrNotACode = fmt.Errorf("not a close code")
+
+// Explain writes what reg says of the code that query names, a decimal
+// number, a name, an alias or a label (names match ignoring case), with the
+// description in language lang ("" or "en" for English).
+func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
+	query = strings.TrimSpace(query)
+	if n, err := strconv.Atoi(query); err == nil {
+		if n < 0 || n > 65535 {
+			fmt.Fprintf(w, "%d is not a close code: close codes are whole numbers from 0 to 65535.\n", n)
+			return ErrNotACode
+		}
+		if c := find(reg, func(c *registry.Code) bool { return int(c.Value) == n }); c != nil {
+			writeCode(w, reg, c, lang)
+			return nil
+		}
+		writeUnnamed(w, reg, uint16(n))
+		return nil
+	}
+	if c := find(reg, func(c *registry.Code) bool { return matches(c, query) }); c != nil {
+		writeCode(w, reg, c, lang)
+		return nil
+	}
+	fmt.Fprintf(w, "No close code is called %q in %s.\n", query, reg.File)
+	if s := suggest(reg, query); s != "" {
+		fmt.Fprintf(w, "Did you mean %s?\n", s)
+	}
+	fmt.Fprintf(w, "Ask for a number from 0 to 65535, or a name such as %s.\n", reg.Codes[0].Name)
+	return ErrNotACode
+}
+
+func find(reg *registry.Registry, match func(*registry.Code) bool) *registry.Code {
+	for i := range reg.Codes {
+		if match(&reg.Codes[i]) {
+			return &reg.Codes[i]
+		}
+	}
+	return nil
+}
+
+// matches reports whether query names c, ignoring case, spaces, hyphens and
+// underscores, so "going away", "going_away" and "GoingAway" all find 1001.
+func matches(c *registry.Code, query string) bool {
+	q := fold(query)
+	for _, name := range append([]string{c.Name, c.Label}, c.Aliases...) {
+		if fold(name) == q {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '_':
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+// suggest returns the names closest to query, or "".
+func suggest(reg *registry.Registry, query string) string {
+	var best []string
+	bestDist := 4
+	for _, c := range reg.Codes {
+		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			d := distance(strings.ToLower(query), strings.ToLower(name))
+			switch {
+			case d < bestDist:
+				best, bestDist = []string{name}, d
+			case d == bestDist:
+				best = append(best, name)
+			}
+		}
+	}
+	return strings.Join(best, " or ")
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, lang string) {
+	description := c.Description
+	if t := c.Translations[lang]; t != "" {
+		description = t
+	}
+	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
+	fmt.Fprintf(w, "  meaning:           %s\n", description)
+	fmt.Fprintf(w, "  range:             %s\n", rangeLine(reg, c.Value))
+	fmt.Fprintf(w, "  valid on the wire: %s\n", yesNo(c.WireValid))
+	fmt.Fprintf(w, "  browser may send:  %s\n", yesNo(c.BrowserCanSend))
+	if c.RuleException != "" {
+		fmt.Fprintf(w, "  note:              %s\n", c.RuleException)
+	}
+	if len(c.Aliases) > 0 {
+		fmt.Fprintf(w, "  aliases:           %s\n", strings.Join(c.Aliases, ", "))
+	}
+	fmt.Fprintf(w, "  reference:         %s\n", c.Reference)
+}
+
+func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16) {
+	rule, block, ok := reg.Rule(v)
+	if !ok {
+		fmt.Fprintf(w, "%d is not named in %s and lies in no range.\n", v, reg.File)
+		fmt.Fprintf(w, "  valid on the wire: no\n  browser may send:  no\n")
+		return
+	}
+	fmt.Fprintf(w, "%d is not named in %s.\n", v, reg.File)
+	fmt.Fprintf(w, "  range:             %s\n", rangeLine(reg, v))
+	fmt.Fprintf(w, "  valid on the wire: %s, by the rule of %q\n", yesNo(rule.WireValid), block)
+	fmt.Fprintf(w, "  browser may send:  %s, by the rule of %q\n", yesNo(rule.BrowserCanSend), block)
+	fmt.Fprintf(w, "  reference:         %s\n", reg.RangeOf(v).Reference)
+}
+
+// rangeLine describes the range, and part, holding v.
+func rangeLine(reg *registry.Registry, v uint16) string {
+	r := reg.RangeOf(v)
+	if r == nil {
+		return "none"
+	}
+	line := fmt.Sprintf("%s, %d-%d: %s", r.Label, r.First, r.Last, r.Description)
+	for _, p := range r.Parts {
+		if p.Contains(v) {
+			line += fmt.Sprintf("\n                     part %s, %d-%d: %s", p.Label, p.First, p.Last, p.Description)
+		}
+	}
+	return line
+}
