@@ -45,24 +45,9 @@ func TestParityWithJavaScript(t *testing.T) {
 		MaxReasonBytes int     `json:"maxReasonBytes"`
 	}
 	require.NoError(t, json.Unmarshal(out, &js))
-	require.Len(t, js.Codes, 65536)
 	require.Equal(t, closecode.MaxReasonBytes, js.MaxReasonBytes)
 
-	for v := 0; v <= 0xffff; v++ {
-		c := closecode.Code(v)
-		name := ""
-		if c.IsKnown() {
-			name = c.String()
-		}
-		goSays := []any{name, c.Label(), c.Description(), c.Reference(),
-			c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
-		for _, locale := range locales {
-			goSays = append(goSays, c.DescriptionIn(locale))
-		}
-		if !equalJSON(goSays, js.Codes[v]) {
-			t.Fatalf("code %d: Go says %v, JavaScript says %v", v, goSays, js.Codes[v])
-		}
-	}
+	compareCodes(t, "JavaScript", js.Codes, locales)
 	for i, text := range texts {
 		c, err := closecode.Parse(text)
 		var want *int
@@ -71,6 +56,34 @@ func TestParityWithJavaScript(t *testing.T) {
 			want = &n
 		}
 		require.Equal(t, want, js.Parsed[i], "parse %q", text)
+	}
+}
+
+// goAnswers is what the Go package says of code v, in the order the dump
+// scripts of the other languages print it.
+func goAnswers(v int, locales []string) []any {
+	c := closecode.Code(v)
+	name := ""
+	if c.IsKnown() {
+		name = c.String()
+	}
+	says := []any{name, c.Label(), c.Description(), c.Reference(),
+		c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
+	for _, locale := range locales {
+		says = append(says, c.DescriptionIn(locale))
+	}
+	return says
+}
+
+// compareCodes requires another language's answers for all 65,536 codes to
+// equal the Go package's.
+func compareCodes(t *testing.T, language string, theirs [][]any, locales []string) {
+	t.Helper()
+	require.Len(t, theirs, 65536)
+	for v := 0; v <= 0xffff; v++ {
+		if ours := goAnswers(v, locales); !equalJSON(ours, theirs[v]) {
+			t.Fatalf("code %d: Go says %v, %s says %v", v, ours, language, theirs[v])
+		}
 	}
 }
 

@@ -14,7 +14,9 @@ import (
 // and make no decisions of their own, so that what the Go and TypeScript
 // outputs say is decided here, in one place, where tests can see it.
 type Model struct {
-	// Source is the registry's path, slash-separated, for file headers.
+	// Source is the registry's file name, for file headers. It is the base
+	// name only, so that output does not depend on the directory gencodes
+	// runs from.
 	Source string
 	// GoPackage is the generated Go package's name.
 	GoPackage string
@@ -213,15 +215,15 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 	return m
 }
 
-// printableSource is the registry path as headers show it: slash-separated,
-// with any character that could end a comment line replaced by '?'.
+// printableSource is the registry's file name as headers show it, with any
+// character that could end a comment line replaced by '?'.
 func printableSource(path string) string {
 	return strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' || r == '\u0085' {
 			return '?'
 		}
 		return r
-	}, filepath.ToSlash(path))
+	}, filepath.Base(path))
 }
 
 func codeView(c registry.Code, slot int) CodeView {

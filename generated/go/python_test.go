@@ -1,0 +1,65 @@
+package closecode_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/internal/generator"
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// TestPythonExampleTemplate renders examples/templates with the same view
+// model as the built-in outputs, as `gencodes -templates` does, runs the
+// Python module it makes with python3, and requires it to agree with this
+// package on all 65,536 codes.
+func TestPythonExampleTemplate(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	require.NoError(t, err, "python3 is required to test the example Python template")
+
+	reg, err := registry.Load("../../codes.yaml")
+	require.NoError(t, err)
+	out := t.TempDir()
+	opts := generator.Options{
+		GoPackage: "closecode", GoType: "Code", TSStyle: generator.TSStyleConst, TSPackage: "closecodes",
+		TemplatesDir: "../../examples/templates", TemplatesOut: out,
+	}
+	files, err := generator.Generate(reg, opts)
+	require.NoError(t, err)
+	require.Len(t, files, 1, "only the custom template renders when the built-in outputs are off")
+	assert.Equal(t, filepath.Join(out, "closecodes.py"), files[0].Path)
+	_, err = generator.Write(files)
+	require.NoError(t, err)
+
+	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
+	input, err := json.Marshal(map[string]any{"locales": locales})
+	require.NoError(t, err)
+	cmd := exec.Command(python, "../../examples/templates/dump.py", out)
+	cmd.Stdin = bytes.NewReader(input)
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.Output()
+	require.NoError(t, err, "python3 dump.py: %s", stderr.String())
+
+	var py struct {
+		Codes          [][]any        `json:"codes"`
+		Names          map[string]int `json:"names"`
+		MaxReasonBytes int            `json:"maxReasonBytes"`
+	}
+	require.NoError(t, json.Unmarshal(stdout, &py))
+	assert.Equal(t, closecode.MaxReasonBytes, py.MaxReasonBytes)
+	compareCodes(t, "Python", py.Codes, locales)
+	for name, value := range py.Names {
+		c, err := closecode.Parse(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, int(c), value, name)
+	}
+}
