@@ -50,33 +50,9 @@ func TestAppModuleUsesGencodesAsATool(t *testing.T) {
 	goCmd(app, "mod", "edit", "-tool=github.com/closecodes/closecodes/cmd/gencodes")
 	goCmd(app, "mod", "tidy")
 
-	write("closecodes/closecodes.yaml", `# The chat app's own close codes, on top of the standard ones.
-extends: standard
-output:
-  go_out: .
-  go_package: chatcodes
-  ts_out: ../web/closecodes
-  ts_package: chat-closecodes
-  docs_out: ../docs
-codes:
-  - code: 4001
-    name: SessionExpired
-    label: Session expired
-    description:
-      en: The session ran out; log in again.
-      zh-CN: 会话已过期，请重新登录。
-    reference: Chat protocol, section 3
-    wire_valid: true
-    browser_can_send: true
-  - code: 4403
-    name: RoomFull
-    label: Room full
-    aliases: [ROOM_FULL]
-    description: The room has no free seat.
-    reference: Chat protocol, section 4
-    wire_valid: true
-    browser_can_send: true
-`)
+	registryText, err := os.ReadFile(filepath.Join(repo, "examples/registries/chat.yaml"))
+	require.NoError(t, err)
+	write("closecodes/closecodes.yaml", string(registryText))
 	write("closecodes/generate.go", "// Package chatcodes holds the chat app's close codes.\npackage chatcodes\n\n"+
 		"//go:generate go tool gencodes -registry closecodes.yaml\n")
 	write("main.go", `package main
