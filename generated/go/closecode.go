@@ -346,75 +346,15 @@ var codeDescriptions = [...][]string{
 // every code: codePages maps the code's high byte to a page, and the page's
 // 256 entries in codeSlots map the low byte to a slot. Page 0 is all zeros;
 // only pages that hold named codes are stored, so the tables stay small
-// however the codes are spread.
+// however the codes are spread. Only non-zero entries are written out.
 var codePages = [256]uint8{
-	0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	3: 1, 11: 2,
 }
 
 var codeSlots = [768]uint8{
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8,
-	9, 10, 11, 12, 13, 14, 15, 16, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 18, 0, 0, 0, 0,
-	19, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	488: 1, 489: 2, 490: 3, 491: 4, 492: 5, 493: 6, 494: 7, 495: 8,
+	496: 9, 497: 10, 498: 11, 499: 12, 500: 13, 501: 14, 502: 15, 503: 16,
+	696: 17, 699: 18, 704: 19,
 }
 
 func slot(c Code) int {
@@ -422,51 +362,30 @@ func slot(c Code) int {
 }
 
 // wireValidBits and browserCanSendBits hold one bit a code, from 0 up to the
-// highest code with the fact set; codes past the end have it clear.
+// highest code with the fact set; codes past the end have it clear. Only
+// non-zero words are written out.
 var wireValidBits = [157]uint32{
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x007f8f00,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0xff000000, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0x000000ff,
+	31: 0x007f8f00, 93: 0xff000000, 94: 0xffffffff, 95: 0xffffffff, 96: 0xffffffff, 97: 0xffffffff, 98: 0xffffffff, 99: 0xffffffff,
+	100: 0xffffffff, 101: 0xffffffff, 102: 0xffffffff, 103: 0xffffffff, 104: 0xffffffff, 105: 0xffffffff, 106: 0xffffffff, 107: 0xffffffff,
+	108: 0xffffffff, 109: 0xffffffff, 110: 0xffffffff, 111: 0xffffffff, 112: 0xffffffff, 113: 0xffffffff, 114: 0xffffffff, 115: 0xffffffff,
+	116: 0xffffffff, 117: 0xffffffff, 118: 0xffffffff, 119: 0xffffffff, 120: 0xffffffff, 121: 0xffffffff, 122: 0xffffffff, 123: 0xffffffff,
+	124: 0xffffffff, 125: 0xffffffff, 126: 0xffffffff, 127: 0xffffffff, 128: 0xffffffff, 129: 0xffffffff, 130: 0xffffffff, 131: 0xffffffff,
+	132: 0xffffffff, 133: 0xffffffff, 134: 0xffffffff, 135: 0xffffffff, 136: 0xffffffff, 137: 0xffffffff, 138: 0xffffffff, 139: 0xffffffff,
+	140: 0xffffffff, 141: 0xffffffff, 142: 0xffffffff, 143: 0xffffffff, 144: 0xffffffff, 145: 0xffffffff, 146: 0xffffffff, 147: 0xffffffff,
+	148: 0xffffffff, 149: 0xffffffff, 150: 0xffffffff, 151: 0xffffffff, 152: 0xffffffff, 153: 0xffffffff, 154: 0xffffffff, 155: 0xffffffff,
+	156: 0x000000ff,
 }
 
 var browserCanSendBits = [157]uint32{
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000100,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000,
-	0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000000, 0xff000000, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff,
-	0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0x000000ff,
+	31: 0x00000100, 93: 0xff000000, 94: 0xffffffff, 95: 0xffffffff, 96: 0xffffffff, 97: 0xffffffff, 98: 0xffffffff, 99: 0xffffffff,
+	100: 0xffffffff, 101: 0xffffffff, 102: 0xffffffff, 103: 0xffffffff, 104: 0xffffffff, 105: 0xffffffff, 106: 0xffffffff, 107: 0xffffffff,
+	108: 0xffffffff, 109: 0xffffffff, 110: 0xffffffff, 111: 0xffffffff, 112: 0xffffffff, 113: 0xffffffff, 114: 0xffffffff, 115: 0xffffffff,
+	116: 0xffffffff, 117: 0xffffffff, 118: 0xffffffff, 119: 0xffffffff, 120: 0xffffffff, 121: 0xffffffff, 122: 0xffffffff, 123: 0xffffffff,
+	124: 0xffffffff, 125: 0xffffffff, 126: 0xffffffff, 127: 0xffffffff, 128: 0xffffffff, 129: 0xffffffff, 130: 0xffffffff, 131: 0xffffffff,
+	132: 0xffffffff, 133: 0xffffffff, 134: 0xffffffff, 135: 0xffffffff, 136: 0xffffffff, 137: 0xffffffff, 138: 0xffffffff, 139: 0xffffffff,
+	140: 0xffffffff, 141: 0xffffffff, 142: 0xffffffff, 143: 0xffffffff, 144: 0xffffffff, 145: 0xffffffff, 146: 0xffffffff, 147: 0xffffffff,
+	148: 0xffffffff, 149: 0xffffffff, 150: 0xffffffff, 151: 0xffffffff, 152: 0xffffffff, 153: 0xffffffff, 154: 0xffffffff, 155: 0xffffffff,
+	156: 0x000000ff,
 }
 
 func bitSet(bits []uint32, c Code) bool {
@@ -579,63 +498,82 @@ func (c Code) Range() Range {
 	return Range{}
 }
 
+// parseNames holds every name and alias in byte order, and parseCodes the
+// code each one names, so that Parse finds a name by binary search: no map,
+// no allocation, and a small compiled function however many codes there are.
+var parseNames = [...]string{
+	"AbnormalClosure",
+	"BadGateway",
+	"CLOSE_ABNORMAL",
+	"CLOSE_GOING_AWAY",
+	"CLOSE_NORMAL",
+	"CLOSE_NO_STATUS",
+	"CLOSE_PROTOCOL_ERROR",
+	"CLOSE_TOO_LARGE",
+	"CLOSE_UNSUPPORTED",
+	"Forbidden",
+	"GoingAway",
+	"InternalError",
+	"InvalidFramePayloadData",
+	"MandatoryExtension",
+	"MessageTooBig",
+	"NoStatusReceived",
+	"NormalClosure",
+	"PolicyViolation",
+	"ProtocolError",
+	"Reserved",
+	"ServiceRestart",
+	"TLSHandshake",
+	"Timeout",
+	"TryAgainLater",
+	"Unauthorized",
+	"UnsupportedData",
+}
+
+var parseCodes = [...]Code{
+	AbnormalClosure,
+	BadGateway,
+	AbnormalClosure,
+	GoingAway,
+	NormalClosure,
+	NoStatusReceived,
+	ProtocolError,
+	MessageTooBig,
+	UnsupportedData,
+	Forbidden,
+	GoingAway,
+	InternalError,
+	InvalidFramePayloadData,
+	MandatoryExtension,
+	MessageTooBig,
+	NoStatusReceived,
+	NormalClosure,
+	PolicyViolation,
+	ProtocolError,
+	Reserved,
+	ServiceRestart,
+	TLSHandshake,
+	Timeout,
+	TryAgainLater,
+	Unauthorized,
+	UnsupportedData,
+}
+
 // Parse returns the code that s names: a Go name such as "NormalClosure",
 // an alias, or a decimal number from 0 to 65535 without sign or leading
 // zeros. Its error wraps ErrUnknown.
 func Parse(s string) (Code, error) {
-	switch s {
-	case "NormalClosure":
-		return NormalClosure, nil
-	case "CLOSE_NORMAL":
-		return NormalClosure, nil
-	case "GoingAway":
-		return GoingAway, nil
-	case "CLOSE_GOING_AWAY":
-		return GoingAway, nil
-	case "ProtocolError":
-		return ProtocolError, nil
-	case "CLOSE_PROTOCOL_ERROR":
-		return ProtocolError, nil
-	case "UnsupportedData":
-		return UnsupportedData, nil
-	case "CLOSE_UNSUPPORTED":
-		return UnsupportedData, nil
-	case "Reserved":
-		return Reserved, nil
-	case "NoStatusReceived":
-		return NoStatusReceived, nil
-	case "CLOSE_NO_STATUS":
-		return NoStatusReceived, nil
-	case "AbnormalClosure":
-		return AbnormalClosure, nil
-	case "CLOSE_ABNORMAL":
-		return AbnormalClosure, nil
-	case "InvalidFramePayloadData":
-		return InvalidFramePayloadData, nil
-	case "PolicyViolation":
-		return PolicyViolation, nil
-	case "MessageTooBig":
-		return MessageTooBig, nil
-	case "CLOSE_TOO_LARGE":
-		return MessageTooBig, nil
-	case "MandatoryExtension":
-		return MandatoryExtension, nil
-	case "InternalError":
-		return InternalError, nil
-	case "ServiceRestart":
-		return ServiceRestart, nil
-	case "TryAgainLater":
-		return TryAgainLater, nil
-	case "BadGateway":
-		return BadGateway, nil
-	case "TLSHandshake":
-		return TLSHandshake, nil
-	case "Unauthorized":
-		return Unauthorized, nil
-	case "Forbidden":
-		return Forbidden, nil
-	case "Timeout":
-		return Timeout, nil
+	lo, hi := 0, len(parseNames)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if parseNames[mid] < s {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(parseNames) && parseNames[lo] == s {
+		return parseCodes[lo], nil
 	}
 	if c, ok := parseDecimal(s); ok {
 		return c, nil

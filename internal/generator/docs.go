@@ -108,10 +108,13 @@ func inLanguage(en string, translations map[string]string, tag string) string {
 
 // unrangedSpans describes the codes that no range holds.
 func unrangedSpans(reg *registry.Registry) string {
-	words := make([]uint32, 65536/32)
-	for v := 0; v <= 0xffff; v++ {
-		if reg.RangeOf(uint16(v)) == nil {
-			words[v/32] |= 1 << (v % 32)
+	words := make([]uint32, 0x10000/32)
+	for i := range words {
+		words[i] = ^uint32(0)
+	}
+	for _, r := range reg.Ranges {
+		for c := int(r.First); c <= int(r.Last); c++ {
+			words[c/32] &^= 1 << (c % 32)
 		}
 	}
 	if s := spans(words); s != "none" {

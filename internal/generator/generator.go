@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"go/format"
 	"path/filepath"
+	"sync"
 	"text/template"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -111,29 +112,24 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 		return nil, err
 	}
 	model := buildModel(reg, opts)
-	var files []File
+	var jobs []renderJob
 	for _, t := range targets {
 		dir := opts.GoOut
 		if t.isTS {
 			dir = opts.TSOut
 		}
-		if dir == "" {
-			continue
+		if dir != "" {
+			jobs = append(jobs, renderJob{t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)), t.goSrc})
 		}
-		f, err := render(tmpl, t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)), t.goSrc)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
 	}
 	if opts.DocsOut != "" {
 		for _, docs := range buildDocs(reg, model) {
-			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File), false)
-			if err != nil {
-				return nil, err
-			}
-			files = append(files, f)
+			jobs = append(jobs, renderJob{"docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File), false})
 		}
+	}
+	files, err := renderAll(tmpl, jobs)
+	if err != nil {
+		return nil, err
 	}
 	if opts.TemplatesDir != "" {
 		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)
@@ -141,6 +137,37 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, custom...)
+	}
+	return files, nil
+}
+
+// renderJob is one output to render: a template, its data and its path.
+type renderJob struct {
+	template string
+	data     any
+	path     string
+	goSrc    bool
+}
+
+// renderAll renders the jobs concurrently, since each is independent and a
+// large registry makes each take a while, and returns the files in the
+// jobs' order, or the first job's error.
+func renderAll(tmpl *template.Template, jobs []renderJob) ([]File, error) {
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			files[i], errs[i] = render(tmpl, j.template, j.data, j.path, j.goSrc)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return files, nil
 }

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,8 @@ type Model struct {
 	Ranges  []RangeView
 	// Languages are the description languages, English first.
 	Languages []LanguageView
-	// ParseNames holds every name and alias that parsing accepts.
+	// ParseNames holds every name and alias that parsing accepts, in byte
+	// order, so that a lookup can binary-search it.
 	ParseNames []NameView
 	Reason     ReasonView
 
@@ -128,6 +130,8 @@ type LanguageView struct {
 
 // NameView is one name or alias that parsing accepts.
 type NameView struct {
+	// Name is the name or alias as the registry spells it.
+	Name string
 	// Const is the Go constant and TypeScript member of the code it names.
 	Const string
 	Value int
@@ -153,6 +157,11 @@ type Lookup struct {
 	SlotRows []string
 	// SlotCount is the number of entries in SlotRows.
 	SlotCount int
+	// PageEntries and SlotEntries are the non-zero entries alone, keyed by
+	// index ("3: 1,"), for languages with keyed array literals: Go's
+	// compiler and gofmt then see a few dozen numbers, not thousands.
+	PageEntries []string
+	SlotEntries []string
 }
 
 // Bitmap is a set of codes as 32-bit words, lowest code in the lowest bit.
@@ -160,6 +169,12 @@ type Bitmap struct {
 	// Words is the number of words; codes from Words*32 up are not in it.
 	Words int
 	Rows  []string
+	// Entries holds the non-zero words alone, keyed by index ("31: 0xff,").
+	Entries []string
+	// SignedRows holds the same words as signed 32-bit decimals. JavaScript
+	// engines keep small integers unboxed; a word above 2^31-1 would turn
+	// the whole array into boxed doubles and slow every lookup.
+	SignedRows []string
 	// Spans lists the set's runs of codes for people: "1000-1003 and 3000".
 	Spans string
 }
@@ -182,7 +197,7 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		m.Codes = append(m.Codes, codeView(c, i+1))
 		for _, name := range append([]string{c.Name}, c.Aliases...) {
 			m.ParseNames = append(m.ParseNames, NameView{
-				Const: c.Name, Value: int(c.Value), Go: strconv.Quote(name), TS: jsString(name),
+				Name: name, Const: c.Name, Value: int(c.Value), Go: strconv.Quote(name), TS: jsString(name),
 			})
 		}
 	}
@@ -208,6 +223,7 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		}
 		m.Languages = append(m.Languages, lv)
 	}
+	sort.Slice(m.ParseNames, func(i, j int) bool { return m.ParseNames[i].Name < m.ParseNames[j].Name })
 	m.Example = m.Codes[0]
 	m.Lookup = buildLookup(reg.Codes)
 	m.WireValid = buildBitmap(reg, func(f registry.Facts) bool { return f.WireValid })
@@ -303,11 +319,13 @@ func buildLookup(codes []registry.Code) Lookup {
 		slots[pages[hi]*pageSize+int(c.Value)%pageSize] = i + 1
 	}
 	return Lookup{
-		PageType:  uintType(len(slots)/pageSize - 1),
-		SlotType:  uintType(len(codes)),
-		PageRows:  numberRows(pages, 16, "%d"),
-		SlotRows:  numberRows(slots, 16, "%d"),
-		SlotCount: len(slots),
+		PageType:    uintType(len(slots)/pageSize - 1),
+		SlotType:    uintType(len(codes)),
+		PageRows:    numberRows(pages, 16, "%d"),
+		SlotRows:    numberRows(slots, 16, "%d"),
+		SlotCount:   len(slots),
+		PageEntries: keyedRows(pages, 8, "%d"),
+		SlotEntries: keyedRows(slots, 8, "%d"),
 	}
 }
 
@@ -323,33 +341,44 @@ func uintType(max int) string {
 }
 
 // buildBitmap sets a bit for every code whose fact holds: a named code by
-// its own facts, any other by the rule of the block holding it.
+// its own facts, any other by the rule of the block holding it. It paints
+// the rules block by block, the smaller over the larger, then the named
+// codes over both, so its cost follows the ranges' sizes, not 65,536
+// look-ups.
 func buildBitmap(reg *registry.Registry, fact func(registry.Facts) bool) Bitmap {
-	var words []uint32
-	set := func(v int) {
-		for len(words) <= v/32 {
-			words = append(words, 0)
+	holds := make([]bool, 0x10000)
+	paint := func(first, last uint16, f registry.Facts) {
+		v := fact(f)
+		for c := int(first); c <= int(last); c++ {
+			holds[c] = v
 		}
-		words[v/32] |= 1 << (v % 32)
 	}
-	named := make(map[uint16]registry.Facts, len(reg.Codes))
+	for _, r := range reg.Ranges {
+		paint(r.First, r.Last, r.Facts)
+		for _, p := range r.Parts {
+			paint(p.First, p.Last, p.Facts)
+		}
+	}
 	for _, c := range reg.Codes {
-		named[c.Value] = c.Facts
+		holds[c.Value] = fact(c.Facts)
 	}
-	for v := 0; v <= 0xffff; v++ {
-		f, ok := named[uint16(v)]
-		if !ok {
-			f, _, _ = reg.Rule(uint16(v))
-		}
-		if fact(f) {
-			set(v)
+	var words []uint32
+	for v, h := range holds {
+		if h {
+			for len(words) <= v/32 {
+				words = append(words, 0)
+			}
+			words[v/32] |= 1 << (v % 32)
 		}
 	}
 	vals := make([]int, len(words))
+	signed := make([]int, len(words))
 	for i, w := range words {
 		vals[i] = int(w)
+		signed[i] = int(int32(w))
 	}
-	return Bitmap{Words: len(words), Rows: numberRows(vals, 8, "0x%08x"), Spans: spans(words)}
+	return Bitmap{Words: len(words), Rows: numberRows(vals, 8, "0x%08x"), Entries: keyedRows(vals, 8, "0x%08x"),
+		SignedRows: numberRows(signed, 8, "%d"), Spans: spans(words)}
 }
 
 // spans describes the set bits of words as runs, such as "1000-1003, 1007
@@ -378,6 +407,22 @@ func spans(words []uint32) string {
 		return runs[0]
 	}
 	return strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
+}
+
+// keyedRows prints the non-zero numbers as "index: value," entries of a
+// keyed array literal, perRow a row.
+func keyedRows(nums []int, perRow int, format string) []string {
+	var entries []string
+	for i, n := range nums {
+		if n != 0 {
+			entries = append(entries, fmt.Sprintf("%d: "+format+",", i, n))
+		}
+	}
+	var rows []string
+	for start := 0; start < len(entries); start += perRow {
+		rows = append(rows, strings.Join(entries[start:min(start+perRow, len(entries))], " "))
+	}
+	return rows
 }
 
 // numberRows prints numbers as rows of a literal, each row ending in a comma.

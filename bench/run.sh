@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs every benchmark behind BENCHMARKS.md, side by side, and writes the raw
+# results to bench/results/ (or $OUT). With --quick each benchmark runs once,
+# to prove that they all still build and run; the README's test command
+# uses that. Needs Go, Node.js and npm; fetches the pinned alternatives.
+set -euo pipefail
+cd "$(dirname "$0")"
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+out=${OUT:-results}
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+step() { printf '\n== %s\n' "$*"; }
+benchstat="go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da"
+
+step "machine"
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') x $(nproc)"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "kernel: $(uname -sr)"
+  echo "go: $(go version | cut -d' ' -f3-)"
+  echo "node: $(node --version)"
+} | tee "$out/machine.txt"
+
+step "Go micro-benchmarks (closecode vs stringer, coder/websocket, a map-based validator, gobwas/ws, a bitmap floor)"
+if $quick; then
+  go test -run='^$' -bench=. -benchmem -benchtime=1x . | tee "$out/go.txt"
+else
+  go test -run='^$' -bench=. -benchmem -count=10 . | tee "$out/go.txt"
+  $benchstat -col /impl -row .name,/input "$out/go.txt" | tee "$out/go-benchstat.txt"
+fi
+
+step "Node benchmarks (generated module vs ws and http-status-codes)"
+npm ci --prefix node --no-audit --no-fund --loglevel=error
+if $quick; then
+  node node/bench.mjs --quick | tee "$out/node.txt"
+else
+  node node/bench.mjs --json "$out/node.json" | tee "$out/node.txt"
+fi
+
+step "generator: gencodes vs stringer, whole processes"
+go build -o "$work/gencodes" ../cmd/gencodes
+go build -o "$work/stringer" golang.org/x/tools/cmd/stringer
+go build -o "$work/procbench" ./cmd/procbench
+go run ./cmd/bigregistry < ../codes.yaml > "$work/big.yaml"
+runs=20
+$quick && runs=1
+mkdir -p "$work/std" "$work/bigout" "$work/stringer-pkg"
+cp ../codes.yaml "$work/std/codes.yaml"
+cp stringercodes/codes.go "$work/stringer-pkg/codes.go"
+printf 'module stringerpkg\n\ngo 1.23\n' > "$work/stringer-pkg/go.mod"
+root=$(cd .. && pwd)
+T=$'\t'
+cat > "$work/generator.spec" <<SPEC
+gencodes codes.yaml (19 codes, 7 files)${T}$work/std${T}$work/gencodes
+stringer, the same 19 constants${T}$work/stringer-pkg${T}$work/stringer${T}-type=Code
+gencodes 4,000-code registry${T}$work/bigout${T}$work/gencodes${T}-registry${T}$work/big.yaml${T}-go-package${T}big${T}-go-out${T}go${T}-ts-out${T}ts${T}-docs-out${T}docs
+go generate ./... (warm build cache)${T}$root${T}go${T}generate${T}./...
+SPEC
+"$work/procbench" -runs "$runs" "$work/generator.spec" | tee "$out/generator.txt"
+
+step "the 4,000-code output: compile, type-check, String stays O(1)"
+tsc=$(cd .. && pwd)/generated/ts/test/node_modules/.bin/tsc
+[ -x "$tsc" ] || npm ci --prefix ../generated/ts/test --no-audit --no-fund --loglevel=error
+rm -rf big
+mkdir -p big
+cp "$work/bigout/go/closecode.go" big/closecode.go
+printf '{"compilerOptions": {"target": "es2022", "module": "nodenext", "strict": true, "noEmit": true, "isolatedDeclarations": true, "declaration": true, "types": []}, "files": ["ts/closecodes.ts"]}\n' > "$work/bigout/tsconfig.json"
+cat > "$work/big.spec" <<SPEC
+go build of the 4,000-code Go package${T}$root/bench/big${T}touch=closecode.go${T}go${T}build${T}.
+tsc --noEmit of the 4,000-code TypeScript${T}$work/bigout${T}$tsc${T}-p${T}tsconfig.json
+SPEC
+"$work/procbench" -runs "$(( runs < 5 ? runs : 5 ))" "$work/big.spec" | tee "$out/big.txt"
+if $quick; then
+  go test -tags big -run='^$' -bench=BigString -benchtime=1x . | tee -a "$out/big.txt"
+else
+  go test -tags big -run='^$' -bench=BigString -benchmem -count=5 . | tee -a "$out/big.txt"
+fi
+rm -rf big
+
+step "done: results in bench/$out"
