@@ -361,10 +361,10 @@ func slot(c Code) int {
 	return int(codeSlots[int(codePages[c>>8])<<8|int(c&0xff)])
 }
 
-// wireValidBits and browserCanSendBits hold one bit a code, from 0 up to the
-// highest code with the fact set; codes past the end have it clear. Only
-// non-zero words are written out.
-var wireValidBits = [157]uint32{
+// wireValidBits and browserCanSendBits hold one bit for every uint16 code,
+// so that a lookup is one load and a mask, with no bounds check: the index
+// c>>5 cannot pass the end. Only non-zero words are written out.
+var wireValidBits = [2048]uint32{
 	31: 0x007f8f00, 93: 0xff000000, 94: 0xffffffff, 95: 0xffffffff, 96: 0xffffffff, 97: 0xffffffff, 98: 0xffffffff, 99: 0xffffffff,
 	100: 0xffffffff, 101: 0xffffffff, 102: 0xffffffff, 103: 0xffffffff, 104: 0xffffffff, 105: 0xffffffff, 106: 0xffffffff, 107: 0xffffffff,
 	108: 0xffffffff, 109: 0xffffffff, 110: 0xffffffff, 111: 0xffffffff, 112: 0xffffffff, 113: 0xffffffff, 114: 0xffffffff, 115: 0xffffffff,
@@ -376,7 +376,7 @@ var wireValidBits = [157]uint32{
 	156: 0x000000ff,
 }
 
-var browserCanSendBits = [157]uint32{
+var browserCanSendBits = [2048]uint32{
 	31: 0x00000100, 93: 0xff000000, 94: 0xffffffff, 95: 0xffffffff, 96: 0xffffffff, 97: 0xffffffff, 98: 0xffffffff, 99: 0xffffffff,
 	100: 0xffffffff, 101: 0xffffffff, 102: 0xffffffff, 103: 0xffffffff, 104: 0xffffffff, 105: 0xffffffff, 106: 0xffffffff, 107: 0xffffffff,
 	108: 0xffffffff, 109: 0xffffffff, 110: 0xffffffff, 111: 0xffffffff, 112: 0xffffffff, 113: 0xffffffff, 114: 0xffffffff, 115: 0xffffffff,
@@ -386,11 +386,6 @@ var browserCanSendBits = [157]uint32{
 	140: 0xffffffff, 141: 0xffffffff, 142: 0xffffffff, 143: 0xffffffff, 144: 0xffffffff, 145: 0xffffffff, 146: 0xffffffff, 147: 0xffffffff,
 	148: 0xffffffff, 149: 0xffffffff, 150: 0xffffffff, 151: 0xffffffff, 152: 0xffffffff, 153: 0xffffffff, 154: 0xffffffff, 155: 0xffffffff,
 	156: 0x000000ff,
-}
-
-func bitSet(bits []uint32, c Code) bool {
-	w := int(c >> 5)
-	return w < len(bits) && bits[w]>>(c&31)&1 != 0
 }
 
 // String returns c's Go name, such as "NormalClosure", or
@@ -480,12 +475,12 @@ func (c Code) IsKnown() bool { return slot(c) != 0 }
 // a Close frame and the receiver accepts it (RFC 6455, 7.4). Codes that APIs
 // only report locally, reserved codes and codes outside the ranges open for
 // use are not valid. In this registry the valid codes are 1000-1003, 1007-1014 and 3000-4999.
-func (c Code) IsValid() bool { return bitSet(wireValidBits[:], c) }
+func (c Code) IsValid() bool { return wireValidBits[c>>5]>>(c&31)&1 != 0 }
 
 // BrowserCanSend reports whether a browser's WebSocket.close(code) accepts c
 // rather than throwing an InvalidAccessError (WHATWG WebSockets standard).
 // In this registry those codes are 1000 and 3000-4999.
-func (c Code) BrowserCanSend() bool { return bitSet(browserCanSendBits[:], c) }
+func (c Code) BrowserCanSend() bool { return browserCanSendBits[c>>5]>>(c&31)&1 != 0 }
 
 // Range returns the registry range that holds c, or the zero Range, whose
 // Name is "", when no range does.

@@ -168,6 +168,10 @@ type Lookup struct {
 type Bitmap struct {
 	// Words is the number of words; codes from Words*32 up are not in it.
 	Words int
+	// AllWords is the number of words that cover every uint16 code, for
+	// languages where a table of that size costs only its non-zero entries
+	// in the source: a lookup then needs no bounds check at all.
+	AllWords int
 	Rows  []string
 	// Entries holds the non-zero words alone, keyed by index ("31: 0xff,").
 	Entries []string
@@ -377,7 +381,7 @@ func buildBitmap(reg *registry.Registry, fact func(registry.Facts) bool) Bitmap 
 		vals[i] = int(w)
 		signed[i] = int(int32(w))
 	}
-	return Bitmap{Words: len(words), Rows: numberRows(vals, 8, "0x%08x"), Entries: keyedRows(vals, 8, "0x%08x"),
+	return Bitmap{Words: len(words), AllWords: 0x10000 / 32, Rows: numberRows(vals, 8, "0x%08x"), Entries: keyedRows(vals, 8, "0x%08x"),
 		SignedRows: numberRows(signed, 8, "%d"), Spans: spans(words)}
 }
 
