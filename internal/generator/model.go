@@ -172,7 +172,7 @@ type Bitmap struct {
 	// languages where a table of that size costs only its non-zero entries
 	// in the source: a lookup then needs no bounds check at all.
 	AllWords int
-	Rows  []string
+	Rows     []string
 	// Entries holds the non-zero words alone, keyed by index ("31: 0xff,").
 	Entries []string
 	// SignedRows holds the same words as signed 32-bit decimals. JavaScript
