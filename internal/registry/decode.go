@@ -145,15 +145,13 @@ func kindName(n *yaml.Node) string {
 	return "an unexpected value"
 }
 
-// fields reads a mapping node whose keys must all be in known, in the order
-// given. It reports unknown keys (suggesting the nearest known one),
-// duplicate keys and missing required keys, and returns the value node of
-// each key found.
+// fieldSpec names a field of a mapping and says whether it must be there.
 type fieldSpec struct {
 	name     string
 	required bool
 }
 
+// fieldSet holds the key and value nodes of a mapping's fields, by name.
 type fieldSet struct {
 	values map[string]*yaml.Node
 	keys   map[string]*yaml.Node
@@ -161,6 +159,9 @@ type fieldSet struct {
 
 func (f fieldSet) get(name string) *yaml.Node { return f.values[name] }
 
+// fields reads a mapping node whose keys must all be among specs. It reports
+// unknown keys (suggesting the nearest known one), duplicate keys and missing
+// required keys, and returns the nodes of the fields found.
 func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fieldSet, bool) {
 	set := fieldSet{values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
 	if n.Kind != yaml.MappingNode {
@@ -301,7 +302,7 @@ func readInt(c *errorCollector, n *yaml.Node, what string) (int64, bool) {
 	}
 	var v int64
 	if err := n.Decode(&v); err != nil {
-		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, n.Value)
+		c.addf(nodePos(n), "%s %s is too large to be a number here", what, n.Value)
 		return 0, false
 	}
 	return v, true
