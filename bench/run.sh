@@ -9,6 +9,7 @@ quick=false
 [ "${1:-}" = "--quick" ] && quick=true
 out=${OUT:-results}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -81,4 +82,4 @@ else
 fi
 rm -rf big
 
-step "done: results in bench/$out"
+step "done: results in $out"
