@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/closecodes/closecodes/internal/registry"
+	"github.com/closecodes/closecodes/internal/spell"
 )
 
 // ErrNotACode is returned, after the answer is written, when the query names
@@ -83,7 +84,7 @@ func suggest(reg *registry.Registry, query string) string {
 	bestDist := 4
 	for _, c := range reg.Codes {
 		for _, name := range append([]string{c.Name}, c.Aliases...) {
-			d := distance(strings.ToLower(query), strings.ToLower(name))
+			d := spell.Distance(strings.ToLower(query), strings.ToLower(name))
 			switch {
 			case d < bestDist:
 				best, bestDist = []string{name}, d
@@ -93,26 +94,6 @@ func suggest(reg *registry.Registry, query string) string {
 		}
 	}
 	return strings.Join(best, " or ")
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func yesNo(b bool) string {

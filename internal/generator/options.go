@@ -61,23 +61,8 @@ func WithRegistry(opts Options, reg *registry.Registry) (Options, error) {
 		}
 	}
 	if len(errs) > 0 {
-		sortErrors(errs)
+		errs.Sort()
 		return opts, errs
 	}
 	return opts, nil
-}
-
-func sortErrors(errs registry.ErrorList) {
-	for i := 1; i < len(errs); i++ {
-		for j := i; j > 0 && lessPos(errs[j].Pos, errs[j-1].Pos); j-- {
-			errs[j], errs[j-1] = errs[j-1], errs[j]
-		}
-	}
-}
-
-func lessPos(a, b registry.Pos) bool {
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Col < b.Col
 }

@@ -45,6 +45,17 @@ func (l ErrorList) Error() string {
 	return b.String()
 }
 
+// Sort orders the problems by position in the file.
+func (l ErrorList) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i].Pos, l[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
 // errorCollector gathers problems while a registry is decoded and validated.
 type errorCollector struct {
 	file string
@@ -65,13 +76,7 @@ func (c *errorCollector) err() error {
 	if len(c.list) == 0 {
 		return nil
 	}
-	sort.SliceStable(c.list, func(i, j int) bool {
-		a, b := c.list[i].Pos, c.list[j].Pos
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	c.list.Sort()
 	list := c.list
 	if hidden := len(list) - maxErrors + c.more; hidden > 0 {
 		list = append(list[:maxErrors:maxErrors], &Error{File: c.file, Pos: list[maxErrors-1].Pos,
