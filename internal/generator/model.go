@@ -157,6 +157,12 @@ type Lookup struct {
 	SlotRows []string
 	// SlotCount is the number of entries in SlotRows.
 	SlotCount int
+	// Limit is one past the highest named code, and JSArray the smallest
+	// JavaScript typed array that holds a slot number: the JavaScript
+	// output builds a dense code-to-slot table of that size once, at load,
+	// so a lookup there is a single load.
+	Limit   int
+	JSArray string
 	// PageEntries and SlotEntries are the non-zero entries alone, keyed by
 	// index ("3: 1,"), for languages with keyed array literals: Go's
 	// compiler and gofmt then see a few dozen numbers, not thousands.
@@ -322,7 +328,14 @@ func buildLookup(codes []registry.Code) Lookup {
 		}
 		slots[pages[hi]*pageSize+int(c.Value)%pageSize] = i + 1
 	}
+	limit := 0
+	if len(codes) > 0 {
+		limit = int(codes[len(codes)-1].Value) + 1
+	}
+	jsArray := map[string]string{"uint8": "Uint8Array", "uint16": "Uint16Array", "uint32": "Uint32Array"}[uintType(len(codes))]
 	return Lookup{
+		Limit:       limit,
+		JSArray:     jsArray,
 		PageType:    uintType(len(slots)/pageSize - 1),
 		SlotType:    uintType(len(codes)),
 		PageRows:    numberRows(pages, 16, "%d"),
