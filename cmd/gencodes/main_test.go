@@ -178,6 +178,8 @@ func TestExplain(t *testing.T) {
 		{[]string{"close_abnormal"}, 0, []string{"1006 AbnormalClosure"}},
 		{[]string{"going away"}, 0, []string{"1001 GoingAway", "valid on the wire: yes", "browser may send:  no"}},
 		{[]string{"-lang", "zh-CN", "1001"}, 0, []string{"端点即将离开"}},
+		{[]string{"-lang", "zh_cn", "1001"}, 0, []string{"端点即将离开"}},
+		{[]string{"-lang", "fr", "1001"}, 0, []string{"The endpoint is leaving"}},
 		{[]string{"1000"}, 0, []string{"browser may send:  yes"}},
 		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use, 4000-4999", "valid on the wire: yes, by the rule of \"Private use\""}},
 		{[]string{"1500"}, 0, []string{"part Future standards, 1016-1999", "valid on the wire: no"}},

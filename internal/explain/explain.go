@@ -104,10 +104,7 @@ func yesNo(b bool) string {
 }
 
 func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, lang string) {
-	description := c.Description
-	if t := c.Translations[lang]; t != "" {
-		description = t
-	}
+	description := registry.InLanguage(c.Description, c.Translations, lang)
 	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
 	fmt.Fprintf(w, "  meaning:           %s\n", description)
 	fmt.Fprintf(w, "  range:             %s\n", rangeLine(reg, c.Value))

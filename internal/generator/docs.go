@@ -60,7 +60,7 @@ func docsFile(tag string) string {
 func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 	unranged := unrangedSpans(reg)
 	var pages []*DocsView
-	for li, lang := range m.Languages {
+	for _, lang := range m.Languages {
 		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), Unranged: unranged}
 		for _, other := range m.Languages {
 			if other.Tag != lang.Tag {
@@ -68,17 +68,15 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 			}
 		}
 		for i, c := range m.Codes {
-			meaning := m.Languages[li].Descriptions[i]
-			if meaning.Raw == "" {
-				meaning = c.Description
-			}
+			rc := &reg.Codes[i]
+			meaning := newText(registry.InLanguage(rc.Description, rc.Translations, lang.Tag))
 			page.Codes = append(page.Codes, DocsCode{CodeView: c, Meaning: meaning})
 		}
 		for _, r := range reg.Ranges {
 			page.Ranges = append(page.Ranges, DocsRange{
 				Span:      fmt.Sprintf("%d-%d", r.First, r.Last),
 				Title:     newText(r.Label),
-				Meaning:   newText(inLanguage(r.Description, r.Translations, lang.Tag)),
+				Meaning:   newText(registry.InLanguage(r.Description, r.Translations, lang.Tag)),
 				Reference: newText(r.Reference),
 				WireValid: yesNo(r.WireValid), BrowserCanSend: yesNo(r.BrowserCanSend),
 			})
@@ -86,7 +84,7 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 				page.Ranges = append(page.Ranges, DocsRange{
 					Span:      fmt.Sprintf("%d-%d", p.First, p.Last),
 					Title:     newText(r.Label + " › " + p.Label),
-					Meaning:   newText(inLanguage(p.Description, p.Translations, lang.Tag)),
+					Meaning:   newText(registry.InLanguage(p.Description, p.Translations, lang.Tag)),
 					Reference: newText(p.Reference),
 					WireValid: yesNo(p.WireValid), BrowserCanSend: yesNo(p.BrowserCanSend),
 				})
@@ -95,15 +93,6 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 		pages = append(pages, page)
 	}
 	return pages
-}
-
-// inLanguage returns the text in language tag, or the English one when the
-// registry has no translation.
-func inLanguage(en string, translations map[string]string, tag string) string {
-	if t := translation(en, translations, tag); t != "" {
-		return t
-	}
-	return en
 }
 
 // unrangedSpans describes the codes that no range holds.

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/closecodes/closecodes"
@@ -262,4 +263,32 @@ func Standard() (*Registry, error) {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
 	})
 	return standard.reg, standard.err
+}
+
+// InLanguage returns a description in the language lang asks for, matched
+// as the generated Go and TypeScript match it (RFC 4647 lookup: ignoring
+// case, reading "_" as "-", dropping subtags from the end), or en when
+// translations has none.
+func InLanguage(en string, translations map[string]string, lang string) string {
+	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
+	for want != "" {
+		if want == "en" {
+			return en
+		}
+		for tag, text := range translations {
+			if strings.ToLower(tag) == want {
+				return text
+			}
+		}
+		cut := strings.LastIndexByte(want, '-')
+		if cut < 0 {
+			break
+		}
+		want = want[:cut]
+		// A single-letter subtag introduces an extension; drop it too.
+		if n := len(want); n >= 2 && want[n-2] == '-' {
+			want = want[:n-2]
+		}
+	}
+	return en
 }
