@@ -173,7 +173,9 @@ type Range struct {
 }
 
 // Contains reports whether c lies in r.
-func (r Range) Contains(c Code) bool { return r.First <= c && c <= r.Last }
+func (r Range) Contains(c Code) bool {
+	return r.First <= c && c <= r.Last
+}
 
 // ranges holds the registry's ranges in ascending order.
 var ranges = [...]Range{
@@ -399,11 +401,15 @@ func (c Code) String() string {
 
 // Label returns c's name in the IANA registry, such as "Normal Closure",
 // or "" for a code the registry does not name.
-func (c Code) Label() string { return codeLabels[slot(c)] }
+func (c Code) Label() string {
+	return codeLabels[slot(c)]
+}
 
 // Description returns a one-line explanation of c in English, or "" for a
 // code the registry does not name.
-func (c Code) Description() string { return codeDescriptions[0][slot(c)] }
+func (c Code) Description() string {
+	return codeDescriptions[0][slot(c)]
+}
 
 // DescriptionIn returns c's description in the language lang, a BCP 47 tag
 // such as "zh-CN", or in English when the registry has none in that
@@ -466,21 +472,29 @@ func sameTag(tag, lang string) bool {
 
 // Reference returns the specification that defines c, or "" for a code the
 // registry does not name.
-func (c Code) Reference() string { return codeReferences[slot(c)] }
+func (c Code) Reference() string {
+	return codeReferences[slot(c)]
+}
 
 // IsKnown reports whether the registry names c.
-func (c Code) IsKnown() bool { return slot(c) != 0 }
+func (c Code) IsKnown() bool {
+	return slot(c) != 0
+}
 
 // IsValid reports whether c is valid on the wire: an endpoint may send it in
 // a Close frame and the receiver accepts it (RFC 6455, 7.4). Codes that APIs
 // only report locally, reserved codes and codes outside the ranges open for
 // use are not valid. In this registry the valid codes are 1000-1003, 1007-1014 and 3000-4999.
-func (c Code) IsValid() bool { return wireValidBits[c>>5]>>(c&31)&1 != 0 }
+func (c Code) IsValid() bool {
+	return wireValidBits[c>>5]>>(c&31)&1 != 0
+}
 
 // BrowserCanSend reports whether a browser's WebSocket.close(code) accepts c
 // rather than throwing an InvalidAccessError (WHATWG WebSockets standard).
 // In this registry those codes are 1000 and 3000-4999.
-func (c Code) BrowserCanSend() bool { return browserCanSendBits[c>>5]>>(c&31)&1 != 0 }
+func (c Code) BrowserCanSend() bool {
+	return browserCanSendBits[c>>5]>>(c&31)&1 != 0
+}
 
 // Range returns the registry range that holds c, or the zero Range, whose
 // Name is "", when no range does.

@@ -28,12 +28,20 @@ type DocsLink struct {
 	File string
 }
 
-// DocsCode is one row of the code table.
+// DocsCode is one row of the code table. Its fields are its own rather than
+// an embedded CodeView: templates find embedded fields by a slow search, and
+// the table has a row a code.
 type DocsCode struct {
-	CodeView
+	Value int
+	Name  string
+	Label Text
 	// Meaning is the description in the page's language, or in English
 	// where the registry has no translation.
-	Meaning Text
+	Meaning        Text
+	Reference      Text
+	RuleException  Text
+	WireValid      string
+	BrowserCanSend string
 }
 
 // DocsRange is one row of the range table: a range, or a part of one.
@@ -67,10 +75,17 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 				page.OtherLanguages = append(page.OtherLanguages, DocsLink{Lang: other.Tag, File: docsFile(other.Tag)})
 			}
 		}
+		page.Codes = make([]DocsCode, len(m.Codes))
 		for i, c := range m.Codes {
 			rc := &reg.Codes[i]
-			meaning := newText(registry.InLanguage(rc.Description, rc.Translations, lang.Tag))
-			page.Codes = append(page.Codes, DocsCode{CodeView: c, Meaning: meaning})
+			meaning := c.Description
+			if text := registry.InLanguage(rc.Description, rc.Translations, lang.Tag); text != rc.Description {
+				meaning = newText(text)
+			}
+			page.Codes[i] = DocsCode{
+				Value: c.Value, Name: c.Name, Label: c.Label, Meaning: meaning, Reference: c.Reference,
+				RuleException: c.RuleException, WireValid: c.WireValid, BrowserCanSend: c.BrowserCanSend,
+			}
 		}
 		for _, r := range reg.Ranges {
 			page.Ranges = append(page.Ranges, DocsRange{
@@ -97,16 +112,12 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 
 // unrangedSpans describes the codes that no range holds.
 func unrangedSpans(reg *registry.Registry) string {
-	words := make([]uint32, 0x10000/32)
-	for i := range words {
-		words[i] = ^uint32(0)
-	}
+	var set codeSet
+	set.setRange(0, 0xffff, true)
 	for _, r := range reg.Ranges {
-		for c := int(r.First); c <= int(r.Last); c++ {
-			words[c/32] &^= 1 << (c % 32)
-		}
+		set.setRange(int(r.First), int(r.Last), false)
 	}
-	if s := spans(words); s != "none" {
+	if s := spans(&set); s != "none" {
 		return s
 	}
 	return ""

@@ -3,15 +3,17 @@
 // is on disk.
 //
 // The flow is one way: a registry.Registry becomes one Model (see model.go),
-// each template in the templates package renders that Model, Go output is
-// formatted with go/format, and the results are returned as Files for Write
-// or Check.
+// each template in the templates package renders that Model, and the results
+// are returned as Files for Write or Check.
+//
+// The Go template writes gofmt's layout itself, so the output is not passed
+// through go/format: formatting a large package cost more than rendering it.
+// Tests hold every output they see, the fuzzer's included, to gofmt.
 package generator
 
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"path/filepath"
 	"sync"
 	"text/template"
@@ -79,12 +81,10 @@ type target struct {
 	file string
 	// isTS puts the file below the TypeScript directory rather than the Go one.
 	isTS bool
-	// goSrc formats the file with go/format.
-	goSrc bool
 }
 
 var targets = []target{
-	{template: "go.tmpl", file: "closecode.go", goSrc: true},
+	{template: "go.tmpl", file: "closecode.go"},
 	{template: "ts.tmpl", file: "closecodes.ts", isTS: true},
 	{template: "js.tmpl", file: "js/closecodes.js", isTS: true},
 	{template: "dts.tmpl", file: "js/closecodes.d.ts", isTS: true},
@@ -119,12 +119,12 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 			dir = opts.TSOut
 		}
 		if dir != "" {
-			jobs = append(jobs, renderJob{t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)), t.goSrc})
+			jobs = append(jobs, renderJob{t.template, model, filepath.Join(dir, filepath.FromSlash(t.file))})
 		}
 	}
 	if opts.DocsOut != "" {
 		for _, docs := range buildDocs(reg, model) {
-			jobs = append(jobs, renderJob{"docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File), false})
+			jobs = append(jobs, renderJob{"docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File)})
 		}
 	}
 	files, err := renderAll(tmpl, jobs)
@@ -146,7 +146,6 @@ type renderJob struct {
 	template string
 	data     any
 	path     string
-	goSrc    bool
 }
 
 // renderAll renders the jobs concurrently, since each is independent and a
@@ -160,7 +159,7 @@ func renderAll(tmpl *template.Template, jobs []renderJob) ([]File, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			files[i], errs[i] = render(tmpl, j.template, j.data, j.path, j.goSrc)
+			files[i], errs[i] = render(tmpl, j.template, j.data, j.path)
 		}()
 	}
 	wg.Wait()
@@ -172,20 +171,12 @@ func renderAll(tmpl *template.Template, jobs []renderJob) ([]File, error) {
 	return files, nil
 }
 
-func render(tmpl *template.Template, name string, data any, path string, goSrc bool) (File, error) {
+func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
 	}
-	out := buf.Bytes()
-	if goSrc {
-		formatted, err := format.Source(out)
-		if err != nil {
-			return File{}, fmt.Errorf("render %s: generated Go does not parse: %w", name, err)
-		}
-		out = formatted
-	}
-	return File{Path: path, Data: out}, nil
+	return File{Path: path, Data: buf.Bytes()}, nil
 }
 
 // OptionError reports an Options value that cannot work, whatever the
@@ -214,13 +205,33 @@ func checkOptions(opts Options) error {
 	return nil
 }
 
-func parseTemplates(tsStyle string) (*template.Template, error) {
+// sharedTemplates parses, once a process, the built-in templates that do not
+// depend on the TypeScript style.
+var sharedTemplates = sync.OnceValues(func() (*template.Template, error) {
 	var names []string
 	for _, t := range targets {
 		names = append(names, t.template)
 	}
-	names = append(names, "docs.md.tmpl", "_js_shared.tmpl", tsStyleTemplates[tsStyle])
-	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
+	names = append(names, "docs.md.tmpl", "_js_shared.tmpl")
+	return template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
+})
+
+// Preload starts parsing the built-in templates in the background, so that
+// the caller can read the registry meanwhile. Generate waits for it, or
+// parses them itself when Preload was not called.
+func Preload() { go sharedTemplates() }
+
+// parseTemplates returns the built-in templates with the definitions of
+// tsStyle added.
+func parseTemplates(tsStyle string) (*template.Template, error) {
+	shared, err := sharedTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("parse templates: %w", err)
+	}
+	tmpl, err := shared.Clone()
+	if err == nil {
+		tmpl, err = tmpl.ParseFS(templates.FS, tsStyleTemplates[tsStyle])
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}

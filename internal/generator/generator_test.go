@@ -3,9 +3,12 @@ package generator
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"go/format"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,14 +60,72 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestGoldenGoIsFormatted checks that the golden Go file is exactly what
-// gofmt would make of it.
-func TestGoldenGoIsFormatted(t *testing.T) {
-	data, err := os.ReadFile("testdata/golden/go/closecode.go.golden")
-	require.NoError(t, err)
+// requireGofmt fails unless data is exactly what gofmt makes of it. The
+// generator does not run go/format (see the package comment), so the Go
+// template alone must produce gofmt's layout for every registry.
+func requireGofmt(t testing.TB, name string, data []byte) {
+	t.Helper()
 	formatted, err := format.Source(data)
+	require.NoError(t, err, "%s does not parse as Go", name)
+	if !bytes.Equal(formatted, data) {
+		t.Fatalf("gofmt would change %s:\n%s", name, unifiedDiff(name, "gofmt "+name, data, formatted))
+	}
+}
+
+// goOutput renders reg and returns its Go file.
+func goOutput(t *testing.T, reg *registry.Registry, opts Options) []byte {
+	t.Helper()
+	files, err := Generate(reg, opts)
 	require.NoError(t, err)
-	assert.Equal(t, string(formatted), string(data))
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".go") {
+			return f.Data
+		}
+	}
+	t.Fatal("no Go file rendered")
+	return nil
+}
+
+// TestGoOutputIsGofmtClean holds the Go output of every kind of registry to
+// gofmt: the standard one, the golden one, an app registry, other package
+// and type names, and a 4,000-code registry whose texts start with what
+// gofmt's doc comment reformatting reads as lists, headings or code.
+func TestGoOutputIsGofmtClean(t *testing.T) {
+	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml", "../../examples/registries/chat.yaml"} {
+		requireGofmt(t, path, goOutput(t, loadRegistry(t, path), DefaultOptions()))
+	}
+	opts := DefaultOptions()
+	opts.GoPackage, opts.GoType = "x", "VeryLongCloseStatusCodeTypeName"
+	requireGofmt(t, "renamed", goOutput(t, loadRegistry(t, "../../codes.yaml"), opts))
+
+	reg, err := registry.Parse("big.yaml", []byte(bigRegistry(t)))
+	require.NoError(t, err)
+	require.Len(t, reg.Codes, 4000)
+	requireGofmt(t, "big.yaml", goOutput(t, reg, DefaultOptions()))
+}
+
+// bigRegistry returns codes.yaml with its codes replaced by every code from
+// 1000 to 4999. Names grow from 1 to 40 characters, so that any alignment
+// gofmt would add shows up, and descriptions open with list markers,
+// headings, indentation-like text and non-ASCII.
+func bigRegistry(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	head, _, found := strings.Cut(string(data), "\ncodes:\n")
+	require.True(t, found)
+	openings := []string{"1. First", "- Dash", "# Heading", "* Star", "+ Plus", "• Bullet", "1) Paren",
+		"Deprecated: use another", "go:generate x", "[link]: http://x", "\"Quoted\"", "`code`", "Ünïcödé 正常", "A  double  space"}
+	var b strings.Builder
+	b.WriteString(head + "\ncodes:\n")
+	for c := 1000; c <= 4999; c++ {
+		wire, browser := c <= 1015 || c >= 3000, c >= 3000
+		name := "C" + strings.Repeat("x", c%40) + strconv.Itoa(c)
+		fmt.Fprintf(&b, "  - code: %d\n    name: %s\n    label: 'Label %d'\n    description: '%s, code %d.'\n"+
+			"    reference: 'RFC 6455, %d'\n    wire_valid: %t\n    browser_can_send: %t\n",
+			c, name, c, strings.ReplaceAll(openings[c%len(openings)], "'", "''"), c, c, wire, browser)
+	}
+	return b.String()
 }
 
 // TestCommittedOutputIsCurrent regenerates from the repository's codes.yaml in
@@ -127,23 +188,83 @@ func TestJSString(t *testing.T) {
 	}
 }
 
+// TestNewTextFastPath checks that newText's shortcut for texts that need no
+// escaping gives what the full escapers give, for every byte in every
+// position and for texts that do need escaping.
+func TestNewTextFastPath(t *testing.T) {
+	var texts []string
+	for b := 0; b < 256; b++ {
+		c := string([]byte{byte(b)})
+		texts = append(texts, c, "a"+c, c+"z", "plain "+c+" text")
+	}
+	texts = append(texts, "Normal Closure", "RFC 6455, 7.4.1", "正常 😀", "a \"b\" <c> [d](e) | f", "\u2028", "x_y*z")
+	for _, s := range texts {
+		want := Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
+		assert.Equal(t, want, newText(s), "%q", s)
+	}
+}
+
 func TestJSDocText(t *testing.T) {
 	assert.Equal(t, `ends *\/ here`, jsDocText("ends */ here"))
 	assert.Equal(t, `a *\/*\/ b`, jsDocText("a */*/ b"))
 }
 
 func TestSpans(t *testing.T) {
-	words := make([]uint32, 160)
-	set := func(v int) { words[v/32] |= 1 << (v % 32) }
-	for v := 1000; v <= 1003; v++ {
-		set(v)
+	var set codeSet
+	set.setRange(1000, 1003, true)
+	set.setRange(1007, 1007, true)
+	set.setRange(3000, 4999, true)
+	assert.Equal(t, "1000-1003, 1007 and 3000-4999", spans(&set))
+	set.setRange(1001, 4998, false)
+	assert.Equal(t, "1000 and 4999", spans(&set))
+	set.setRange(0, 0xffff, true)
+	assert.Equal(t, "0-65535", spans(&set))
+	set.setRange(0, 0xffff, false)
+	assert.Equal(t, "none", spans(&set))
+	assert.Empty(t, set.words())
+}
+
+// TestCodeSetAgreesWithBools paints random spans into a codeSet and into a
+// plain []bool, then compares every code, the words and the spans text.
+func TestCodeSetAgreesWithBools(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 200; round++ {
+		var set codeSet
+		bools := make([]bool, 0x10000)
+		for k := 0; k < 1+rng.IntN(12); k++ {
+			first := rng.IntN(0x10000)
+			last := min(0xffff, first+rng.IntN([]int{1, 40, 3000}[rng.IntN(3)]))
+			in := rng.IntN(3) > 0
+			set.setRange(first, last, in)
+			for c := first; c <= last; c++ {
+				bools[c] = in
+			}
+		}
+		var runs []string
+		for c := 0; c < 0x10000; c++ {
+			if set.has(c) != bools[c] {
+				t.Fatalf("round %d: has(%d) = %t, want %t", round, c, set.has(c), bools[c])
+			}
+			if bools[c] && (c == 0 || !bools[c-1]) {
+				last := c
+				for last+1 < 0x10000 && bools[last+1] {
+					last++
+				}
+				if last == c {
+					runs = append(runs, strconv.Itoa(c))
+				} else {
+					runs = append(runs, fmt.Sprintf("%d-%d", c, last))
+				}
+			}
+		}
+		want := "none"
+		if len(runs) == 1 {
+			want = runs[0]
+		} else if len(runs) > 1 {
+			want = strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
+		}
+		require.Equal(t, want, spans(&set), "round %d", round)
 	}
-	set(1007)
-	for v := 3000; v <= 4999; v++ {
-		set(v)
-	}
-	assert.Equal(t, "1000-1003, 1007 and 3000-4999", spans(words))
-	assert.Equal(t, "none", spans(nil))
 }
 
 func TestUnifiedDiff(t *testing.T) {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -66,8 +65,45 @@ type Text struct {
 }
 
 func newText(s string) Text {
-	return Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
+	var esc uint8
+	for i := 0; i < len(s); i++ {
+		esc |= byteEscapes[s[i]]
+	}
+	t := Text{Raw: s, MD: s}
+	if esc&escQuoted == 0 {
+		// Most texts are plain ASCII: both literals are the text in quotes.
+		t.Go = `"` + s + `"`
+		t.TS = t.Go
+	} else {
+		t.Go, t.TS = strconv.Quote(s), jsString(s)
+	}
+	if esc&escMarkdown != 0 {
+		t.MD = markdownText(s)
+	}
+	return t
 }
+
+// The escapes a byte of registry text may need: escQuoted in a Go or
+// JavaScript string literal, escMarkdown in Markdown. Bytes from 0x80 up, the
+// parts of non-ASCII characters, take the full path of both.
+const (
+	escQuoted = 1 << iota
+	escMarkdown
+)
+
+// byteEscapes maps each byte to the escapes it needs, so that newText can
+// find in one pass that a text needs none.
+var byteEscapes = func() (table [256]uint8) {
+	for b := range table {
+		if b < 0x20 || b >= 0x7f || strings.IndexByte(`"\<>`, byte(b)) >= 0 {
+			table[b] |= escQuoted
+		}
+		if b < 0x20 || b >= 0x7f || strings.IndexByte("\\`*_{}[]()#+!|~$<>&", byte(b)) >= 0 {
+			table[b] |= escMarkdown
+		}
+	}
+	return table
+}()
 
 // CodeView is one named code, with its texts ready for each output.
 type CodeView struct {
@@ -203,6 +239,7 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 			Reference: reg.Reason.Reference,
 		},
 	}
+	m.Codes = make([]CodeView, 0, len(reg.Codes))
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, codeView(c, i+1))
 		for _, name := range append([]string{c.Name}, c.Aliases...) {
@@ -227,9 +264,13 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		m.Ranges = append(m.Ranges, rv)
 	}
 	for _, tag := range reg.Languages() {
-		lv := LanguageView{Tag: tag, TagText: newText(tag)}
-		for _, c := range reg.Codes {
-			lv.Descriptions = append(lv.Descriptions, newText(translation(c.Description, c.Translations, tag)))
+		lv := LanguageView{Tag: tag, TagText: newText(tag), Descriptions: make([]Text, len(reg.Codes))}
+		for i, c := range reg.Codes {
+			if tag == "en" {
+				lv.Descriptions[i] = m.Codes[i].Description
+			} else {
+				lv.Descriptions[i] = newText(c.Translations[tag])
+			}
 		}
 		m.Languages = append(m.Languages, lv)
 	}
@@ -253,8 +294,9 @@ func printableSource(path string) string {
 }
 
 func codeView(c registry.Code, slot int) CodeView {
+	label := newText(c.Label)
 	doc := []string{
-		fmt.Sprintf("%s is code %d, %q.", c.Name, c.Value, c.Label),
+		c.Name + " is code " + strconv.Itoa(int(c.Value)) + ", " + label.Go + ".",
 		c.Description,
 		factsSentence(c.Facts, c.RuleException),
 		"Reference: " + strings.TrimSuffix(c.Reference, ".") + ".",
@@ -268,7 +310,7 @@ func codeView(c registry.Code, slot int) CodeView {
 		Name:           c.Name,
 		NameText:       newText(c.Name),
 		Slot:           slot,
-		Label:          newText(c.Label),
+		Label:          label,
 		Description:    newText(c.Description),
 		Reference:      newText(c.Reference),
 		RuleException:  newText(c.RuleException),
@@ -278,15 +320,6 @@ func codeView(c registry.Code, slot int) CodeView {
 		WireValid:      yesNo(c.WireValid),
 		BrowserCanSend: yesNo(c.BrowserCanSend),
 	}
-}
-
-// translation returns the text in language tag: English, the translation,
-// or "" when there is none.
-func translation(en string, translations map[string]string, tag string) string {
-	if tag == "en" {
-		return en
-	}
-	return translations[tag]
 }
 
 func yesNo(b bool) string {
@@ -338,11 +371,11 @@ func buildLookup(codes []registry.Code) Lookup {
 		JSArray:     jsArray,
 		PageType:    uintType(len(slots)/pageSize - 1),
 		SlotType:    uintType(len(codes)),
-		PageRows:    numberRows(pages, 16, "%d"),
-		SlotRows:    numberRows(slots, 16, "%d"),
+		PageRows:    numberRows(pages, 16, decimal),
+		SlotRows:    numberRows(slots, 16, decimal),
 		SlotCount:   len(slots),
-		PageEntries: keyedRows(pages, 8, "%d"),
-		SlotEntries: keyedRows(slots, 8, "%d"),
+		PageEntries: keyedRows(pages, 8, decimal),
+		SlotEntries: keyedRows(slots, 8, decimal),
 	}
 }
 
@@ -357,64 +390,91 @@ func uintType(max int) string {
 	return "uint32"
 }
 
+// codeSet is a set of uint16 codes, one bit a code, lowest code in the
+// lowest bit of word 0.
+type codeSet [0x10000 / 32]uint32
+
+// setRange puts the codes first to last in the set, or takes them out.
+func (s *codeSet) setRange(first, last int, in bool) {
+	for c := first; c <= last; {
+		w, bit := c/32, c%32
+		n := min(32-bit, last-c+1) // codes of this word in the span
+		mask := uint32(1<<n-1) << bit
+		if n == 32 {
+			mask = ^uint32(0)
+		}
+		if in {
+			s[w] |= mask
+		} else {
+			s[w] &^= mask
+		}
+		c += n
+	}
+}
+
+func (s *codeSet) has(c int) bool { return c < 0x10000 && s[c/32]>>(c%32)&1 != 0 }
+
+// words returns the set as words up to the last non-zero one.
+func (s *codeSet) words() []uint32 {
+	n := len(s)
+	for n > 0 && s[n-1] == 0 {
+		n--
+	}
+	return s[:n]
+}
+
 // buildBitmap sets a bit for every code whose fact holds: a named code by
 // its own facts, any other by the rule of the block holding it. It paints
 // the rules block by block, the smaller over the larger, then the named
-// codes over both, so its cost follows the ranges' sizes, not 65,536
-// look-ups.
+// codes over both, a word at a time.
 func buildBitmap(reg *registry.Registry, fact func(registry.Facts) bool) Bitmap {
-	holds := make([]bool, 0x10000)
-	paint := func(first, last uint16, f registry.Facts) {
-		v := fact(f)
-		for c := int(first); c <= int(last); c++ {
-			holds[c] = v
-		}
-	}
+	var set codeSet
 	for _, r := range reg.Ranges {
-		paint(r.First, r.Last, r.Facts)
+		set.setRange(int(r.First), int(r.Last), fact(r.Facts))
 		for _, p := range r.Parts {
-			paint(p.First, p.Last, p.Facts)
+			set.setRange(int(p.First), int(p.Last), fact(p.Facts))
 		}
 	}
 	for _, c := range reg.Codes {
-		holds[c.Value] = fact(c.Facts)
+		set.setRange(int(c.Value), int(c.Value), fact(c.Facts))
 	}
-	var words []uint32
-	for v, h := range holds {
-		if h {
-			for len(words) <= v/32 {
-				words = append(words, 0)
-			}
-			words[v/32] |= 1 << (v % 32)
-		}
-	}
+	words := set.words()
 	vals := make([]int, len(words))
 	signed := make([]int, len(words))
 	for i, w := range words {
 		vals[i] = int(w)
 		signed[i] = int(int32(w))
 	}
-	return Bitmap{Words: len(words), AllWords: 0x10000 / 32, Rows: numberRows(vals, 8, "0x%08x"), Entries: keyedRows(vals, 8, "0x%08x"),
-		SignedRows: numberRows(signed, 8, "%d"), Spans: spans(words)}
+	return Bitmap{Words: len(words), AllWords: len(set), Rows: numberRows(vals, 8, hexWord), Entries: keyedRows(vals, 8, hexWord),
+		SignedRows: numberRows(signed, 8, decimal), Spans: spans(&set)}
 }
 
-// spans describes the set bits of words as runs, such as "1000-1003, 1007
-// and 3000-4999", or "none".
-func spans(words []uint32) string {
-	has := func(v int) bool { return v/32 < len(words) && words[v/32]>>(v%32)&1 != 0 }
+// spans describes the set as runs of codes, such as "1000-1003, 1007 and
+// 3000-4999", or "none". It steps over empty and full words whole.
+func spans(set *codeSet) string {
 	var runs []string
-	for v := 0; v < len(words)*32; v++ {
-		if !has(v) {
-			continue
-		}
-		first := v
-		for has(v + 1) {
-			v++
-		}
-		if first == v {
-			runs = append(runs, strconv.Itoa(v))
-		} else {
-			runs = append(runs, fmt.Sprintf("%d-%d", first, v))
+	first := -1 // the start of the run being read, or -1
+	for c := 0; c <= 0x10000; {
+		switch {
+		case c < 0x10000 && c%32 == 0 && set[c/32] == 0 && first < 0:
+			c += 32
+		case c < 0x10000 && c%32 == 0 && set[c/32] == ^uint32(0) && first >= 0:
+			c += 32
+		case set.has(c):
+			if first < 0 {
+				first = c
+			}
+			c++
+		default:
+			if first >= 0 {
+				if last := c - 1; first == last {
+					runs = append(runs, strconv.Itoa(first))
+				} else {
+					runs = append(runs, strconv.Itoa(first)+"-"+strconv.Itoa(last))
+				}
+				first = -1
+			}
+			c++
 		}
 	}
 	switch len(runs) {
@@ -426,32 +486,60 @@ func spans(words []uint32) string {
 	return strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
 }
 
+// numberFormat writes one number of a table literal.
+type numberFormat func(buf []byte, n int) []byte
+
+// decimal writes n in decimal; hexWord writes it as 0x and eight hex digits.
+func decimal(buf []byte, n int) []byte { return strconv.AppendInt(buf, int64(n), 10) }
+
+func hexWord(buf []byte, n int) []byte {
+	const digits = "0123456789abcdef"
+	buf = append(buf, "0x"...)
+	for shift := 28; shift >= 0; shift -= 4 {
+		buf = append(buf, digits[n>>shift&0xf])
+	}
+	return buf
+}
+
 // keyedRows prints the non-zero numbers as "index: value," entries of a
 // keyed array literal, perRow a row.
-func keyedRows(nums []int, perRow int, format string) []string {
-	var entries []string
+func keyedRows(nums []int, perRow int, format numberFormat) []string {
+	var rows []string
+	var row []byte
+	inRow := 0
 	for i, n := range nums {
-		if n != 0 {
-			entries = append(entries, fmt.Sprintf("%d: "+format+",", i, n))
+		if n == 0 {
+			continue
+		}
+		if inRow > 0 {
+			row = append(row, ' ')
+		}
+		row = strconv.AppendInt(row, int64(i), 10)
+		row = append(row, ": "...)
+		row = append(format(row, n), ',')
+		if inRow++; inRow == perRow {
+			rows, row, inRow = append(rows, string(row)), row[:0], 0
 		}
 	}
-	var rows []string
-	for start := 0; start < len(entries); start += perRow {
-		rows = append(rows, strings.Join(entries[start:min(start+perRow, len(entries))], " "))
+	if inRow > 0 {
+		rows = append(rows, string(row))
 	}
 	return rows
 }
 
 // numberRows prints numbers as rows of a literal, each row ending in a comma.
-func numberRows(nums []int, perRow int, format string) []string {
-	var rows []string
+func numberRows(nums []int, perRow int, format numberFormat) []string {
+	rows := make([]string, 0, (len(nums)+perRow-1)/perRow)
+	var row []byte
 	for start := 0; start < len(nums); start += perRow {
-		end := min(start+perRow, len(nums))
-		parts := make([]string, end-start)
-		for i, n := range nums[start:end] {
-			parts[i] = fmt.Sprintf(format, n)
+		row = row[:0]
+		for i, n := range nums[start:min(start+perRow, len(nums))] {
+			if i > 0 {
+				row = append(row, ", "...)
+			}
+			row = format(row, n)
 		}
-		rows = append(rows, strings.Join(parts, ", ")+",")
+		rows = append(rows, string(append(row, ',')))
 	}
 	return rows
 }
