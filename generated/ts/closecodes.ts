@@ -315,9 +315,16 @@ const CODE_VALUES = [
 
 const SLOT_BY_CODE = /* @__PURE__ */ slotTable();
 
-// One bit a code, from 0 up to the highest code with the fact set, in
-// 32-bit words written as signed integers so engines keep them unboxed.
-const WIRE_VALID_BITS = [
+// NAME_BY_CODE maps every code up to the highest named one straight to its
+// name (undefined: not named): closeCodeName, the lookup most callers make,
+// is then one load. It holds no holes, so a read never reaches
+// Array.prototype.
+const NAME_BY_CODE = /* @__PURE__ */ nameTable();
+
+// One bit a code, lowest code in the lowest bit: 32-bit words, written as
+// signed integers up to the last non-zero word and copied at load into a
+// table that covers every uint16 code, so a lookup needs no length check.
+const WIRE_VALID_BITS = /* @__PURE__ */ bitTable([
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -338,9 +345,9 @@ const WIRE_VALID_BITS = [
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, 255,
-];
+]);
 
-const BROWSER_CAN_SEND_BITS = [
+const BROWSER_CAN_SEND_BITS = /* @__PURE__ */ bitTable([
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -361,7 +368,7 @@ const BROWSER_CAN_SEND_BITS = [
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, 255,
-];
+]);
 
 const RANGES = [
   Object.freeze({ name: "Unused", label: "Not used", first: 0, last: 999, description: "Not used for any status code.", reference: "RFC 6455, 7.4.2" }),
@@ -420,10 +427,16 @@ function slotOf(code: number): number {
   return SLOT_BY_CODE[i] ?? 0;
 }
 
-function hasBit(bits: readonly number[], code: number): boolean {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i >>> 5 < bits.length && (((bits[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+function nameTable(): (string | undefined)[] {
+  const table = new Array(3009).fill(undefined);
+  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = NAMES[k + 1];
+  return table;
+}
+
+function bitTable(words: readonly number[]): Int32Array {
+  const table = new Int32Array(2048);
+  table.set(words);
+  return table;
 }
 
 function languageIndex(locale: string): number {
@@ -446,8 +459,9 @@ function languageIndex(locale: string): number {
 
 /** The code's name, such as "NormalClosure"; undefined when the registry does not name it. */
 export function closeCodeName(code: number): string | undefined {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : NAMES[slot];
+  if (typeof code !== "number") return undefined;
+  const i = code >>> 0;
+  return i === code && i < NAME_BY_CODE.length ? NAME_BY_CODE[i] : undefined;
 }
 
 /** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
@@ -487,7 +501,9 @@ export function isKnownCloseCode(code: number): code is CloseCode {
  * 1000-1003, 1007-1014 and 3000-4999. Anything but an integer from 0 to 65535 is not valid.
  */
 export function isValidCloseCode(code: number): boolean {
-  return hasBit(WIRE_VALID_BITS, code);
+  if (typeof code !== "number") return false;
+  const i = code >>> 0;
+  return i === code && i < 65536 && (((WIRE_VALID_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
 }
 
 /**
@@ -496,7 +512,9 @@ export function isValidCloseCode(code: number): boolean {
  * 1000 and 3000-4999.
  */
 export function browserCanSend(code: number): boolean {
-  return hasBit(BROWSER_CAN_SEND_BITS, code);
+  if (typeof code !== "number") return false;
+  const i = code >>> 0;
+  return i === code && i < 65536 && (((BROWSER_CAN_SEND_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
 }
 
 /** The registry range holding the code; undefined when none does or the code is not an integer. */

@@ -180,9 +180,16 @@ const CODE_VALUES = [
 
 const SLOT_BY_CODE = /* @__PURE__ */ slotTable();
 
-// One bit a code, from 0 up to the highest code with the fact set, in
-// 32-bit words written as signed integers so engines keep them unboxed.
-const WIRE_VALID_BITS = [
+// NAME_BY_CODE maps every code up to the highest named one straight to its
+// name (undefined: not named): closeCodeName, the lookup most callers make,
+// is then one load. It holds no holes, so a read never reaches
+// Array.prototype.
+const NAME_BY_CODE = /* @__PURE__ */ nameTable();
+
+// One bit a code, lowest code in the lowest bit: 32-bit words, written as
+// signed integers up to the last non-zero word and copied at load into a
+// table that covers every uint16 code, so a lookup needs no length check.
+const WIRE_VALID_BITS = /* @__PURE__ */ bitTable([
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -203,9 +210,9 @@ const WIRE_VALID_BITS = [
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, 255,
-];
+]);
 
-const BROWSER_CAN_SEND_BITS = [
+const BROWSER_CAN_SEND_BITS = /* @__PURE__ */ bitTable([
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -226,7 +233,7 @@ const BROWSER_CAN_SEND_BITS = [
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, -1, -1, -1, -1,
   -1, -1, -1, -1, 255,
-];
+]);
 
 const RANGES = [
   Object.freeze({ name: "Unused", label: "Not used", first: 0, last: 999, description: "Not used for any status code.", reference: "RFC 6455, 7.4.2" }),
@@ -285,10 +292,16 @@ function slotOf(code) {
   return SLOT_BY_CODE[i] ?? 0;
 }
 
-function hasBit(bits, code) {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i >>> 5 < bits.length && (((bits[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+function nameTable() {
+  const table = new Array(3009).fill(undefined);
+  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = NAMES[k + 1];
+  return table;
+}
+
+function bitTable(words) {
+  const table = new Int32Array(2048);
+  table.set(words);
+  return table;
 }
 
 function languageIndex(locale) {
@@ -310,8 +323,9 @@ function languageIndex(locale) {
 }
 
 export function closeCodeName(code) {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : NAMES[slot];
+  if (typeof code !== "number") return undefined;
+  const i = code >>> 0;
+  return i === code && i < NAME_BY_CODE.length ? NAME_BY_CODE[i] : undefined;
 }
 
 export function closeCodeLabel(code) {
@@ -338,11 +352,15 @@ export function isKnownCloseCode(code) {
 }
 
 export function isValidCloseCode(code) {
-  return hasBit(WIRE_VALID_BITS, code);
+  if (typeof code !== "number") return false;
+  const i = code >>> 0;
+  return i === code && i < 65536 && (((WIRE_VALID_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
 }
 
 export function browserCanSend(code) {
-  return hasBit(BROWSER_CAN_SEND_BITS, code);
+  if (typeof code !== "number") return false;
+  const i = code >>> 0;
+  return i === code && i < 65536 && (((BROWSER_CAN_SEND_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
 }
 
 export function closeCodeRange(code) {

@@ -82,6 +82,24 @@ test("anything but an integer from 0 to 65535 is never known, valid or sendable,
   }
 });
 
+test("lookups ignore numeric properties added to Array.prototype", () => {
+  // Unnamed codes below and above the highest named one, and past the end
+  // of every table.
+  const unnamed = [999, 2500, 4001, 65535];
+  for (const c of unnamed) Array.prototype[c] = "Polluted";
+  try {
+    for (const c of unnamed) {
+      if (cc.isKnownCloseCode(c)) continue;
+      assert.equal(cc.closeCodeName(c), undefined, String(c));
+      assert.equal(cc.closeCodeLabel(c), undefined, String(c));
+      assert.equal(cc.closeCodeReference(c), undefined, String(c));
+    }
+    assert.equal(cc.closeCodeName(1000), "NormalClosure");
+  } finally {
+    for (const c of unnamed) delete Array.prototype[c];
+  }
+});
+
 test("negative zero is code 0", () => {
   assert.equal(cc.closeCodeRange(-0)?.first, 0);
   assert.equal(cc.isValidCloseCode(-0), false);
