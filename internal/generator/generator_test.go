@@ -283,3 +283,12 @@ func TestUnifiedDiff(t *testing.T) {
 	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
 	assert.Equal(t, "--- a\n+++ b\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
 }
+
+func TestIsASCIIIdentifier(t *testing.T) {
+	for s, want := range map[string]bool{
+		"closecode": true, "Code": true, "_x": true, "x9": true, "X_Y": true,
+		"": false, "9x": false, "a-b": false, "a b": false, "func": false, "type": false, "ünï": false, "x.y": false,
+	} {
+		assert.Equal(t, want, isASCIIIdentifier(s), "%q", s)
+	}
+}

@@ -2,8 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"go/token"
-	"unicode"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
@@ -40,10 +38,15 @@ func checkNames(reg *registry.Registry, opts Options) error {
 // isASCIIIdentifier reports whether s is a Go identifier, not a keyword,
 // made of ASCII letters, digits and underscores.
 func isASCIIIdentifier(s string) bool {
-	for _, r := range s {
-		if r > unicode.MaxASCII {
+	if s == "" || registry.IsGoKeyword(s) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+		if !letter && (i == 0 || c < '0' || c > '9') {
 			return false
 		}
 	}
-	return token.IsIdentifier(s)
+	return true
 }

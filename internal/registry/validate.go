@@ -148,6 +148,9 @@ var goKeywords = []string{
 	"map", "package", "range", "return", "select", "struct", "switch", "type", "var",
 }
 
+// IsGoKeyword reports whether s is one of Go's keywords.
+func IsGoKeyword(s string) bool { return contains(goKeywords, s) }
+
 var tsReservedWords = []string{
 	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch",
 	"class", "const", "constructor", "continue", "debugger", "declare", "default",
@@ -178,7 +181,7 @@ func identifierProblem(name string) string {
 	switch {
 	case name == "":
 		return "is empty; write a Go identifier such as NormalClosure"
-	case contains(goKeywords, name):
+	case IsGoKeyword(name):
 		return "is a Go keyword; names are exported identifiers such as NormalClosure"
 	case contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
