@@ -344,23 +344,21 @@ var codeDescriptions = [...][]string{
 	},
 }
 
-// A code's slot in the tables above is found in two loads, the same for
-// every code: codePages maps the code's high byte to a page, and the page's
-// 256 entries in codeSlots map the low byte to a slot. Page 0 is all zeros;
-// only pages that hold named codes are stored, so the tables stay small
-// however the codes are spread. Only non-zero entries are written out.
-var codePages = [256]uint8{
-	3: 1, 11: 2,
-}
-
-var codeSlots = [768]uint8{
-	488: 1, 489: 2, 490: 3, 491: 4, 492: 5, 493: 6, 494: 7, 495: 8,
-	496: 9, 497: 10, 498: 11, 499: 12, 500: 13, 501: 14, 502: 15, 503: 16,
-	696: 17, 699: 18, 704: 19,
-}
-
+// slot returns a code's slot in the tables above, 0 for an unnamed code. The
+// named codes form a few runs of consecutive values, so comparing with each
+// run is quicker than any table.
 func slot(c Code) int {
-	return int(codeSlots[int(codePages[c>>8])<<8|int(c&0xff)])
+	switch {
+	case 1000 <= c && c <= 1015:
+		return int(c-1000) + 1
+	case c == 3000:
+		return 17
+	case c == 3003:
+		return 18
+	case c == 3008:
+		return 19
+	}
+	return 0
 }
 
 // wireValidBits and browserCanSendBits hold one bit for every uint16 code,

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -290,5 +291,83 @@ func TestIsASCIIIdentifier(t *testing.T) {
 		"": false, "9x": false, "a-b": false, "a b": false, "func": false, "type": false, "ünï": false, "x.y": false,
 	} {
 		assert.Equal(t, want, isASCIIIdentifier(s), "%q", s)
+	}
+}
+
+// registryWithCodes returns codes.yaml with its codes replaced by the given
+// ones, all in 3000-4999 where every code is valid and sendable.
+func registryWithCodes(t *testing.T, codes []int) *registry.Registry {
+	t.Helper()
+	data, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	head, _, found := strings.Cut(string(data), "\ncodes:\n")
+	require.True(t, found)
+	var b strings.Builder
+	b.WriteString(head + "\ncodes:\n")
+	for _, c := range codes {
+		fmt.Fprintf(&b, "  - code: %d\n    name: C%d\n    label: Label %d\n    description: Code %d.\n"+
+			"    reference: Test\n    wire_valid: true\n    browser_can_send: true\n", c, c, c, c)
+	}
+	reg, err := registry.Parse("codes.yaml", []byte(b.String()))
+	require.NoError(t, err)
+	return reg
+}
+
+// TestSlotLookupEitherWay compiles the Go output of a registry whose codes
+// form few runs (slot compares with each run) and of one whose codes are
+// scattered (slot reads the page table), and checks String and IsKnown for
+// every uint16 code against the registry.
+func TestSlotLookupEitherWay(t *testing.T) {
+	var scattered []int
+	for c := 3000; c <= 4999; c += 97 {
+		scattered = append(scattered, c)
+	}
+	for _, tc := range []struct {
+		name   string
+		codes  []int
+		byRuns bool
+	}{
+		{"runs", []int{3000, 3001, 3002, 3500, 4000, 4001, 4002, 4003, 4999}, true},
+		{"scattered", append(scattered, 4998, 4999), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := registryWithCodes(t, tc.codes)
+			require.Equal(t, tc.byRuns, buildModel(reg, DefaultOptions()).Lookup.ByRuns)
+			dir := t.TempDir()
+			opts := DefaultOptions()
+			opts.GoOut, opts.TSOut, opts.DocsOut = filepath.Join(dir, "closecode"), "", ""
+			files, err := Generate(reg, opts)
+			require.NoError(t, err)
+			requireGofmt(t, files[0].Path, files[0].Data)
+			_, err = Write(files)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module slots\n\ngo 1.23\n"), 0o644))
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, "cmd"), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "cmd", "main.go"), []byte(`package main
+
+import (
+	"fmt"
+
+	"slots/closecode"
+)
+
+func main() {
+	for c := 0; c <= 0xffff; c++ {
+		if code := closecode.Code(c); code.IsKnown() {
+			fmt.Println(c, code.String(), code.Label())
+		}
+	}
+}
+`), 0o644))
+			cmd := exec.Command("go", "run", "./cmd")
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "%s", out)
+			var want strings.Builder
+			for _, c := range tc.codes {
+				fmt.Fprintf(&want, "%d C%d Label %d\n", c, c, c)
+			}
+			assert.Equal(t, want.String(), string(out))
+		})
 	}
 }

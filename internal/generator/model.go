@@ -204,7 +204,26 @@ type Lookup struct {
 	// compiler and gofmt then see a few dozen numbers, not thousands.
 	PageEntries []string
 	SlotEntries []string
+	// Runs are the named codes as runs of consecutive values, ascending.
+	// ByRuns says there are few enough of them (at most maxRuns) that the
+	// Go output finds a slot by comparing with each run, which is faster
+	// than the page table's two dependent loads; otherwise it uses the page
+	// table.
+	Runs   []RunView
+	ByRuns bool
 }
+
+// RunView is a run of consecutive named codes, First to Last, whose slots
+// run from FirstSlot up. Single says the run is one code.
+type RunView struct {
+	First, Last int
+	FirstSlot   int
+	Single      bool
+}
+
+// maxRuns is the most runs of consecutive codes for which slot lookups
+// compare with each run rather than use the page table.
+const maxRuns = 8
 
 // Bitmap is a set of codes as 32-bit words, lowest code in the lowest bit.
 type Bitmap struct {
@@ -365,6 +384,7 @@ func buildLookup(codes []registry.Code) Lookup {
 	if len(codes) > 0 {
 		limit = int(codes[len(codes)-1].Value) + 1
 	}
+	runs := codeRuns(codes)
 	jsArray := map[string]string{"uint8": "Uint8Array", "uint16": "Uint16Array", "uint32": "Uint32Array"}[uintType(len(codes))]
 	return Lookup{
 		Limit:       limit,
@@ -376,7 +396,23 @@ func buildLookup(codes []registry.Code) Lookup {
 		SlotCount:   len(slots),
 		PageEntries: keyedRows(pages, 8, decimal),
 		SlotEntries: keyedRows(slots, 8, decimal),
+		Runs:        runs,
+		ByRuns:      len(runs) <= maxRuns,
 	}
+}
+
+// codeRuns groups codes, ascending, into runs of consecutive values.
+func codeRuns(codes []registry.Code) []RunView {
+	var runs []RunView
+	for i, c := range codes {
+		v := int(c.Value)
+		if n := len(runs); n > 0 && runs[n-1].Last == v-1 {
+			runs[n-1].Last, runs[n-1].Single = v, false
+			continue
+		}
+		runs = append(runs, RunView{First: v, Last: v, FirstSlot: i + 1, Single: true})
+	}
+	return runs
 }
 
 // uintType returns the smallest unsigned Go type that holds max.
