@@ -63,6 +63,12 @@ go generate ./... (warm build cache)${T}$root${T}go${T}generate${T}./...
 SPEC
 "$work/procbench" -runs "$runs" "$work/generator.spec" | tee "$out/generator.txt"
 
+step "where a 4,000-code run goes: each stage alone, on one goroutine, collector off as in gencodes"
+stagetime=10x
+$quick && stagetime=1x
+(cd .. && CLOSECODES_BIG_REGISTRY="$work/big.yaml" GOGC=off GOMEMLIMIT=2GiB \
+  go test ./internal/generator -run='^$' -bench='^BenchmarkStages$' -benchtime="$stagetime" -count="$(( runs < 5 ? runs : 5 ))") | tee "$out/stages.txt"
+
 step "the 4,000-code output: compile, type-check, String stays O(1)"
 tsc=$(cd .. && pwd)/generated/ts/test/node_modules/.bin/tsc
 [ -x "$tsc" ] || npm ci --prefix ../generated/ts/test --no-audit --no-fund --loglevel=error

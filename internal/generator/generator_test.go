@@ -109,7 +109,7 @@ func TestGoOutputIsGofmtClean(t *testing.T) {
 // 1000 to 4999. Names grow from 1 to 40 characters, so that any alignment
 // gofmt would add shows up, and descriptions open with list markers,
 // headings, indentation-like text and non-ASCII.
-func bigRegistry(t *testing.T) string {
+func bigRegistry(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile("../../codes.yaml")
 	require.NoError(t, err)
