@@ -105,16 +105,24 @@ func TestGoOutputIsGofmtClean(t *testing.T) {
 	requireGofmt(t, "big.yaml", goOutput(t, reg, DefaultOptions()))
 }
 
+// codesYAMLHead returns codes.yaml up to its codes list: the reason and the
+// ranges, for test registries that bring codes of their own.
+func codesYAMLHead(t testing.TB) string {
+	t.Helper()
+	data, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	head, _, found := strings.Cut(string(data), "\ncodes:\n")
+	require.True(t, found, "codes.yaml has no codes list")
+	return head
+}
+
 // bigRegistry returns codes.yaml with its codes replaced by every code from
 // 1000 to 4999. Names grow from 1 to 40 characters, so that any alignment
 // gofmt would add shows up, and descriptions open with list markers,
 // headings, indentation-like text and non-ASCII.
 func bigRegistry(t testing.TB) string {
 	t.Helper()
-	data, err := os.ReadFile("../../codes.yaml")
-	require.NoError(t, err)
-	head, _, found := strings.Cut(string(data), "\ncodes:\n")
-	require.True(t, found)
+	head := codesYAMLHead(t)
 	openings := []string{"1. First", "- Dash", "# Heading", "* Star", "+ Plus", "• Bullet", "1) Paren",
 		"Deprecated: use another", "go:generate x", "[link]: http://x", "\"Quoted\"", "`code`", "Ünïcödé 正常", "A  double  space"}
 	var b strings.Builder
@@ -298,12 +306,8 @@ func TestIsASCIIIdentifier(t *testing.T) {
 // ones, all in 3000-4999 where every code is valid and sendable.
 func registryWithCodes(t *testing.T, codes []int) *registry.Registry {
 	t.Helper()
-	data, err := os.ReadFile("../../codes.yaml")
-	require.NoError(t, err)
-	head, _, found := strings.Cut(string(data), "\ncodes:\n")
-	require.True(t, found)
 	var b strings.Builder
-	b.WriteString(head + "\ncodes:\n")
+	b.WriteString(codesYAMLHead(t) + "\ncodes:\n")
 	for _, c := range codes {
 		fmt.Fprintf(&b, "  - code: %d\n    name: C%d\n    label: Label %d\n    description: Code %d.\n"+
 			"    reference: Test\n    wire_valid: true\n    browser_can_send: true\n", c, c, c, c)
