@@ -213,7 +213,7 @@ var sharedTemplates = sync.OnceValues(func() (*template.Template, error) {
 		names = append(names, t.template)
 	}
 	names = append(names, "docs.md.tmpl", "_js_shared.tmpl")
-	return template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
+	return template.New("").Option("missingkey=error").Funcs(templateFuncs).ParseFS(templates.FS, names...)
 })
 
 // Preload starts parsing the built-in templates in the background, so that

@@ -1,0 +1,70 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestRowsPrintsWhatRangePrints renders the same table with {{range}} and
+// with rows, over fields of every kind rows prints, and over a list of
+// strings.
+func TestRowsPrintsWhatRangePrints(t *testing.T) {
+	type row struct {
+		Name  string
+		Value int
+		Small uint8
+		Label Text
+	}
+	data := map[string]any{
+		"Rows": []row{
+			{"NormalClosure", 1000, 7, newText("Normal <Closure>")},
+			{"Private", 4999, 255, newText("100% \"quoted\"")},
+			{"", -1, 0, newText("")},
+		},
+		"Lines": []string{"1: 2,", "", "%s stays"},
+		"Empty": []string{},
+	}
+	render := func(src string) string {
+		tmpl := template.Must(template.New("").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
+		var b strings.Builder
+		require.NoError(t, tmpl.Execute(&b, data))
+		return b.String()
+	}
+	want := render("[\n{{- range .Rows}}\n  {{.Name}} = {{.Value}} ({{.Small}}) %d {{.Label.TS}};\n{{- end}}\n]")
+	got := render("[\n{{- rows \"  %s = %s (%s) %d %s;\" .Rows \"Name\" \"Value\" \"Small\" \"Label.TS\"}}\n]")
+	require.Equal(t, want, got)
+	require.Contains(t, got, `  Private = 4999 (255) %d "100% \"quoted\"";`)
+
+	want = render("{{- range .Lines}}\n\t{{.}}{{end}}")
+	require.Equal(t, want, render(`{{- rows "\t%s" .Lines}}`))
+	require.Equal(t, "", render(`{{- rows "%s" .Empty}}`), "an empty list prints nothing")
+}
+
+// TestRowsErrors: misuse is an execution error that says what is wrong.
+func TestRowsErrors(t *testing.T) {
+	data := map[string]any{
+		"Codes":  []CodeView{{Value: 1000, Name: "NormalClosure"}},
+		"Lines":  []string{"a"},
+		"Flags":  []bool{true},
+		"Single": "text",
+	}
+	for src, want := range map[string]string{
+		`{{rows "%s" .Single}}`:             "rows: list is string, not a slice",
+		`{{rows "%s %s" .Codes "Name"}}`:    `format "%s %s" has 2 %s for 1 values a row`,
+		`{{rows "no holes" .Lines}}`:        `format "no holes" has 0 %s for 1 values a row`,
+		`{{rows "%s" .Codes "Nmae"}}`:       "rows: generator.CodeView has no field Nmae",
+		`{{rows "%s" .Codes "Label.TS.X"}}`: "rows: Label.TS.X: string is not a struct",
+		`{{rows "%s" .Codes "Label"}}`:      "rows: field Label is generator.Text; rows prints strings and integers",
+		`{{rows "%s" .Codes "DocLines"}}`:   "rows: field DocLines is []string; rows prints strings and integers",
+		`{{rows "%s" .Codes}}`:              "rows: the list holds generator.CodeView; name the fields to print",
+		`{{rows "%s" .Flags}}`:              "rows: the list holds bool; name the fields to print",
+	} {
+		tmpl := template.Must(template.New("t").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
+		err := tmpl.Execute(&strings.Builder{}, data)
+		require.Error(t, err, src)
+		require.Contains(t, err.Error(), want, src)
+	}
+}
