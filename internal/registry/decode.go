@@ -162,28 +162,53 @@ type fieldSpec struct {
 	required bool
 }
 
-// fieldSet holds the key and value nodes of a mapping's fields, by name.
+// fieldSet holds the key and value nodes of a mapping's fields, in the
+// order of its specs. A mapping has a handful of fields, so a search of the
+// specs is quicker than a map, and a registry has thousands of mappings.
 type fieldSet struct {
-	values map[string]*yaml.Node
-	keys   map[string]*yaml.Node
+	specs  []fieldSpec
+	keys   []*yaml.Node
+	values []*yaml.Node
 }
 
-func (f fieldSet) get(name string) *yaml.Node { return f.values[name] }
+// index returns the position of the field called name in specs, or -1.
+func (f fieldSet) index(name string) int {
+	for i, s := range f.specs {
+		if s.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// get returns the value node of the field called name, or nil when the
+// mapping does not have it.
+func (f fieldSet) get(name string) *yaml.Node {
+	if i := f.index(name); i >= 0 {
+		return f.values[i]
+	}
+	return nil
+}
+
+// key returns the key node of the field called name, or nil.
+func (f fieldSet) key(name string) *yaml.Node {
+	if i := f.index(name); i >= 0 {
+		return f.keys[i]
+	}
+	return nil
+}
 
 // fields reads a mapping node whose keys must all be among specs. It reports
 // unknown keys (suggesting the nearest known one), duplicate keys and missing
 // required keys, and returns the nodes of the fields found.
 func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fieldSet, bool) {
-	set := fieldSet{values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	nodes := make([]*yaml.Node, 2*len(specs))
+	set := fieldSet{specs: specs, keys: nodes[:len(specs)], values: nodes[len(specs):]}
 	if n.Kind != yaml.MappingNode {
 		c.addf(nodePos(n), "%s must be a mapping, not %s", what, kindName(n))
 		return set, false
 	}
 	ok := true
-	known := make([]string, len(specs))
-	for i, s := range specs {
-		known[i] = s.name
-	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" {
@@ -191,7 +216,12 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fi
 			ok = false
 			continue
 		}
-		if !contains(known, key.Value) {
+		at := set.index(key.Value)
+		if at < 0 {
+			known := make([]string, len(specs))
+			for i, s := range specs {
+				known[i] = s.name
+			}
 			msg := fmt.Sprintf("unknown field %q in %s", key.Value, what)
 			if s := nearest(key.Value, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -202,16 +232,16 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fi
 			ok = false
 			continue
 		}
-		if first, dup := set.keys[key.Value]; dup {
+		if first := set.keys[at]; first != nil {
 			c.addf(nodePos(key), "field %q appears twice in %s (first at line %d)", key.Value, what, first.Line)
 			ok = false
 			continue
 		}
-		set.keys[key.Value] = key
-		set.values[key.Value] = value
+		set.keys[at] = key
+		set.values[at] = value
 	}
-	for _, s := range specs {
-		if s.required && set.values[s.name] == nil {
+	for i, s := range specs {
+		if s.required && set.values[i] == nil {
 			c.addf(nodePos(n), "%s is missing required field %q", what, s.name)
 			ok = false
 		}
@@ -343,7 +373,7 @@ func decodeRegistry(c *errorCollector, root *yaml.Node, standard func() (*Regist
 	rangesComplete = true
 	if extends {
 		for _, key := range []string{"reason", "ranges"} {
-			if k := f.keys[key]; k != nil {
+			if k := f.key(key); k != nil {
 				c.addf(nodePos(k), "a registry that extends another inherits its %s; remove %q", key, key)
 			}
 		}
@@ -519,13 +549,16 @@ func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) 
 	return p, ok && good
 }
 
+// codeFields are the fields of a code entry.
+var codeFields = []fieldSpec{
+	{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
+	{"description", true}, {"reference", true},
+	{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
+}
+
 func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	code := Code{Pos: nodePos(n)}
-	f, ok := fields(c, n, "code entry", []fieldSpec{
-		{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
-		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
-	})
+	f, ok := fields(c, n, "code entry", codeFields)
 	what := "code entry"
 	var good bool
 	code.Value, good = readCode(c, f.get("code"), "code")
