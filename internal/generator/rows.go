@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"io"
 	"reflect"
 	"strconv"
 	"strings"
@@ -12,10 +13,12 @@ import (
 // call. They lay out what the view model holds and decide nothing.
 var templateFuncs = template.FuncMap{"rows": rows}
 
-// rows prints one line for each element of list, a slice: format with each
-// %s replaced, in order, by the named fields of the element, such as
-// "Label.TS"; with no fields, the element itself fills the one %s. Fields
-// must be strings or integers. Every line starts with a line break, so that
+// rows prints a block of lines for each element of list, a slice: format,
+// with each %s replaced, in order, by the named fields of the element, such
+// as "Label.TS"; with no fields, the element itself fills the one %s.
+// Fields are strings, integers, or lists of them: a line of the format
+// whose %s is a list is printed once for each item, and not at all for an
+// empty list. Every block starts with a line break, so that
 //
 //	const NAMES = [
 //	  "",
@@ -23,78 +26,113 @@ var templateFuncs = template.FuncMap{"rows": rows}
 //	];
 //
 // prints what the same block written with {{- range}} prints. It exists for
-// speed: a table of 4,000 codes takes text/template about half a
-// microsecond an action, and rows prints a whole line in less than a tenth
-// of that, which is most of what rendering a large registry costs.
+// speed: text/template takes about half a microsecond an action, and a
+// table of 4,000 codes printed an action a cell was most of what rendering
+// a large registry cost; rows prints a whole line in a small part of that.
 func rows(format string, list any, fields ...string) (string, error) {
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return "", fmt.Errorf("rows: list is %s, not a slice", v.Kind())
 	}
-	parts := strings.Split(format, "%s")
-	holes := max(len(fields), 1)
-	if len(parts)-1 != holes {
-		return "", fmt.Errorf("rows: format %q has %d %%s for %d values a row", format, len(parts)-1, holes)
+	cells, err := compileCells(v.Type().Elem(), fields)
+	if err != nil {
+		return "", err
 	}
-	elemType := v.Type().Elem()
-	paths := make([][]int, len(fields))
-	for i, field := range fields {
-		path, err := fieldPath(elemType, field)
-		if err != nil {
-			return "", err
-		}
-		paths[i] = path
-	}
-	if len(fields) == 0 && !printable(elemType) {
-		return "", fmt.Errorf("rows: the list holds %s; name the fields to print", elemType)
-	}
-	cell := func(elem reflect.Value, hole int) reflect.Value {
-		if len(paths) == 0 {
-			return elem
-		}
-		return elem.FieldByIndex(paths[hole])
+	lines, err := compileLines(format, cells)
+	if err != nil {
+		return "", err
 	}
 	// Measure first, so that the text is built in one allocation: the
 	// tables of a large registry run to megabytes.
-	size := v.Len() * (len(format) - 2*holes + 1)
+	var size counter
 	for i := 0; i < v.Len(); i++ {
-		for j := 0; j < holes; j++ {
-			size += cellLen(cell(v.Index(i), j))
-		}
+		writeBlock(&size, v.Index(i), lines, cells)
 	}
 	var out strings.Builder
-	out.Grow(size)
+	out.Grow(int(size))
 	for i := 0; i < v.Len(); i++ {
-		elem := v.Index(i)
-		out.WriteByte('\n')
-		out.WriteString(parts[0])
-		for j := 0; j < holes; j++ {
-			writeCell(&out, cell(elem, j))
-			out.WriteString(parts[j+1])
-		}
+		writeBlock(&out, v.Index(i), lines, cells)
 	}
 	return out.String(), nil
 }
 
+// A cell is what one %s prints: the element itself (path nil), or a field
+// of it; list says the value is a slice of cells.
+type cell struct {
+	path []int
+	list bool
+}
+
+// A line is one line of a format: the text around its %s, and the cells
+// they print. A line whose one cell is a list repeats for each item.
+type line struct {
+	text  []string // len(cells)+1 pieces
+	cells []int
+	list  bool
+}
+
+func compileCells(elem reflect.Type, fields []string) ([]cell, error) {
+	if len(fields) == 0 {
+		if !printable(elem) {
+			return nil, fmt.Errorf("rows: the list holds %s; name the fields to print", elem)
+		}
+		return []cell{{}}, nil
+	}
+	cells := make([]cell, len(fields))
+	for i, field := range fields {
+		path, t, err := fieldPath(elem, field)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case printable(t):
+			cells[i] = cell{path: path}
+		case t.Kind() == reflect.Slice && printable(t.Elem()):
+			cells[i] = cell{path: path, list: true}
+		default:
+			return nil, fmt.Errorf("rows: field %s is %s; rows prints strings, integers and lists of them", field, t)
+		}
+	}
+	return cells, nil
+}
+
+func compileLines(format string, cells []cell) ([]line, error) {
+	if holes := strings.Count(format, "%s"); holes != len(cells) {
+		return nil, fmt.Errorf("rows: format %q has %d %%s for %d values a row", format, holes, len(cells))
+	}
+	var lines []line
+	next := 0
+	for _, text := range strings.Split(format, "\n") {
+		l := line{text: strings.Split(text, "%s")}
+		for range len(l.text) - 1 {
+			l.cells = append(l.cells, next)
+			l.list = l.list || cells[next].list
+			next++
+		}
+		if l.list && len(l.cells) > 1 {
+			return nil, fmt.Errorf("rows: format line %q prints a list and more; give the list a line of its own", text)
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
 // fieldPath finds the field that a dotted name such as "Label.TS" names in
-// struct type t, as an index path for FieldByIndex.
-func fieldPath(t reflect.Type, name string) ([]int, error) {
+// struct type t, as an index path for FieldByIndex, and its type.
+func fieldPath(t reflect.Type, name string) ([]int, reflect.Type, error) {
 	var path []int
 	for _, part := range strings.Split(name, ".") {
 		if t.Kind() != reflect.Struct {
-			return nil, fmt.Errorf("rows: %s: %s is not a struct", name, t)
+			return nil, nil, fmt.Errorf("rows: %s: %s is not a struct", name, t)
 		}
 		f, ok := t.FieldByName(part)
 		if !ok || !f.IsExported() {
-			return nil, fmt.Errorf("rows: %s has no field %s", t, part)
+			return nil, nil, fmt.Errorf("rows: %s has no field %s", t, part)
 		}
 		path = append(path, f.Index...)
 		t = f.Type
 	}
-	if !printable(t) {
-		return nil, fmt.Errorf("rows: field %s is %s; rows prints strings and integers", name, t)
-	}
-	return path, nil
+	return path, t, nil
 }
 
 // printable reports whether rows prints values of type t: strings and
@@ -108,28 +146,66 @@ func printable(t reflect.Type) bool {
 	return false
 }
 
-// cellLen is the length of v, a string or an integer, printed.
-func cellLen(v reflect.Value) int {
-	if v.Kind() == reflect.String {
-		return v.Len()
+// writer is where rows prints: a strings.Builder, or a counter to measure.
+type writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// counter is a writer that only counts bytes.
+type counter int
+
+func (c *counter) Write(p []byte) (int, error)       { *c += counter(len(p)); return len(p), nil }
+func (c *counter) WriteString(s string) (int, error) { *c += counter(len(s)); return len(s), nil }
+
+// writeBlock prints the lines of one element: a line break, then the
+// lines, separated by line breaks.
+func writeBlock(w writer, elem reflect.Value, lines []line, cells []cell) {
+	first := true
+	newline := func() {
+		if !first {
+			w.WriteString("\n")
+		}
+		first = false
 	}
-	var scratch [20]byte
-	return len(appendInteger(scratch[:0], v))
+	w.WriteString("\n")
+	for _, l := range lines {
+		if !l.list {
+			newline()
+			w.WriteString(l.text[0])
+			for i, c := range l.cells {
+				writeCell(w, value(elem, cells[c]))
+				w.WriteString(l.text[i+1])
+			}
+			continue
+		}
+		items := value(elem, cells[l.cells[0]])
+		for i := 0; i < items.Len(); i++ {
+			newline()
+			w.WriteString(l.text[0])
+			writeCell(w, items.Index(i))
+			w.WriteString(l.text[1])
+		}
+	}
+}
+
+func value(elem reflect.Value, c cell) reflect.Value {
+	if c.path == nil {
+		return elem
+	}
+	return elem.FieldByIndex(c.path)
 }
 
 // writeCell prints v, a string or an integer.
-func writeCell(out *strings.Builder, v reflect.Value) {
+func writeCell(w writer, v reflect.Value) {
 	if v.Kind() == reflect.String {
-		out.WriteString(v.String())
+		w.WriteString(v.String())
 		return
 	}
 	var scratch [20]byte
-	out.Write(appendInteger(scratch[:0], v))
-}
-
-func appendInteger(buf []byte, v reflect.Value) []byte {
 	if v.CanInt() {
-		return strconv.AppendInt(buf, v.Int(), 10)
+		w.Write(strconv.AppendInt(scratch[:0], v.Int(), 10))
+	} else {
+		w.Write(strconv.AppendUint(scratch[:0], v.Uint(), 10))
 	}
-	return strconv.AppendUint(buf, v.Uint(), 10)
 }
