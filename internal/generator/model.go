@@ -262,8 +262,9 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, codeView(c, i+1))
 		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			text := newText(name)
 			m.ParseNames = append(m.ParseNames, NameView{
-				Name: name, Const: c.Name, Value: int(c.Value), Go: strconv.Quote(name), TS: jsString(name),
+				Name: name, Const: c.Name, Value: int(c.Value), Go: text.Go, TS: text.TS,
 			})
 		}
 	}
