@@ -46,7 +46,6 @@ func Parse(data []byte) (root *yaml.Node, ok bool) {
 // A line is one line that holds content: not blank, not only a comment.
 type line struct {
 	number int    // 1-based
-	start  int    // offset of the line's first byte in the text
 	indent int    // spaces before the content
 	item   bool   // the content opens a sequence item: "- "
 	rest   string // the content, without the indentation
@@ -103,7 +102,6 @@ func (p *parser) splitLines() bool {
 		default:
 			p.lines = append(p.lines, line{
 				number: number,
-				start:  start,
 				indent: indent,
 				item:   content == "-" || strings.HasPrefix(content, "- "),
 				rest:   content,
@@ -269,7 +267,7 @@ func (p *parser) sequence(indent int) (*yaml.Node, bool) {
 		if isEntry(content) {
 			// "- key: value": a mapping whose keys start at inner. Its
 			// first line is read as if the dash were a space.
-			p.lines[p.next] = line{number: l.number, start: l.start, indent: inner, rest: content}
+			p.lines[p.next] = line{number: l.number, indent: inner, rest: content}
 			item, ok = p.mapping(inner)
 		} else {
 			p.next++
