@@ -7,13 +7,14 @@
 // with spaces; block mappings and block sequences; keys that are simple
 // words; values that are plain scalars on one line, quoted scalars without
 // escapes, or one-line flow sequences of simple words; whole-line and
-// end-of-line comments. Anything else (tabs, CR, anchors, aliases, tags,
-// block scalars, multi-line scalars, flow mappings, explicit documents,
-// directives, numbers yaml.v3 would read as floats or timestamps, characters
-// YAML treats as line breaks or refuses) makes Parse decline. Whenever Parse
-// accepts a file, yaml.v3 reads the same tree from it: the same kinds,
-// styles, tags, values, lines and columns (comments aside, which Parse does
-// not keep). FuzzParse holds it to that.
+// end-of-line comments; lines ending in LF or CR LF. Anything else (tabs, a
+// CR alone, anchors, aliases, tags, block scalars, multi-line scalars, flow
+// mappings, explicit documents, directives, numbers yaml.v3 would read as
+// floats or timestamps, characters YAML treats as line breaks or refuses)
+// makes Parse decline. Whenever Parse accepts a file, yaml.v3 reads the
+// same tree from it: the same kinds, styles, tags, values, lines and
+// columns (comments aside, which Parse does not keep). FuzzParse holds it
+// to that.
 package fastyaml
 
 import (
@@ -84,7 +85,9 @@ func (p *parser) splitLines() bool {
 		} else {
 			end += start
 		}
-		raw := text[start:end]
+		// A line may end in CR LF, as files written on Windows do; a CR
+		// anywhere else is a line break to YAML, and allowed declines it.
+		raw := strings.TrimSuffix(text[start:end], "\r")
 		if !allowed(raw) {
 			return false
 		}

@@ -117,6 +117,11 @@ func TestRepositoryRegistries(t *testing.T) {
 			accepted++
 		}
 	}
+	// The same files as a Windows checkout writes them, CR LF.
+	for _, data := range repositoryYAML(t) {
+		crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+		require.Equal(t, checkAgreement(t, data), checkAgreement(t, crlf), "CR LF line ends must not change what Parse reads")
+	}
 	codes, err := os.ReadFile(filepath.Join("..", "..", "codes.yaml"))
 	require.NoError(t, err)
 	_, ok := Parse(codes)
@@ -164,6 +169,8 @@ var acceptedShapes = []string{
 	"a:\n  - b:\n      - c: d\n",
 	"a: b\n    # an indented comment\nc: d\n",
 	"a: x\u00a0y\n",
+	"a: b\r\nc:\r\n  - d # e\r\n\r\n  - [f, g]\r\n",
+	"a: b\r",
 }
 
 // TestAcceptsAndAgrees: Parse reads every accepted shape, as yaml.v3 does.
@@ -182,7 +189,8 @@ var declinedShapes = []string{
 	"# only a comment\n",
 	"- a\n- b\n",
 	"plain\n",
-	"a: b\r\n",
+	"a: b\rc: d\n",
+	"a: b\r\r\nc: d\n",
 	"\ufeffa: b\n",
 	"a:\tb\n",
 	"---\na: b\n",
