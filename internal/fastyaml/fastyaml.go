@@ -256,7 +256,7 @@ func (p *parser) sequence(indent int) (*yaml.Node, bool) {
 		if l.indent < indent {
 			break
 		}
-		if l.indent > indent || !l.item || l.rest == "-" {
+		if l.indent > indent || !l.item {
 			return nil, false
 		}
 		// The item's content, after the dash and the spaces that follow it.

@@ -8,6 +8,15 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// execute runs template source src, with the functions the built-in
+// templates have, on data.
+func execute(src string, data any) (string, error) {
+	tmpl := template.Must(template.New("t").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
+	var b strings.Builder
+	err := tmpl.Execute(&b, data)
+	return b.String(), err
+}
+
 // TestRowsPrintsWhatRangePrints renders the same table with {{range}} and
 // with rows, over fields of every kind rows prints, and over a list of
 // strings.
@@ -28,10 +37,9 @@ func TestRowsPrintsWhatRangePrints(t *testing.T) {
 		"Empty": []string{},
 	}
 	render := func(src string) string {
-		tmpl := template.Must(template.New("").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
-		var b strings.Builder
-		require.NoError(t, tmpl.Execute(&b, data))
-		return b.String()
+		out, err := execute(src, data)
+		require.NoError(t, err)
+		return out
 	}
 	want := render("[\n{{- range .Rows}}\n  {{.Name}} = {{.Value}} ({{.Small}}) %d {{.Label.TS}};\n{{- end}}\n]")
 	got := render("[\n{{- rows \"  %s = %s (%s) %d %s;\" .Rows \"Name\" \"Value\" \"Small\" \"Label.TS\"}}\n]")
@@ -55,10 +63,9 @@ func TestRowsRepeatsListLines(t *testing.T) {
 		},
 	}
 	render := func(src string) string {
-		tmpl := template.Must(template.New("").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
-		var b strings.Builder
-		require.NoError(t, tmpl.Execute(&b, data))
-		return b.String()
+		out, err := execute(src, data)
+		require.NoError(t, err)
+		return out
 	}
 	want := render("const (\n{{- range .Codes}}\n{{- range .DocLines}}\n\t// {{.}}\n{{- end}}\n\t{{.Name}} {{$.GoType}} = {{.Value}}\n{{end -}}\n)")
 	got := render(`const (
@@ -93,8 +100,7 @@ func TestRowsErrors(t *testing.T) {
 		`{{rows "%s" .Codes}}`:                         "rows: the list holds generator.CodeView; name the fields to print",
 		`{{rows "%s" .Flags}}`:                         "rows: the list holds bool; name the fields to print",
 	} {
-		tmpl := template.Must(template.New("t").Option("missingkey=error").Funcs(templateFuncs).Parse(src))
-		err := tmpl.Execute(&strings.Builder{}, data)
+		_, err := execute(src, data)
 		require.Error(t, err, src)
 		require.Contains(t, err.Error(), want, src)
 	}
