@@ -2,143 +2,88 @@
 
 /**
  * The close codes that the registry names, by name. Use CloseCode.NormalClosure
- * as a value and CloseCode as the type of any named code.
+ * as a value and CloseCode as the type of any named code. Frozen: no script
+ * can change a code.
  */
 export const CloseCode = {
   /**
-   * NormalClosure is code 1000, "Normal Closure".
    * The connection did what it was opened for and is closing cleanly.
-   * Valid on the wire; browsers may send it. WebSocket.close() accepts 1000, the only protocol code a page may send.
-   * Reference: RFC 6455, 7.4.1.
    */
   NormalClosure: 1000,
   /**
-   * GoingAway is code 1001, "Going Away".
    * The endpoint is leaving, such as a server shutting down or a page being navigated away from.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   GoingAway: 1001,
   /**
-   * ProtocolError is code 1002, "Protocol error".
    * The endpoint is closing because its peer broke the WebSocket protocol.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   ProtocolError: 1002,
   /**
-   * UnsupportedData is code 1003, "Unsupported Data".
    * The endpoint received a kind of data it cannot take, such as binary on a text-only connection.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   UnsupportedData: 1003,
   /**
-   * Reserved is code 1004, "Reserved".
    * Reserved; a meaning may be defined in the future, so endpoints do not send it.
-   * Not valid on the wire; browsers may not send it. RFC 6455 reserves 1004 without a meaning, so a receiver treats it as invalid.
-   * Reference: RFC 6455, 7.4.1.
    */
   Reserved: 1004,
   /**
-   * NoStatusReceived is code 1005, "No Status Rcvd".
    * Reported locally when a Close frame carried no status code; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1005 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   NoStatusReceived: 1005,
   /**
-   * AbnormalClosure is code 1006, "Abnormal Closure".
    * Reported locally when the connection dropped without a Close frame; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1006 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   AbnormalClosure: 1006,
   /**
-   * InvalidFramePayloadData is code 1007, "Invalid frame payload data".
    * A message's data did not match its type, such as text that is not valid UTF-8.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   InvalidFramePayloadData: 1007,
   /**
-   * PolicyViolation is code 1008, "Policy Violation".
    * A message broke the endpoint's policy; the general code when no more specific one fits.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   PolicyViolation: 1008,
   /**
-   * MessageTooBig is code 1009, "Message Too Big".
    * A message was too large for the endpoint to process.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   MessageTooBig: 1009,
   /**
-   * MandatoryExtension is code 1010, "Mandatory Ext.".
    * The client needed an extension that the server did not agree to in the handshake.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   MandatoryExtension: 1010,
   /**
-   * InternalError is code 1011, "Internal Error".
    * The server met an unexpected condition that stopped it from serving the request.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   InternalError: 1011,
   /**
-   * ServiceRestart is code 1012, "Service Restart".
    * The service is restarting; a client may reconnect after a short wait.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   ServiceRestart: 1012,
   /**
-   * TryAgainLater is code 1013, "Try Again Later".
    * The server is temporarily unable to serve, such as when overloaded; try again later.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   TryAgainLater: 1013,
   /**
-   * BadGateway is code 1014, "Bad Gateway".
    * A gateway or proxy got an invalid response from the server behind it.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   BadGateway: 1014,
   /**
-   * TLSHandshake is code 1015, "TLS handshake".
    * Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1015 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   TLSHandshake: 1015,
   /**
-   * Unauthorized is code 3000, "Unauthorized".
    * The request needs authentication the client has not given.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   Unauthorized: 3000,
   /**
-   * Forbidden is code 3003, "Forbidden".
    * The client is authenticated but not allowed to do what it asked.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   Forbidden: 3003,
   /**
-   * Timeout is code 3008, "Timeout".
    * The endpoint waited too long for its peer and gave up.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   Timeout: 3008,
 } as const;
+Object.freeze(CloseCode);
 
 /** A close code that the registry names. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -162,8 +107,16 @@ export interface CloseCodeRange {
 /** The longest Close frame reason, in bytes of UTF-8 (RFC 6455, 5.5 and 5.5.1). */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
-// The name and text tables hold one entry a named code, in ascending order,
-// after an empty entry 0 that stands for unnamed codes.
+// RUNS are the named codes as runs of consecutive values, ascending. Walking
+// them gives a code's slot: its index in the tables below, after the empty
+// entry 0 that stands for unnamed codes.
+const RUNS = [
+  { first: 1000, last: 1015 },
+  { first: 3000, last: 3000 },
+  { first: 3003, last: 3003 },
+  { first: 3008, last: 3008 },
+];
+
 const NAMES = [
   "",
   "NormalClosure",
@@ -210,61 +163,6 @@ const LABELS = [
   "Timeout",
 ];
 
-// The description languages, English first, and for each of them one
-// description a named code after the empty entry 0, or "" where a code has
-// no translation.
-const LANGUAGES = [
-  "en",
-  "zh-CN",
-];
-
-const DESCRIPTIONS = [
-  [
-    "",
-    "The connection did what it was opened for and is closing cleanly.",
-    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-    "The endpoint is closing because its peer broke the WebSocket protocol.",
-    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-    "Reported locally when a Close frame carried no status code; never sent.",
-    "Reported locally when the connection dropped without a Close frame; never sent.",
-    "A message's data did not match its type, such as text that is not valid UTF-8.",
-    "A message broke the endpoint's policy; the general code when no more specific one fits.",
-    "A message was too large for the endpoint to process.",
-    "The client needed an extension that the server did not agree to in the handshake.",
-    "The server met an unexpected condition that stopped it from serving the request.",
-    "The service is restarting; a client may reconnect after a short wait.",
-    "The server is temporarily unable to serve, such as when overloaded; try again later.",
-    "A gateway or proxy got an invalid response from the server behind it.",
-    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-    "The request needs authentication the client has not given.",
-    "The client is authenticated but not allowed to do what it asked.",
-    "The endpoint waited too long for its peer and gave up.",
-  ],
-  [
-    "",
-    "连接已完成其建立的目的，正在正常关闭。",
-    "端点即将离开，例如服务器关机或页面被导航离开。",
-    "端点因对方违反 WebSocket 协议而关闭连接。",
-    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
-    "保留；将来可能定义其含义，因此端点不发送它。",
-    "Close 帧未携带状态码时在本地报告；从不发送。",
-    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
-    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
-    "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
-    "消息太大，端点无法处理。",
-    "客户端需要的扩展未被服务器在握手中同意。",
-    "服务器遇到意外情况，无法完成请求。",
-    "服务正在重启；客户端可稍候重新连接。",
-    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
-    "网关或代理从其后方的服务器收到了无效响应。",
-    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
-    "请求需要客户端尚未提供的身份验证。",
-    "客户端已通过身份验证，但无权执行所请求的操作。",
-    "端点等待对方过久，已放弃。",
-  ],
-];
-
 const REFERENCES = [
   "",
   "RFC 6455, 7.4.1",
@@ -288,186 +186,157 @@ const REFERENCES = [
   "IANA WebSocket Close Code Number Registry",
 ];
 
-// CODE_VALUES lists the named codes in slot order; SLOT_BY_CODE, built from
-// it once when the module loads, maps every code up to the highest named one
-// to its slot in the tables above (0: not named), so a lookup is one load.
-const CODE_VALUES = [
-  1000,
-  1001,
-  1002,
-  1003,
-  1004,
-  1005,
-  1006,
-  1007,
-  1008,
-  1009,
-  1010,
-  1011,
-  1012,
-  1013,
-  1014,
-  1015,
-  3000,
-  3003,
-  3008,
+// The languages of the descriptions, English first, and the texts of each,
+// "" where one is missing.
+const LANGUAGES = ["en", "zh-CN", ];
+
+const DESCRIPTIONS = [
+  [ // en
+    "",
+    "The connection did what it was opened for and is closing cleanly.",
+    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
+    "The endpoint is closing because its peer broke the WebSocket protocol.",
+    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
+    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
+    "Reported locally when a Close frame carried no status code; never sent.",
+    "Reported locally when the connection dropped without a Close frame; never sent.",
+    "A message's data did not match its type, such as text that is not valid UTF-8.",
+    "A message broke the endpoint's policy; the general code when no more specific one fits.",
+    "A message was too large for the endpoint to process.",
+    "The client needed an extension that the server did not agree to in the handshake.",
+    "The server met an unexpected condition that stopped it from serving the request.",
+    "The service is restarting; a client may reconnect after a short wait.",
+    "The server is temporarily unable to serve, such as when overloaded; try again later.",
+    "A gateway or proxy got an invalid response from the server behind it.",
+    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
+    "The request needs authentication the client has not given.",
+    "The client is authenticated but not allowed to do what it asked.",
+    "The endpoint waited too long for its peer and gave up.",
+  ],
+  [ // zh-CN
+    "",
+    "连接已完成其建立的目的，正在正常关闭。",
+    "端点即将离开，例如服务器关机或页面被导航离开。",
+    "端点因对方违反 WebSocket 协议而关闭连接。",
+    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
+    "保留；将来可能定义其含义，因此端点不发送它。",
+    "Close 帧未携带状态码时在本地报告；从不发送。",
+    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
+    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
+    "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
+    "消息太大，端点无法处理。",
+    "客户端需要的扩展未被服务器在握手中同意。",
+    "服务器遇到意外情况，无法完成请求。",
+    "服务正在重启；客户端可稍候重新连接。",
+    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
+    "网关或代理从其后方的服务器收到了无效响应。",
+    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
+    "请求需要客户端尚未提供的身份验证。",
+    "客户端已通过身份验证，但无权执行所请求的操作。",
+    "端点等待对方过久，已放弃。",
+  ],
 ];
 
-const SLOT_BY_CODE = /* @__PURE__ */ slotTable();
-
-// NAME_BY_CODE maps every code up to the highest named one straight to its
-// name (undefined: not named): closeCodeName, the lookup most callers make,
-// is then one load. It holds no holes, so a read never reaches
-// Array.prototype.
-const NAME_BY_CODE = /* @__PURE__ */ nameTable();
-
-// One bit a code, lowest code in the lowest bit: 32-bit words, written as
-// signed integers up to the last non-zero word and copied at load into a
-// table that covers every uint16 code, so a lookup needs no length check.
-const WIRE_VALID_BITS = /* @__PURE__ */ bitTable([
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 8359680,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, -16777216, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, 255,
-]);
-
-const BROWSER_CAN_SEND_BITS = /* @__PURE__ */ bitTable([
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 256,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, -16777216, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, 255,
-]);
-
 const RANGES = [
-  Object.freeze({ name: "Unused", label: "Not used", first: 0, last: 999, description: "Not used for any status code.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Protocol", label: "Protocol", first: 1000, last: 2999, description: "Kept for this protocol, its future revisions and extensions with a public specification.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Registered", label: "Registered", first: 3000, last: 3999, description: "For libraries, frameworks and applications; registered with IANA first come, first served.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Private", label: "Private use", first: 4000, last: 4999, description: "For private use by applications; never registered, agreed between the two endpoints.", reference: "RFC 6455, 7.4.2" }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Unused",
+    label: "Not used",
+    first: 0,
+    last: 999,
+    description: "Not used for any status code.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Protocol",
+    label: "Protocol",
+    first: 1000,
+    last: 2999,
+    description: "Kept for this protocol, its future revisions and extensions with a public specification.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Registered",
+    label: "Registered",
+    first: 3000,
+    last: 3999,
+    description: "For libraries, frameworks and applications; registered with IANA first come, first served.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Private",
+    label: "Private use",
+    first: 4000,
+    last: 4999,
+    description: "For private use by applications; never registered, agreed between the two endpoints.",
+    reference: "RFC 6455, 7.4.2",
+  }),
 ];
 
 // Names and aliases that parseCloseCode accepts. A Map, not an object, so
 // that "constructor" or "__proto__" never reach Object.prototype.
-const BY_NAME = new Map([
-  ["AbnormalClosure", 1006],
-  ["BadGateway", 1014],
-  ["CLOSE_ABNORMAL", 1006],
-  ["CLOSE_GOING_AWAY", 1001],
-  ["CLOSE_NORMAL", 1000],
-  ["CLOSE_NO_STATUS", 1005],
-  ["CLOSE_PROTOCOL_ERROR", 1002],
-  ["CLOSE_TOO_LARGE", 1009],
-  ["CLOSE_UNSUPPORTED", 1003],
-  ["Forbidden", 3003],
-  ["GoingAway", 1001],
-  ["InternalError", 1011],
-  ["InvalidFramePayloadData", 1007],
-  ["MandatoryExtension", 1010],
-  ["MessageTooBig", 1009],
-  ["NoStatusReceived", 1005],
+const BY_NAME = /* @__PURE__ */ new Map([
   ["NormalClosure", 1000],
-  ["PolicyViolation", 1008],
+  ["GoingAway", 1001],
   ["ProtocolError", 1002],
-  ["Reserved", 1004],
-  ["ServiceRestart", 1012],
-  ["TLSHandshake", 1015],
-  ["Timeout", 3008],
-  ["TryAgainLater", 1013],
-  ["Unauthorized", 3000],
   ["UnsupportedData", 1003],
+  ["Reserved", 1004],
+  ["NoStatusReceived", 1005],
+  ["AbnormalClosure", 1006],
+  ["InvalidFramePayloadData", 1007],
+  ["PolicyViolation", 1008],
+  ["MessageTooBig", 1009],
+  ["MandatoryExtension", 1010],
+  ["InternalError", 1011],
+  ["ServiceRestart", 1012],
+  ["TryAgainLater", 1013],
+  ["BadGateway", 1014],
+  ["TLSHandshake", 1015],
+  ["Unauthorized", 3000],
+  ["Forbidden", 3003],
+  ["Timeout", 3008],
+  ["CLOSE_NORMAL", 1000],
+  ["CLOSE_GOING_AWAY", 1001],
+  ["CLOSE_PROTOCOL_ERROR", 1002],
+  ["CLOSE_UNSUPPORTED", 1003],
+  ["CLOSE_NO_STATUS", 1005],
+  ["CLOSE_ABNORMAL", 1006],
+  ["CLOSE_TOO_LARGE", 1009],
 ]);
 
 const DECIMAL = /^(?:0|[1-9][0-9]{0,4})$/;
 
-function slotTable(): Uint8Array {
-  const table = new Uint8Array(3009);
-  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = k + 1;
-  return table;
+/** Whether code is an integer from 0 to 65535, the only numbers that are codes. */
+function isCodeNumber(code: unknown): code is number {
+  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
 function slotOf(code: number): number {
-  // A code is a non-negative integer; anything else has slot 0. The
-  // unsigned shift turns the number into an integer, which equals the
-  // original only when the original was one. Past the table's end, the
-  // lookup gives undefined: not named.
-  if (typeof code !== "number") return 0;
-  const i = code >>> 0;
-  if (i !== code) return 0;
-  return SLOT_BY_CODE[i] ?? 0;
-}
-
-function nameTable(): (string | undefined)[] {
-  const table = new Array(3009).fill(undefined);
-  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = NAMES[k + 1];
-  return table;
-}
-
-function bitTable(words: readonly number[]): Int32Array {
-  const table = new Int32Array(2048);
-  table.set(words);
-  return table;
-}
-
-function languageIndex(locale: string): number {
-  // RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags from
-  // the end until a tag matches; English when none does.
-  if (typeof locale !== "string") return 0;
-  let want = locale.replaceAll("_", "-").toLowerCase();
-  while (want !== "") {
-    for (let i = 0; i < LANGUAGES.length; i++) {
-      if (LANGUAGES[i]?.toLowerCase() === want) return i;
-    }
-    const cut = want.lastIndexOf("-");
-    if (cut < 0) break;
-    want = want.slice(0, cut);
-    // A single-letter subtag introduces an extension; drop it too.
-    if (want.length >= 2 && want[want.length - 2] === "-") want = want.slice(0, -2);
+  if (!isCodeNumber(code)) return 0;
+  let slot = 1;
+  for (const run of RUNS) {
+    if (code < run.first) break;
+    if (code <= run.last) return slot + code - run.first;
+    slot += run.last - run.first + 1;
   }
   return 0;
 }
 
 /** The code's name, such as "NormalClosure"; undefined when the registry does not name it. */
 export function closeCodeName(code: number): string | undefined {
-  if (typeof code !== "number") return undefined;
-  const i = code >>> 0;
-  return i === code && i < NAME_BY_CODE.length ? NAME_BY_CODE[i] : undefined;
+  const slot = slotOf(code);
+  return slot === 0 ? undefined : NAMES[slot];
 }
 
 /** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
 export function closeCodeLabel(code: number): string | undefined {
   const slot = slotOf(code);
   return slot === 0 ? undefined : LABELS[slot];
+}
+
+/** The specification that defines the code; undefined when unnamed. */
+export function closeCodeReference(code: number): string | undefined {
+  const slot = slotOf(code);
+  return slot === 0 ? undefined : REFERENCES[slot];
 }
 
 /**
@@ -479,15 +348,31 @@ export function describeCloseCode(code: number, locale?: string): string | undef
   const slot = slotOf(code);
   if (slot === 0) return undefined;
   const english = DESCRIPTIONS[0]?.[slot];
-  if (locale === undefined) return english;
   const translated = DESCRIPTIONS[languageIndex(locale)]?.[slot];
   return translated ? translated : english;
 }
 
-/** The specification that defines the code; undefined when unnamed. */
-export function closeCodeReference(code: number): string | undefined {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : REFERENCES[slot];
+/** The languages the descriptions are written in, English first, in a new array each call. */
+export function closeCodeLanguages(): string[] {
+  return LANGUAGES.slice();
+}
+
+// languageIndex returns the index in LANGUAGES of the language that locale
+// asks for (RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags
+// from the end until a tag matches), or 0, English, when none matches.
+function languageIndex(locale: unknown): number {
+  if (typeof locale !== "string") return 0;
+  let want = locale.replaceAll("_", "-").toLowerCase();
+  while (want !== "") {
+    const i = LANGUAGES.findIndex((tag) => tag.toLowerCase() === want);
+    if (i >= 0) return i;
+    const cut = want.lastIndexOf("-");
+    if (cut < 0) break;
+    want = want.slice(0, cut);
+    // A single-letter subtag introduces an extension; drop it too.
+    if (want.length >= 2 && want[want.length - 2] === "-") want = want.slice(0, -2);
+  }
+  return 0;
 }
 
 /** Whether the registry names the code. */
@@ -501,9 +386,11 @@ export function isKnownCloseCode(code: number): code is CloseCode {
  * 1000-1003, 1007-1014 and 3000-4999. Anything but an integer from 0 to 65535 is not valid.
  */
 export function isValidCloseCode(code: number): boolean {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i < 65536 && (((WIRE_VALID_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+  if (!isCodeNumber(code)) return false;
+  if (code >= 1000 && code <= 1003) return true;
+  if (code >= 1007 && code <= 1014) return true;
+  if (code >= 3000 && code <= 4999) return true;
+  return false;
 }
 
 /**
@@ -512,20 +399,16 @@ export function isValidCloseCode(code: number): boolean {
  * 1000 and 3000-4999.
  */
 export function browserCanSend(code: number): boolean {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i < 65536 && (((BROWSER_CAN_SEND_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+  if (!isCodeNumber(code)) return false;
+  if (code === 1000) return true;
+  if (code >= 3000 && code <= 4999) return true;
+  return false;
 }
 
 /** The registry range holding the code; undefined when none does or the code is not an integer. */
 export function closeCodeRange(code: number): CloseCodeRange | undefined {
-  if (typeof code !== "number") return undefined;
-  const i = code >>> 0;
-  if (i !== code) return undefined;
-  for (const r of RANGES) {
-    if (r.first <= i && i <= r.last) return r;
-  }
-  return undefined;
+  if (!isCodeNumber(code)) return undefined;
+  return RANGES.find((r) => r.first <= code && code <= r.last);
 }
 
 /**
@@ -549,16 +432,11 @@ export function parseCloseCode(text: string): number | undefined {
  */
 export function isValidCloseReason(reason: string): boolean {
   if (typeof reason !== "string") return false;
-  // Count UTF-8 bytes without allocating, stopping as soon as the limit is
-  // passed. A lone surrogate has no UTF-8 form, so the reason is invalid.
   let bytes = 0;
   for (let i = 0; i < reason.length; i++) {
     const c = reason.charCodeAt(i);
-    if (c < 0x80) {
-      bytes += 1;
-    } else if (c < 0x800) {
-      bytes += 2;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A high surrogate needs a low one after it: together, four bytes.
       const next = reason.charCodeAt(i + 1);
       if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
       bytes += 4;
@@ -566,11 +444,10 @@ export function isValidCloseReason(reason: string): boolean {
     } else if (c >= 0xdc00 && c <= 0xdfff) {
       return false;
     } else {
-      bytes += 3;
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
-    if (bytes > MAX_CLOSE_REASON_BYTES) return false;
   }
-  return true;
+  return bytes <= MAX_CLOSE_REASON_BYTES;
 }
 
 /** The named codes in ascending order, in a new array each call. */
@@ -601,9 +478,4 @@ export function closeCodes(): CloseCode[] {
 /** The registry's ranges in ascending order, in a new array each call. */
 export function closeCodeRanges(): CloseCodeRange[] {
   return RANGES.slice();
-}
-
-/** The languages the descriptions are written in, English first, in a new array each call. */
-export function closeCodeLanguages(): string[] {
-  return LANGUAGES.slice();
 }

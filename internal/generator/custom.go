@@ -62,7 +62,7 @@ func renderCustom(dir, out string, model *Model) ([]File, error) {
 		return nil, fmt.Errorf("template directory %s holds no *.tmpl file", dir)
 	}
 	sort.Strings(paths)
-	set := template.New("").Option("missingkey=error").Funcs(templateFuncs)
+	set := template.New("").Option("missingkey=error")
 	for _, path := range paths {
 		text, err := os.ReadFile(path)
 		if err != nil {

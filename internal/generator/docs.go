@@ -110,15 +110,11 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 	return pages
 }
 
-// unrangedSpans describes the codes that no range holds.
+// unrangedSpans describes the codes that no range holds, or is "".
 func unrangedSpans(reg *registry.Registry) string {
-	var set codeSet
-	set.setRange(0, 0xffff, true)
-	for _, r := range reg.Ranges {
-		set.setRange(int(r.First), int(r.Last), false)
+	var words []string
+	for _, s := range spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }) {
+		words = append(words, s.String())
 	}
-	if s := spans(&set); s != "none" {
-		return s
-	}
-	return ""
+	return listText(words, "")
 }

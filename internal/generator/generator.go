@@ -14,7 +14,9 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"path/filepath"
+	"strings"
 	"sync"
 	"text/template"
 
@@ -176,7 +178,15 @@ func render(tmpl *template.Template, name string, data any, path string) (File, 
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
 	}
-	return File{Path: path, Data: buf.Bytes()}, nil
+	out := buf.Bytes()
+	if strings.HasSuffix(path, ".go") {
+		formatted, err := format.Source(out)
+		if err != nil {
+			return File{}, fmt.Errorf("format %s: %w", path, err)
+		}
+		out = formatted
+	}
+	return File{Path: path, Data: out}, nil
 }
 
 // OptionError reports an Options value that cannot work, whatever the
@@ -212,8 +222,8 @@ var sharedTemplates = sync.OnceValues(func() (*template.Template, error) {
 	for _, t := range targets {
 		names = append(names, t.template)
 	}
-	names = append(names, "docs.md.tmpl", "_js_shared.tmpl")
-	return template.New("").Option("missingkey=error").Funcs(templateFuncs).ParseFS(templates.FS, names...)
+	names = append(names, "docs.md.tmpl", "_tables.tmpl")
+	return template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
 })
 
 // Preload starts parsing the built-in templates in the background, so that

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,83 +196,24 @@ func TestJSString(t *testing.T) {
 	}
 }
 
-// TestNewTextFastPath checks that newText's shortcut for texts that need no
-// escaping gives what the full escapers give, for every byte in every
-// position and for texts that do need escaping.
-func TestNewTextFastPath(t *testing.T) {
-	var texts []string
-	for b := 0; b < 256; b++ {
-		c := string([]byte{byte(b)})
-		texts = append(texts, c, "a"+c, c+"z", "plain "+c+" text")
-	}
-	texts = append(texts, "Normal Closure", "RFC 6455, 7.4.1", "正常 😀", "a \"b\" <c> [d](e) | f", "\u2028", "x_y*z")
-	for _, s := range texts {
-		want := Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
-		assert.Equal(t, want, newText(s), "%q", s)
-	}
-}
-
 func TestJSDocText(t *testing.T) {
 	assert.Equal(t, `ends *\/ here`, jsDocText("ends */ here"))
 	assert.Equal(t, `a *\/*\/ b`, jsDocText("a */*/ b"))
 }
 
 func TestSpans(t *testing.T) {
-	var set codeSet
-	set.setRange(1000, 1003, true)
-	set.setRange(1007, 1007, true)
-	set.setRange(3000, 4999, true)
-	assert.Equal(t, "1000-1003, 1007 and 3000-4999", spans(&set))
-	set.setRange(1001, 4998, false)
-	assert.Equal(t, "1000 and 4999", spans(&set))
-	set.setRange(0, 0xffff, true)
-	assert.Equal(t, "0-65535", spans(&set))
-	set.setRange(0, 0xffff, false)
-	assert.Equal(t, "none", spans(&set))
-	assert.Empty(t, set.words())
+	in := func(v int) bool { return (1000 <= v && v <= 1003) || v == 1007 || (3000 <= v && v <= 4999) }
+	assert.Equal(t, []Span{{1000, 1003, false}, {1007, 1007, true}, {3000, 4999, false}}, spansOf(in))
+	assert.Equal(t, "1000-1003, 1007 and 3000-4999", factSpans(in).Text)
+	assert.Equal(t, "0-65535", factSpans(func(int) bool { return true }).Text)
+	assert.Equal(t, "none", factSpans(func(int) bool { return false }).Text)
+	assert.Equal(t, []Span{{65535, 65535, true}}, spansOf(func(v int) bool { return v == 65535 }))
 }
 
-// TestCodeSetAgreesWithBools paints random spans into a codeSet and into a
-// plain []bool, then compares every code, the words and the spans text.
-func TestCodeSetAgreesWithBools(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for round := 0; round < 200; round++ {
-		var set codeSet
-		bools := make([]bool, 0x10000)
-		for k := 0; k < 1+rng.IntN(12); k++ {
-			first := rng.IntN(0x10000)
-			last := min(0xffff, first+rng.IntN([]int{1, 40, 3000}[rng.IntN(3)]))
-			in := rng.IntN(3) > 0
-			set.setRange(first, last, in)
-			for c := first; c <= last; c++ {
-				bools[c] = in
-			}
-		}
-		var runs []string
-		for c := 0; c < 0x10000; c++ {
-			if set.has(c) != bools[c] {
-				t.Fatalf("round %d: has(%d) = %t, want %t", round, c, set.has(c), bools[c])
-			}
-			if bools[c] && (c == 0 || !bools[c-1]) {
-				last := c
-				for last+1 < 0x10000 && bools[last+1] {
-					last++
-				}
-				if last == c {
-					runs = append(runs, strconv.Itoa(c))
-				} else {
-					runs = append(runs, fmt.Sprintf("%d-%d", c, last))
-				}
-			}
-		}
-		want := "none"
-		if len(runs) == 1 {
-			want = runs[0]
-		} else if len(runs) > 1 {
-			want = strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
-		}
-		require.Equal(t, want, spans(&set), "round %d", round)
-	}
+func TestWrap(t *testing.T) {
+	assert.Equal(t, []string{"one two", "three"}, wrap("one two three", 8))
+	assert.Equal(t, []string{"averylongword", "x"}, wrap("averylongword x", 5))
+	assert.Equal(t, []string{""}, wrap("", 10))
 }
 
 func TestUnifiedDiff(t *testing.T) {
@@ -318,25 +258,22 @@ func registryWithCodes(t *testing.T, codes []int) *registry.Registry {
 }
 
 // TestSlotLookupEitherWay compiles the Go output of a registry whose codes
-// form few runs (slot compares with each run) and of one whose codes are
-// scattered (slot reads the page table), and checks String and IsKnown for
-// every uint16 code against the registry.
+// form few runs and of one whose codes are scattered, and checks String and
+// IsKnown for every uint16 code against the registry.
 func TestSlotLookupEitherWay(t *testing.T) {
 	var scattered []int
 	for c := 3000; c <= 4999; c += 97 {
 		scattered = append(scattered, c)
 	}
 	for _, tc := range []struct {
-		name   string
-		codes  []int
-		byRuns bool
+		name  string
+		codes []int
 	}{
-		{"runs", []int{3000, 3001, 3002, 3500, 4000, 4001, 4002, 4003, 4999}, true},
-		{"scattered", append(scattered, 4998, 4999), false},
+		{"runs", []int{3000, 3001, 3002, 3500, 4000, 4001, 4002, 4003, 4999}},
+		{"scattered", append(scattered, 4998, 4999)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := registryWithCodes(t, tc.codes)
-			require.Equal(t, tc.byRuns, buildModel(reg, DefaultOptions()).Lookup.ByRuns)
 			dir := t.TempDir()
 			opts := DefaultOptions()
 			opts.GoOut, opts.TSOut, opts.DocsOut = filepath.Join(dir, "closecode"), "", ""

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -18,37 +17,33 @@ type Model struct {
 	// name only, so that output does not depend on the directory gencodes
 	// runs from.
 	Source string
-	// GoPackage is the generated Go package's name.
+	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage string
-	// GoType is the generated Go type's name.
-	GoType string
+	GoType    string
 	// TSPackageJSON and HeaderJSON are the npm package name and the
 	// generated-file notice as JSON string literals, for package.json.
 	TSPackageJSON string
 	HeaderJSON    string
 
+	// Codes are the named codes, ascending; a code's position in Codes,
+	// plus one, is its slot in the generated tables (slot 0: unnamed).
 	Codes []CodeView
 	// Example is the first code, for examples in documentation.
 	Example CodeView
-	Ranges  []RangeView
+	// Runs are the named codes as runs of consecutive values, ascending: the
+	// generated code finds a code's slot by walking them.
+	Runs   []Span
+	Ranges []RangeView
 	// Languages are the description languages, English first.
 	Languages []LanguageView
-	// ParseNames holds every name and alias that parsing accepts, in byte
-	// order, so that a lookup can binary-search it.
-	ParseNames []NameView
-	Reason     ReasonView
+	// Aliases are the further names that parsing accepts, in registry order.
+	Aliases []AliasView
+	Reason  ReasonView
 
-	// Lookup maps a code to its index in Codes (plus one; zero when the
-	// code is unnamed) in two loads: a page number from the code's high
-	// byte, then a slot in that page from the low byte. Only pages holding
-	// named codes are stored, so the tables stay small however sparse the
-	// registry is, and a lookup costs the same for every code.
-	Lookup Lookup
-
-	// WireValid and BrowserCanSend are bitmaps over the codes from 0 up to
-	// the highest code with the fact set: one load and a mask answer them.
-	WireValid      Bitmap
-	BrowserCanSend Bitmap
+	// WireValid and BrowserCanSend are the codes, named or not, for which
+	// each fact holds, as spans; the generated checks are a switch over them.
+	WireValid      Facts
+	BrowserCanSend Facts
 }
 
 // Text is one registry text ready for every output.
@@ -60,50 +55,13 @@ type Text struct {
 	// TS is a double-quoted string literal that reads back the same in
 	// TypeScript, JavaScript, JSON and Python.
 	TS string
-	// MD is the text escaped for Markdown, safe inside a table cell.
+	// MD is the text escaped for Markdown and HTML, safe inside a table cell.
 	MD string
 }
 
 func newText(s string) Text {
-	var esc uint8
-	for i := 0; i < len(s); i++ {
-		esc |= byteEscapes[s[i]]
-	}
-	t := Text{Raw: s, MD: s}
-	if esc&escQuoted == 0 {
-		// Most texts are plain ASCII: both literals are the text in quotes.
-		t.Go = `"` + s + `"`
-		t.TS = t.Go
-	} else {
-		t.Go, t.TS = strconv.Quote(s), jsString(s)
-	}
-	if esc&escMarkdown != 0 {
-		t.MD = markdownText(s)
-	}
-	return t
+	return Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
 }
-
-// The escapes a byte of registry text may need: escQuoted in a Go or
-// JavaScript string literal, escMarkdown in Markdown. Bytes from 0x80 up, the
-// parts of non-ASCII characters, take the full path of both.
-const (
-	escQuoted = 1 << iota
-	escMarkdown
-)
-
-// byteEscapes maps each byte to the escapes it needs, so that newText can
-// find in one pass that a text needs none.
-var byteEscapes = func() (table [256]uint8) {
-	for b := range table {
-		if b < 0x20 || b >= 0x7f || strings.IndexByte(`"\<>`, byte(b)) >= 0 {
-			table[b] |= escQuoted
-		}
-		if b < 0x20 || b >= 0x7f || strings.IndexByte("\\`*_{}[]()#+!|~$<>&", byte(b)) >= 0 {
-			table[b] |= escMarkdown
-		}
-	}
-	return table
-}()
 
 // CodeView is one named code, with its texts ready for each output.
 type CodeView struct {
@@ -111,22 +69,36 @@ type CodeView struct {
 	// Name is the Go and TypeScript identifier; NameText is it as a text.
 	Name     string
 	NameText Text
-	// Slot is the code's index in the generated name and text tables;
-	// slot 0 stands for "not named".
+	// Slot is the code's index in the generated tables; 0 stands for
+	// "not named".
 	Slot        int
 	Label       Text
 	Description Text
 	Reference   Text
 	// RuleException says why the code's facts differ from its range's.
 	RuleException Text
-	// DocLines is the code's documentation, one sentence a line, for Go
-	// comments; JSDocLines is the same made safe inside /** */.
+	// DocLines is the description wrapped for a comment; JSDocLines is the
+	// same made safe inside /** */.
 	DocLines   []string
 	JSDocLines []string
 	Facts      registry.Facts
 	// WireValid and BrowserCanSend are the facts in words: "yes" or "no".
 	WireValid      string
 	BrowserCanSend string
+}
+
+// Span is the codes First to Last; Single says it is one code.
+type Span struct {
+	First, Last int
+	Single      bool
+}
+
+// Facts describes the set of codes for which a fact holds.
+type Facts struct {
+	// Spans are the codes, ascending, merged into the fewest spans.
+	Spans []Span
+	// Text lists the spans for people: "1000-1003, 1007-1014 and 3000-4999".
+	Text string
 }
 
 // RangeView is one range of the registry.
@@ -164,15 +136,12 @@ type LanguageView struct {
 	Descriptions []Text
 }
 
-// NameView is one name or alias that parsing accepts.
-type NameView struct {
-	// Name is the name or alias as the registry spells it.
-	Name string
+// AliasView is one alias that parsing accepts, such as CLOSE_NORMAL.
+type AliasView struct {
+	Alias Text
 	// Const is the Go constant and TypeScript member of the code it names.
 	Const string
 	Value int
-	// Go and TS are the name as a string literal of each language.
-	Go, TS string
 }
 
 // ReasonView describes the Close frame's reason text.
@@ -181,93 +150,33 @@ type ReasonView struct {
 	Reference string
 }
 
-// Lookup holds the two-level code-to-slot table, as rows of literal numbers.
-type Lookup struct {
-	// PageType and SlotType are the smallest Go unsigned types that hold a
-	// page number and a slot number.
-	PageType string
-	SlotType string
-	// PageRows are the 256 page numbers, 16 a row; SlotRows are the pages'
-	// slots, 256 a page, 16 a row. Page 0 is all zeros, for unnamed codes.
-	PageRows []string
-	SlotRows []string
-	// SlotCount is the number of entries in SlotRows.
-	SlotCount int
-	// Limit is one past the highest named code, and JSArray the smallest
-	// JavaScript typed array that holds a slot number: the JavaScript
-	// output builds a dense code-to-slot table of that size once, at load,
-	// so a lookup there is a single load.
-	Limit   int
-	JSArray string
-	// PageEntries and SlotEntries are the non-zero entries alone, keyed by
-	// index ("3: 1,"), for languages with keyed array literals: Go's
-	// compiler and gofmt then see a few dozen numbers, not thousands.
-	PageEntries []string
-	SlotEntries []string
-	// Runs are the named codes as runs of consecutive values, ascending.
-	// ByRuns says there are few enough of them (at most maxRuns) that the
-	// Go output finds a slot by comparing with each run, which is faster
-	// than the page table's two dependent loads; otherwise it uses the page
-	// table.
-	Runs   []RunView
-	ByRuns bool
-}
-
-// RunView is a run of consecutive named codes, First to Last, whose slots
-// run from FirstSlot up. Single says the run is one code.
-type RunView struct {
-	First, Last int
-	FirstSlot   int
-	Single      bool
-}
-
-// maxRuns is the most runs of consecutive codes for which slot lookups
-// compare with each run rather than use the page table.
-const maxRuns = 8
-
-// Bitmap is a set of codes as 32-bit words, lowest code in the lowest bit.
-type Bitmap struct {
-	// Words is the number of words; codes from Words*32 up are not in it.
-	Words int
-	// AllWords is the number of words that cover every uint16 code, for
-	// languages where a table of that size costs only its non-zero entries
-	// in the source: a lookup then needs no bounds check at all.
-	AllWords int
-	Rows     []string
-	// Entries holds the non-zero words alone, keyed by index ("31: 0xff,").
-	Entries []string
-	// SignedRows holds the same words as signed 32-bit decimals. JavaScript
-	// engines keep small integers unboxed; a word above 2^31-1 would turn
-	// the whole array into boxed doubles and slow every lookup.
-	SignedRows []string
-	// Spans lists the set's runs of codes for people: "1000-1003 and 3000".
-	Spans string
-}
+// docWidth is the width to which comments are wrapped, leaving room for
+// the indentation and comment marker within 100 columns.
+const docWidth = 94
 
 // buildModel computes the view model of reg.
 func buildModel(reg *registry.Registry, opts Options) *Model {
-	source := printableSource(reg.File)
 	m := &Model{
-		Source:        source,
+		Source:        printableSource(reg.File),
 		GoPackage:     opts.GoPackage,
 		GoType:        opts.GoType,
 		TSPackageJSON: jsString(opts.TSPackage),
-		HeaderJSON:    jsString("Code generated by gencodes from " + source + "; DO NOT EDIT."),
-		Reason: ReasonView{
-			MaxBytes:  reg.Reason.MaxBytes,
-			Reference: reg.Reason.Reference,
-		},
+		HeaderJSON:    jsString("Code generated by gencodes from " + printableSource(reg.File) + "; DO NOT EDIT."),
+		Reason:        ReasonView{MaxBytes: reg.Reason.MaxBytes, Reference: reg.Reason.Reference},
 	}
-	m.Codes = make([]CodeView, 0, len(reg.Codes))
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, codeView(c, i+1))
-		for _, name := range append([]string{c.Name}, c.Aliases...) {
-			text := newText(name)
-			m.ParseNames = append(m.ParseNames, NameView{
-				Name: name, Const: c.Name, Value: int(c.Value), Go: text.Go, TS: text.TS,
-			})
+		for _, alias := range c.Aliases {
+			m.Aliases = append(m.Aliases, AliasView{Alias: newText(alias), Const: c.Name, Value: int(c.Value)})
+		}
+		v := int(c.Value)
+		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == v-1 {
+			m.Runs[n-1].Last, m.Runs[n-1].Single = v, false
+		} else {
+			m.Runs = append(m.Runs, Span{First: v, Last: v, Single: true})
 		}
 	}
+	m.Example = m.Codes[0]
 	for _, r := range reg.Ranges {
 		rv := RangeView{
 			Name: r.Name, NameText: newText(r.Name), First: int(r.First), Last: int(r.Last),
@@ -284,22 +193,80 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		m.Ranges = append(m.Ranges, rv)
 	}
 	for _, tag := range reg.Languages() {
-		lv := LanguageView{Tag: tag, TagText: newText(tag), Descriptions: make([]Text, len(reg.Codes))}
-		for i, c := range reg.Codes {
-			if tag == "en" {
-				lv.Descriptions[i] = m.Codes[i].Description
-			} else {
-				lv.Descriptions[i] = newText(c.Translations[tag])
+		lv := LanguageView{Tag: tag, TagText: newText(tag)}
+		for _, c := range reg.Codes {
+			text := c.Description
+			if tag != "en" {
+				text = c.Translations[tag]
 			}
+			lv.Descriptions = append(lv.Descriptions, newText(text))
 		}
 		m.Languages = append(m.Languages, lv)
 	}
-	sort.Slice(m.ParseNames, func(i, j int) bool { return m.ParseNames[i].Name < m.ParseNames[j].Name })
-	m.Example = m.Codes[0]
-	m.Lookup = buildLookup(reg.Codes)
-	m.WireValid = buildBitmap(reg, func(f registry.Facts) bool { return f.WireValid })
-	m.BrowserCanSend = buildBitmap(reg, func(f registry.Facts) bool { return f.BrowserCanSend })
+	facts := factsByCode(reg)
+	m.WireValid = factSpans(func(v int) bool { return facts(v).WireValid })
+	m.BrowserCanSend = factSpans(func(v int) bool { return facts(v).BrowserCanSend })
 	return m
+}
+
+// factsByCode returns what reg says of any code: a named code's own facts,
+// else the rule of the block holding it; no fact holds outside every range.
+func factsByCode(reg *registry.Registry) func(v int) registry.Facts {
+	named := map[int]registry.Facts{}
+	for _, c := range reg.Codes {
+		named[int(c.Value)] = c.Facts
+	}
+	return func(v int) registry.Facts {
+		if f, ok := named[v]; ok {
+			return f
+		}
+		f, _, _ := reg.Rule(uint16(v))
+		return f
+	}
+}
+
+// factSpans merges the codes for which holds is true into spans.
+func factSpans(holds func(v int) bool) Facts {
+	spans := spansOf(holds)
+	words := make([]string, len(spans))
+	for i, s := range spans {
+		words[i] = s.String()
+	}
+	return Facts{Spans: spans, Text: listText(words, "none")}
+}
+
+// spansOf returns the codes from 0 to 65535 for which in is true, as spans.
+func spansOf(in func(v int) bool) []Span {
+	var spans []Span
+	for v := 0; v <= 0xffff; v++ {
+		if !in(v) {
+			continue
+		}
+		if n := len(spans); n > 0 && spans[n-1].Last == v-1 {
+			spans[n-1].Last, spans[n-1].Single = v, false
+		} else {
+			spans = append(spans, Span{First: v, Last: v, Single: true})
+		}
+	}
+	return spans
+}
+
+func (s Span) String() string {
+	if s.Single {
+		return strconv.Itoa(s.First)
+	}
+	return strconv.Itoa(s.First) + "-" + strconv.Itoa(s.Last)
+}
+
+// listText joins words as "a, b and c", or returns none for no words.
+func listText(words []string, none string) string {
+	switch len(words) {
+	case 0:
+		return none
+	case 1:
+		return words[0]
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // printableSource is the registry's file name as headers show it, with any
@@ -314,15 +281,9 @@ func printableSource(path string) string {
 }
 
 func codeView(c registry.Code, slot int) CodeView {
-	label := newText(c.Label)
-	doc := []string{
-		c.Name + " is code " + strconv.Itoa(int(c.Value)) + ", " + label.Go + ".",
-		c.Description,
-		factsSentence(c.Facts, c.RuleException),
-		"Reference: " + strings.TrimSuffix(c.Reference, ".") + ".",
-	}
-	jsdoc := make([]string, len(doc))
-	for i, line := range doc {
+	lines := wrap(c.Description, docWidth)
+	jsdoc := make([]string, len(lines))
+	for i, line := range lines {
 		jsdoc[i] = jsDocText(line)
 	}
 	return CodeView{
@@ -330,11 +291,11 @@ func codeView(c registry.Code, slot int) CodeView {
 		Name:           c.Name,
 		NameText:       newText(c.Name),
 		Slot:           slot,
-		Label:          label,
+		Label:          newText(c.Label),
 		Description:    newText(c.Description),
 		Reference:      newText(c.Reference),
 		RuleException:  newText(c.RuleException),
-		DocLines:       doc,
+		DocLines:       lines,
 		JSDocLines:     jsdoc,
 		Facts:          c.Facts,
 		WireValid:      yesNo(c.WireValid),
@@ -342,241 +303,27 @@ func codeView(c registry.Code, slot int) CodeView {
 	}
 }
 
+// wrap breaks text into lines of at most width bytes at spaces; a word
+// longer than width gets a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += word
+	}
+	return append(lines, line)
+}
+
 func yesNo(b bool) string {
 	if b {
 		return "yes"
 	}
 	return "no"
-}
-
-// factsSentence says in words what a code's facts are, and why they differ
-// from its range's rule when they do.
-func factsSentence(f registry.Facts, exception string) string {
-	wire := "Not valid on the wire"
-	if f.WireValid {
-		wire = "Valid on the wire"
-	}
-	browser := "browsers may not send it"
-	if f.BrowserCanSend {
-		browser = "browsers may send it"
-	}
-	s := wire + "; " + browser + "."
-	if exception != "" {
-		s += " " + exception
-	}
-	return s
-}
-
-// pageSize is the number of codes one lookup page covers: the low byte.
-const pageSize = 256
-
-func buildLookup(codes []registry.Code) Lookup {
-	pages := make([]int, pageSize)
-	slots := make([]int, pageSize) // page 0: unnamed codes
-	for i, c := range codes {
-		hi := int(c.Value) / pageSize
-		if pages[hi] == 0 {
-			pages[hi] = len(slots) / pageSize
-			slots = append(slots, make([]int, pageSize)...)
-		}
-		slots[pages[hi]*pageSize+int(c.Value)%pageSize] = i + 1
-	}
-	limit := 0
-	if len(codes) > 0 {
-		limit = int(codes[len(codes)-1].Value) + 1
-	}
-	runs := codeRuns(codes)
-	jsArray := map[string]string{"uint8": "Uint8Array", "uint16": "Uint16Array", "uint32": "Uint32Array"}[uintType(len(codes))]
-	return Lookup{
-		Limit:       limit,
-		JSArray:     jsArray,
-		PageType:    uintType(len(slots)/pageSize - 1),
-		SlotType:    uintType(len(codes)),
-		PageRows:    numberRows(pages, 16, decimal),
-		SlotRows:    numberRows(slots, 16, decimal),
-		SlotCount:   len(slots),
-		PageEntries: keyedRows(pages, 8, decimal),
-		SlotEntries: keyedRows(slots, 8, decimal),
-		Runs:        runs,
-		ByRuns:      len(runs) <= maxRuns,
-	}
-}
-
-// codeRuns groups codes, ascending, into runs of consecutive values.
-func codeRuns(codes []registry.Code) []RunView {
-	var runs []RunView
-	for i, c := range codes {
-		v := int(c.Value)
-		if n := len(runs); n > 0 && runs[n-1].Last == v-1 {
-			runs[n-1].Last, runs[n-1].Single = v, false
-			continue
-		}
-		runs = append(runs, RunView{First: v, Last: v, FirstSlot: i + 1, Single: true})
-	}
-	return runs
-}
-
-// uintType returns the smallest unsigned Go type that holds max.
-func uintType(max int) string {
-	switch {
-	case max <= 0xff:
-		return "uint8"
-	case max <= 0xffff:
-		return "uint16"
-	}
-	return "uint32"
-}
-
-// codeSet is a set of uint16 codes, one bit a code, lowest code in the
-// lowest bit of word 0.
-type codeSet [0x10000 / 32]uint32
-
-// setRange puts the codes first to last in the set, or takes them out.
-func (s *codeSet) setRange(first, last int, in bool) {
-	for c := first; c <= last; {
-		w, bit := c/32, c%32
-		n := min(32-bit, last-c+1) // codes of this word in the span
-		mask := uint32(1<<n-1) << bit
-		if n == 32 {
-			mask = ^uint32(0)
-		}
-		if in {
-			s[w] |= mask
-		} else {
-			s[w] &^= mask
-		}
-		c += n
-	}
-}
-
-func (s *codeSet) has(c int) bool { return c < 0x10000 && s[c/32]>>(c%32)&1 != 0 }
-
-// words returns the set as words up to the last non-zero one.
-func (s *codeSet) words() []uint32 {
-	n := len(s)
-	for n > 0 && s[n-1] == 0 {
-		n--
-	}
-	return s[:n]
-}
-
-// buildBitmap sets a bit for every code whose fact holds: a named code by
-// its own facts, any other by the rule of the block holding it. It paints
-// the rules block by block, the smaller over the larger, then the named
-// codes over both, a word at a time.
-func buildBitmap(reg *registry.Registry, fact func(registry.Facts) bool) Bitmap {
-	var set codeSet
-	for _, r := range reg.Ranges {
-		set.setRange(int(r.First), int(r.Last), fact(r.Facts))
-		for _, p := range r.Parts {
-			set.setRange(int(p.First), int(p.Last), fact(p.Facts))
-		}
-	}
-	for _, c := range reg.Codes {
-		set.setRange(int(c.Value), int(c.Value), fact(c.Facts))
-	}
-	words := set.words()
-	vals := make([]int, len(words))
-	signed := make([]int, len(words))
-	for i, w := range words {
-		vals[i] = int(w)
-		signed[i] = int(int32(w))
-	}
-	return Bitmap{Words: len(words), AllWords: len(set), Rows: numberRows(vals, 8, hexWord), Entries: keyedRows(vals, 8, hexWord),
-		SignedRows: numberRows(signed, 8, decimal), Spans: spans(&set)}
-}
-
-// spans describes the set as runs of codes, such as "1000-1003, 1007 and
-// 3000-4999", or "none". It steps over empty and full words whole.
-func spans(set *codeSet) string {
-	var runs []string
-	first := -1 // the start of the run being read, or -1
-	for c := 0; c <= 0x10000; {
-		switch {
-		case c < 0x10000 && c%32 == 0 && set[c/32] == 0 && first < 0:
-			c += 32
-		case c < 0x10000 && c%32 == 0 && set[c/32] == ^uint32(0) && first >= 0:
-			c += 32
-		case set.has(c):
-			if first < 0 {
-				first = c
-			}
-			c++
-		default:
-			if first >= 0 {
-				if last := c - 1; first == last {
-					runs = append(runs, strconv.Itoa(first))
-				} else {
-					runs = append(runs, strconv.Itoa(first)+"-"+strconv.Itoa(last))
-				}
-				first = -1
-			}
-			c++
-		}
-	}
-	switch len(runs) {
-	case 0:
-		return "none"
-	case 1:
-		return runs[0]
-	}
-	return strings.Join(runs[:len(runs)-1], ", ") + " and " + runs[len(runs)-1]
-}
-
-// numberFormat writes one number of a table literal.
-type numberFormat func(buf []byte, n int) []byte
-
-// decimal writes n in decimal; hexWord writes it as 0x and eight hex digits.
-func decimal(buf []byte, n int) []byte { return strconv.AppendInt(buf, int64(n), 10) }
-
-func hexWord(buf []byte, n int) []byte {
-	const digits = "0123456789abcdef"
-	buf = append(buf, "0x"...)
-	for shift := 28; shift >= 0; shift -= 4 {
-		buf = append(buf, digits[n>>shift&0xf])
-	}
-	return buf
-}
-
-// keyedRows prints the non-zero numbers as "index: value," entries of a
-// keyed array literal, perRow a row.
-func keyedRows(nums []int, perRow int, format numberFormat) []string {
-	var rows []string
-	var row []byte
-	inRow := 0
-	for i, n := range nums {
-		if n == 0 {
-			continue
-		}
-		if inRow > 0 {
-			row = append(row, ' ')
-		}
-		row = strconv.AppendInt(row, int64(i), 10)
-		row = append(row, ": "...)
-		row = append(format(row, n), ',')
-		if inRow++; inRow == perRow {
-			rows, row, inRow = append(rows, string(row)), row[:0], 0
-		}
-	}
-	if inRow > 0 {
-		rows = append(rows, string(row))
-	}
-	return rows
-}
-
-// numberRows prints numbers as rows of a literal, each row ending in a comma.
-func numberRows(nums []int, perRow int, format numberFormat) []string {
-	rows := make([]string, 0, (len(nums)+perRow-1)/perRow)
-	var row []byte
-	for start := 0; start < len(nums); start += perRow {
-		row = row[:0]
-		for i, n := range nums[start:min(start+perRow, len(nums))] {
-			if i > 0 {
-				row = append(row, ", "...)
-			}
-			row = format(row, n)
-		}
-		rows = append(rows, string(append(row, ',')))
-	}
-	return rows
 }

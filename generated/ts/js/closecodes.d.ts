@@ -4,140 +4,84 @@
 
 /**
  * The close codes that the registry names, by name. Use CloseCode.NormalClosure
- * as a value and CloseCode as the type of any named code.
+ * as a value and CloseCode as the type of any named code. Frozen: no script
+ * can change a code.
  */
 export declare const CloseCode: {
   /**
-   * NormalClosure is code 1000, "Normal Closure".
    * The connection did what it was opened for and is closing cleanly.
-   * Valid on the wire; browsers may send it. WebSocket.close() accepts 1000, the only protocol code a page may send.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly NormalClosure: 1000;
   /**
-   * GoingAway is code 1001, "Going Away".
    * The endpoint is leaving, such as a server shutting down or a page being navigated away from.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly GoingAway: 1001;
   /**
-   * ProtocolError is code 1002, "Protocol error".
    * The endpoint is closing because its peer broke the WebSocket protocol.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly ProtocolError: 1002;
   /**
-   * UnsupportedData is code 1003, "Unsupported Data".
    * The endpoint received a kind of data it cannot take, such as binary on a text-only connection.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly UnsupportedData: 1003;
   /**
-   * Reserved is code 1004, "Reserved".
    * Reserved; a meaning may be defined in the future, so endpoints do not send it.
-   * Not valid on the wire; browsers may not send it. RFC 6455 reserves 1004 without a meaning, so a receiver treats it as invalid.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly Reserved: 1004;
   /**
-   * NoStatusReceived is code 1005, "No Status Rcvd".
    * Reported locally when a Close frame carried no status code; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1005 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly NoStatusReceived: 1005;
   /**
-   * AbnormalClosure is code 1006, "Abnormal Closure".
    * Reported locally when the connection dropped without a Close frame; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1006 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly AbnormalClosure: 1006;
   /**
-   * InvalidFramePayloadData is code 1007, "Invalid frame payload data".
    * A message's data did not match its type, such as text that is not valid UTF-8.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly InvalidFramePayloadData: 1007;
   /**
-   * PolicyViolation is code 1008, "Policy Violation".
    * A message broke the endpoint's policy; the general code when no more specific one fits.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly PolicyViolation: 1008;
   /**
-   * MessageTooBig is code 1009, "Message Too Big".
    * A message was too large for the endpoint to process.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly MessageTooBig: 1009;
   /**
-   * MandatoryExtension is code 1010, "Mandatory Ext.".
    * The client needed an extension that the server did not agree to in the handshake.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly MandatoryExtension: 1010;
   /**
-   * InternalError is code 1011, "Internal Error".
    * The server met an unexpected condition that stopped it from serving the request.
-   * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly InternalError: 1011;
   /**
-   * ServiceRestart is code 1012, "Service Restart".
    * The service is restarting; a client may reconnect after a short wait.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly ServiceRestart: 1012;
   /**
-   * TryAgainLater is code 1013, "Try Again Later".
    * The server is temporarily unable to serve, such as when overloaded; try again later.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly TryAgainLater: 1013;
   /**
-   * BadGateway is code 1014, "Bad Gateway".
    * A gateway or proxy got an invalid response from the server behind it.
-   * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly BadGateway: 1014;
   /**
-   * TLSHandshake is code 1015, "TLS handshake".
    * Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.
-   * Not valid on the wire; browsers may not send it. RFC 6455 says 1015 MUST NOT be set as a status code in a Close frame.
-   * Reference: RFC 6455, 7.4.1.
    */
   readonly TLSHandshake: 1015;
   /**
-   * Unauthorized is code 3000, "Unauthorized".
    * The request needs authentication the client has not given.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly Unauthorized: 3000;
   /**
-   * Forbidden is code 3003, "Forbidden".
    * The client is authenticated but not allowed to do what it asked.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly Forbidden: 3003;
   /**
-   * Timeout is code 3008, "Timeout".
    * The endpoint waited too long for its peer and gave up.
-   * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
    */
   readonly Timeout: 3008;
 };
@@ -147,11 +91,17 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** A block of codes that the registry sets aside for one purpose. */
 export interface CloseCodeRange {
+  /** Identifies the range, such as "Private". */
   readonly name: string;
+  /** The range's title, for people. */
   readonly label: string;
+  /** The range's lowest code. */
   readonly first: number;
+  /** The range's highest code. */
   readonly last: number;
+  /** What the range is for. */
   readonly description: string;
+  /** The specification that defines the range. */
   readonly reference: string;
 }
 
@@ -164,6 +114,9 @@ export declare function closeCodeName(code: number): string | undefined;
 /** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
 export declare function closeCodeLabel(code: number): string | undefined;
 
+/** The specification that defines the code; undefined when unnamed. */
+export declare function closeCodeReference(code: number): string | undefined;
+
 /**
  * A one-line explanation of the code, in English or in the language locale
  * asks for (a BCP 47 tag such as "zh-CN", matched as RFC 4647 lookup does,
@@ -171,8 +124,8 @@ export declare function closeCodeLabel(code: number): string | undefined;
  */
 export declare function describeCloseCode(code: number, locale?: string): string | undefined;
 
-/** The specification that defines the code; undefined when unnamed. */
-export declare function closeCodeReference(code: number): string | undefined;
+/** The languages the descriptions are written in, English first, in a new array each call. */
+export declare function closeCodeLanguages(): string[];
 
 /** Whether the registry names the code. */
 export declare function isKnownCloseCode(code: number): code is CloseCode;
@@ -213,6 +166,3 @@ export declare function closeCodes(): CloseCode[];
 
 /** The registry's ranges in ascending order, in a new array each call. */
 export declare function closeCodeRanges(): CloseCodeRange[];
-
-/** The languages the descriptions are written in, English first, in a new array each call. */
-export declare function closeCodeLanguages(): string[];

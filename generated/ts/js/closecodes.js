@@ -24,11 +24,20 @@ export const CloseCode = {
   Forbidden: 3003,
   Timeout: 3008,
 };
+Object.freeze(CloseCode);
 
 export const MAX_CLOSE_REASON_BYTES = 123;
 
-// The name and text tables hold one entry a named code, in ascending order,
-// after an empty entry 0 that stands for unnamed codes.
+// RUNS are the named codes as runs of consecutive values, ascending. Walking
+// them gives a code's slot: its index in the tables below, after the empty
+// entry 0 that stands for unnamed codes.
+const RUNS = [
+  { first: 1000, last: 1015 },
+  { first: 3000, last: 3000 },
+  { first: 3003, last: 3003 },
+  { first: 3008, last: 3008 },
+];
+
 const NAMES = [
   "",
   "NormalClosure",
@@ -75,61 +84,6 @@ const LABELS = [
   "Timeout",
 ];
 
-// The description languages, English first, and for each of them one
-// description a named code after the empty entry 0, or "" where a code has
-// no translation.
-const LANGUAGES = [
-  "en",
-  "zh-CN",
-];
-
-const DESCRIPTIONS = [
-  [
-    "",
-    "The connection did what it was opened for and is closing cleanly.",
-    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-    "The endpoint is closing because its peer broke the WebSocket protocol.",
-    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-    "Reported locally when a Close frame carried no status code; never sent.",
-    "Reported locally when the connection dropped without a Close frame; never sent.",
-    "A message's data did not match its type, such as text that is not valid UTF-8.",
-    "A message broke the endpoint's policy; the general code when no more specific one fits.",
-    "A message was too large for the endpoint to process.",
-    "The client needed an extension that the server did not agree to in the handshake.",
-    "The server met an unexpected condition that stopped it from serving the request.",
-    "The service is restarting; a client may reconnect after a short wait.",
-    "The server is temporarily unable to serve, such as when overloaded; try again later.",
-    "A gateway or proxy got an invalid response from the server behind it.",
-    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-    "The request needs authentication the client has not given.",
-    "The client is authenticated but not allowed to do what it asked.",
-    "The endpoint waited too long for its peer and gave up.",
-  ],
-  [
-    "",
-    "连接已完成其建立的目的，正在正常关闭。",
-    "端点即将离开，例如服务器关机或页面被导航离开。",
-    "端点因对方违反 WebSocket 协议而关闭连接。",
-    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
-    "保留；将来可能定义其含义，因此端点不发送它。",
-    "Close 帧未携带状态码时在本地报告；从不发送。",
-    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
-    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
-    "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
-    "消息太大，端点无法处理。",
-    "客户端需要的扩展未被服务器在握手中同意。",
-    "服务器遇到意外情况，无法完成请求。",
-    "服务正在重启；客户端可稍候重新连接。",
-    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
-    "网关或代理从其后方的服务器收到了无效响应。",
-    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
-    "请求需要客户端尚未提供的身份验证。",
-    "客户端已通过身份验证，但无权执行所请求的操作。",
-    "端点等待对方过久，已放弃。",
-  ],
-];
-
 const REFERENCES = [
   "",
   "RFC 6455, 7.4.1",
@@ -153,166 +107,176 @@ const REFERENCES = [
   "IANA WebSocket Close Code Number Registry",
 ];
 
-// CODE_VALUES lists the named codes in slot order; SLOT_BY_CODE, built from
-// it once when the module loads, maps every code up to the highest named one
-// to its slot in the tables above (0: not named), so a lookup is one load.
-const CODE_VALUES = [
-  1000,
-  1001,
-  1002,
-  1003,
-  1004,
-  1005,
-  1006,
-  1007,
-  1008,
-  1009,
-  1010,
-  1011,
-  1012,
-  1013,
-  1014,
-  1015,
-  3000,
-  3003,
-  3008,
+// The languages of the descriptions, English first, and the texts of each,
+// "" where one is missing.
+const LANGUAGES = ["en", "zh-CN", ];
+
+const DESCRIPTIONS = [
+  [ // en
+    "",
+    "The connection did what it was opened for and is closing cleanly.",
+    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
+    "The endpoint is closing because its peer broke the WebSocket protocol.",
+    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
+    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
+    "Reported locally when a Close frame carried no status code; never sent.",
+    "Reported locally when the connection dropped without a Close frame; never sent.",
+    "A message's data did not match its type, such as text that is not valid UTF-8.",
+    "A message broke the endpoint's policy; the general code when no more specific one fits.",
+    "A message was too large for the endpoint to process.",
+    "The client needed an extension that the server did not agree to in the handshake.",
+    "The server met an unexpected condition that stopped it from serving the request.",
+    "The service is restarting; a client may reconnect after a short wait.",
+    "The server is temporarily unable to serve, such as when overloaded; try again later.",
+    "A gateway or proxy got an invalid response from the server behind it.",
+    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
+    "The request needs authentication the client has not given.",
+    "The client is authenticated but not allowed to do what it asked.",
+    "The endpoint waited too long for its peer and gave up.",
+  ],
+  [ // zh-CN
+    "",
+    "连接已完成其建立的目的，正在正常关闭。",
+    "端点即将离开，例如服务器关机或页面被导航离开。",
+    "端点因对方违反 WebSocket 协议而关闭连接。",
+    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
+    "保留；将来可能定义其含义，因此端点不发送它。",
+    "Close 帧未携带状态码时在本地报告；从不发送。",
+    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
+    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
+    "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
+    "消息太大，端点无法处理。",
+    "客户端需要的扩展未被服务器在握手中同意。",
+    "服务器遇到意外情况，无法完成请求。",
+    "服务正在重启；客户端可稍候重新连接。",
+    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
+    "网关或代理从其后方的服务器收到了无效响应。",
+    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
+    "请求需要客户端尚未提供的身份验证。",
+    "客户端已通过身份验证，但无权执行所请求的操作。",
+    "端点等待对方过久，已放弃。",
+  ],
 ];
 
-const SLOT_BY_CODE = /* @__PURE__ */ slotTable();
-
-// NAME_BY_CODE maps every code up to the highest named one straight to its
-// name (undefined: not named): closeCodeName, the lookup most callers make,
-// is then one load. It holds no holes, so a read never reaches
-// Array.prototype.
-const NAME_BY_CODE = /* @__PURE__ */ nameTable();
-
-// One bit a code, lowest code in the lowest bit: 32-bit words, written as
-// signed integers up to the last non-zero word and copied at load into a
-// table that covers every uint16 code, so a lookup needs no length check.
-const WIRE_VALID_BITS = /* @__PURE__ */ bitTable([
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 8359680,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, -16777216, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, 255,
-]);
-
-const BROWSER_CAN_SEND_BITS = /* @__PURE__ */ bitTable([
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 256,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, -16777216, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, -1, -1, -1, -1,
-  -1, -1, -1, -1, 255,
-]);
-
 const RANGES = [
-  Object.freeze({ name: "Unused", label: "Not used", first: 0, last: 999, description: "Not used for any status code.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Protocol", label: "Protocol", first: 1000, last: 2999, description: "Kept for this protocol, its future revisions and extensions with a public specification.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Registered", label: "Registered", first: 3000, last: 3999, description: "For libraries, frameworks and applications; registered with IANA first come, first served.", reference: "RFC 6455, 7.4.2" }),
-  Object.freeze({ name: "Private", label: "Private use", first: 4000, last: 4999, description: "For private use by applications; never registered, agreed between the two endpoints.", reference: "RFC 6455, 7.4.2" }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Unused",
+    label: "Not used",
+    first: 0,
+    last: 999,
+    description: "Not used for any status code.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Protocol",
+    label: "Protocol",
+    first: 1000,
+    last: 2999,
+    description: "Kept for this protocol, its future revisions and extensions with a public specification.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Registered",
+    label: "Registered",
+    first: 3000,
+    last: 3999,
+    description: "For libraries, frameworks and applications; registered with IANA first come, first served.",
+    reference: "RFC 6455, 7.4.2",
+  }),
+  /* @__PURE__ */ Object.freeze({
+    name: "Private",
+    label: "Private use",
+    first: 4000,
+    last: 4999,
+    description: "For private use by applications; never registered, agreed between the two endpoints.",
+    reference: "RFC 6455, 7.4.2",
+  }),
 ];
 
 // Names and aliases that parseCloseCode accepts. A Map, not an object, so
 // that "constructor" or "__proto__" never reach Object.prototype.
-const BY_NAME = new Map([
-  ["AbnormalClosure", 1006],
-  ["BadGateway", 1014],
-  ["CLOSE_ABNORMAL", 1006],
-  ["CLOSE_GOING_AWAY", 1001],
-  ["CLOSE_NORMAL", 1000],
-  ["CLOSE_NO_STATUS", 1005],
-  ["CLOSE_PROTOCOL_ERROR", 1002],
-  ["CLOSE_TOO_LARGE", 1009],
-  ["CLOSE_UNSUPPORTED", 1003],
-  ["Forbidden", 3003],
-  ["GoingAway", 1001],
-  ["InternalError", 1011],
-  ["InvalidFramePayloadData", 1007],
-  ["MandatoryExtension", 1010],
-  ["MessageTooBig", 1009],
-  ["NoStatusReceived", 1005],
+const BY_NAME = /* @__PURE__ */ new Map([
   ["NormalClosure", 1000],
-  ["PolicyViolation", 1008],
+  ["GoingAway", 1001],
   ["ProtocolError", 1002],
-  ["Reserved", 1004],
-  ["ServiceRestart", 1012],
-  ["TLSHandshake", 1015],
-  ["Timeout", 3008],
-  ["TryAgainLater", 1013],
-  ["Unauthorized", 3000],
   ["UnsupportedData", 1003],
+  ["Reserved", 1004],
+  ["NoStatusReceived", 1005],
+  ["AbnormalClosure", 1006],
+  ["InvalidFramePayloadData", 1007],
+  ["PolicyViolation", 1008],
+  ["MessageTooBig", 1009],
+  ["MandatoryExtension", 1010],
+  ["InternalError", 1011],
+  ["ServiceRestart", 1012],
+  ["TryAgainLater", 1013],
+  ["BadGateway", 1014],
+  ["TLSHandshake", 1015],
+  ["Unauthorized", 3000],
+  ["Forbidden", 3003],
+  ["Timeout", 3008],
+  ["CLOSE_NORMAL", 1000],
+  ["CLOSE_GOING_AWAY", 1001],
+  ["CLOSE_PROTOCOL_ERROR", 1002],
+  ["CLOSE_UNSUPPORTED", 1003],
+  ["CLOSE_NO_STATUS", 1005],
+  ["CLOSE_ABNORMAL", 1006],
+  ["CLOSE_TOO_LARGE", 1009],
 ]);
 
 const DECIMAL = /^(?:0|[1-9][0-9]{0,4})$/;
 
-function slotTable() {
-  const table = new Uint8Array(3009);
-  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = k + 1;
-  return table;
+function isCodeNumber(code) {
+  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
 function slotOf(code) {
-  // A code is a non-negative integer; anything else has slot 0. The
-  // unsigned shift turns the number into an integer, which equals the
-  // original only when the original was one. Past the table's end, the
-  // lookup gives undefined: not named.
-  if (typeof code !== "number") return 0;
-  const i = code >>> 0;
-  if (i !== code) return 0;
-  return SLOT_BY_CODE[i] ?? 0;
+  if (!isCodeNumber(code)) return 0;
+  let slot = 1;
+  for (const run of RUNS) {
+    if (code < run.first) break;
+    if (code <= run.last) return slot + code - run.first;
+    slot += run.last - run.first + 1;
+  }
+  return 0;
 }
 
-function nameTable() {
-  const table = new Array(3009).fill(undefined);
-  for (let k = 0; k < CODE_VALUES.length; k++) table[CODE_VALUES[k] ?? 0] = NAMES[k + 1];
-  return table;
+export function closeCodeName(code) {
+  const slot = slotOf(code);
+  return slot === 0 ? undefined : NAMES[slot];
 }
 
-function bitTable(words) {
-  const table = new Int32Array(2048);
-  table.set(words);
-  return table;
+export function closeCodeLabel(code) {
+  const slot = slotOf(code);
+  return slot === 0 ? undefined : LABELS[slot];
 }
 
+export function closeCodeReference(code) {
+  const slot = slotOf(code);
+  return slot === 0 ? undefined : REFERENCES[slot];
+}
+
+export function describeCloseCode(code, locale) {
+  const slot = slotOf(code);
+  if (slot === 0) return undefined;
+  const english = DESCRIPTIONS[0]?.[slot];
+  const translated = DESCRIPTIONS[languageIndex(locale)]?.[slot];
+  return translated ? translated : english;
+}
+
+export function closeCodeLanguages() {
+  return LANGUAGES.slice();
+}
+
+// languageIndex returns the index in LANGUAGES of the language that locale
+// asks for (RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags
+// from the end until a tag matches), or 0, English, when none matches.
 function languageIndex(locale) {
-  // RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags from
-  // the end until a tag matches; English when none does.
   if (typeof locale !== "string") return 0;
   let want = locale.replaceAll("_", "-").toLowerCase();
   while (want !== "") {
-    for (let i = 0; i < LANGUAGES.length; i++) {
-      if (LANGUAGES[i]?.toLowerCase() === want) return i;
-    }
+    const i = LANGUAGES.findIndex((tag) => tag.toLowerCase() === want);
+    if (i >= 0) return i;
     const cut = want.lastIndexOf("-");
     if (cut < 0) break;
     want = want.slice(0, cut);
@@ -322,55 +286,28 @@ function languageIndex(locale) {
   return 0;
 }
 
-export function closeCodeName(code) {
-  if (typeof code !== "number") return undefined;
-  const i = code >>> 0;
-  return i === code && i < NAME_BY_CODE.length ? NAME_BY_CODE[i] : undefined;
-}
-
-export function closeCodeLabel(code) {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : LABELS[slot];
-}
-
-export function describeCloseCode(code, locale) {
-  const slot = slotOf(code);
-  if (slot === 0) return undefined;
-  const english = DESCRIPTIONS[0]?.[slot];
-  if (locale === undefined) return english;
-  const translated = DESCRIPTIONS[languageIndex(locale)]?.[slot];
-  return translated ? translated : english;
-}
-
-export function closeCodeReference(code) {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : REFERENCES[slot];
-}
-
 export function isKnownCloseCode(code) {
   return slotOf(code) !== 0;
 }
 
 export function isValidCloseCode(code) {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i < 65536 && (((WIRE_VALID_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+  if (!isCodeNumber(code)) return false;
+  if (code >= 1000 && code <= 1003) return true;
+  if (code >= 1007 && code <= 1014) return true;
+  if (code >= 3000 && code <= 4999) return true;
+  return false;
 }
 
 export function browserCanSend(code) {
-  if (typeof code !== "number") return false;
-  const i = code >>> 0;
-  return i === code && i < 65536 && (((BROWSER_CAN_SEND_BITS[i >>> 5] ?? 0) >>> (i & 31)) & 1) === 1;
+  if (!isCodeNumber(code)) return false;
+  if (code === 1000) return true;
+  if (code >= 3000 && code <= 4999) return true;
+  return false;
 }
 
 export function closeCodeRange(code) {
-  if (typeof code !== "number") return undefined;
-  const i = code >>> 0;
-  if (i !== code) return undefined;
-  for (const r of RANGES) {
-    if (r.first <= i && i <= r.last) return r;
-  }
-  return undefined;
+  if (!isCodeNumber(code)) return undefined;
+  return RANGES.find((r) => r.first <= code && code <= r.last);
 }
 
 export function parseCloseCode(text) {
@@ -384,16 +321,11 @@ export function parseCloseCode(text) {
 
 export function isValidCloseReason(reason) {
   if (typeof reason !== "string") return false;
-  // Count UTF-8 bytes without allocating, stopping as soon as the limit is
-  // passed. A lone surrogate has no UTF-8 form, so the reason is invalid.
   let bytes = 0;
   for (let i = 0; i < reason.length; i++) {
     const c = reason.charCodeAt(i);
-    if (c < 0x80) {
-      bytes += 1;
-    } else if (c < 0x800) {
-      bytes += 2;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A high surrogate needs a low one after it: together, four bytes.
       const next = reason.charCodeAt(i + 1);
       if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
       bytes += 4;
@@ -401,11 +333,10 @@ export function isValidCloseReason(reason) {
     } else if (c >= 0xdc00 && c <= 0xdfff) {
       return false;
     } else {
-      bytes += 3;
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
-    if (bytes > MAX_CLOSE_REASON_BYTES) return false;
   }
-  return true;
+  return bytes <= MAX_CLOSE_REASON_BYTES;
 }
 
 export function closeCodes() {
@@ -434,8 +365,4 @@ export function closeCodes() {
 
 export function closeCodeRanges() {
   return RANGES.slice();
-}
-
-export function closeCodeLanguages() {
-  return LANGUAGES.slice();
 }
