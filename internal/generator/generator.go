@@ -106,8 +106,8 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 	if err := checkOptions(opts); err != nil {
 		return nil, err
 	}
-	if err := checkNames(reg, opts); err != nil {
-		return nil, err
+	if len(reg.Codes) == 0 {
+		return nil, fmt.Errorf("registry %s names no codes", reg.File)
 	}
 	tmpl, err := parseTemplates(opts.TSStyle)
 	if err != nil {
@@ -132,6 +132,12 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 	files, err := renderAll(tmpl, jobs)
 	if err != nil {
 		return nil, err
+	}
+	if opts.GoOut != "" {
+		// The Go file comes first, as in targets.
+		if err := checkGoNames(reg, opts, files[0].Data); err != nil {
+			return nil, err
+		}
 	}
 	if opts.TemplatesDir != "" {
 		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)

@@ -237,9 +237,54 @@ func TestIsASCIIIdentifier(t *testing.T) {
 	for s, want := range map[string]bool{
 		"closecode": true, "Code": true, "_x": true, "x9": true, "X_Y": true,
 		"": false, "9x": false, "a-b": false, "a b": false, "func": false, "type": false, "ünï": false, "x.y": false,
+		"string": false, "len": false, "nil": false, "any": false,
 	} {
 		assert.Equal(t, want, isASCIIIdentifier(s), "%q", s)
 	}
+}
+
+// TestNamesTheGoPackageDeclares refuses every code name and -go-type that
+// the generated package already declares, read from the package itself.
+func TestNamesTheGoPackageDeclares(t *testing.T) {
+	for _, name := range []string{"Range", "Ranges", "Codes", "Parse", "ErrUnknown", "ErrReasonTooLong",
+		"MaxReasonBytes", "ValidateReason", "DescriptionLanguages"} {
+		reg := registryWithNames(t, map[int]string{4000: name})
+		_, err := Generate(reg, DefaultOptions())
+		assert.EqualError(t, err, fmt.Sprintf("codes.yaml:%d:11: code 4000 name %q collides with the generated Go API's %s; choose another name",
+			reg.Codes[0].NamePos.Line, name, name), name)
+
+		opts := DefaultOptions()
+		opts.GoType = name
+		_, err = Generate(registryWithCodes(t, []int{4000}), opts)
+		var optErr *OptionError
+		require.ErrorAs(t, err, &optErr, name)
+		assert.EqualError(t, err, fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", name))
+	}
+	// A code named like the type is reported at the code.
+	opts := DefaultOptions()
+	opts.GoType = "C4000"
+	_, err := Generate(registryWithCodes(t, []int{4000}), opts)
+	assert.ErrorContains(t, err, `code 4000 name "C4000" collides with the generated Go API's C4000`)
+	// Methods are not package-level names: a code may be called String.
+	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), DefaultOptions())
+	assert.NoError(t, err)
+}
+
+// registryWithNames returns codes.yaml with its codes replaced by the given
+// ones, by value and name, all in 3000-4999.
+func registryWithNames(t *testing.T, names map[int]string) *registry.Registry {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(codesYAMLHead(t) + "\ncodes:\n")
+	for c := 0; c <= 0xffff; c++ {
+		if name, ok := names[c]; ok {
+			fmt.Fprintf(&b, "  - code: %d\n    name: %s\n    label: Label %d\n    description: Code %d.\n"+
+				"    reference: Test\n    wire_valid: true\n    browser_can_send: true\n", c, name, c, c)
+		}
+	}
+	reg, err := registry.Parse("codes.yaml", []byte(b.String()))
+	require.NoError(t, err)
+	return reg
 }
 
 // registryWithCodes returns codes.yaml with its codes replaced by the given

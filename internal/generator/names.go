@@ -2,31 +2,37 @@ package generator
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// goAPINames are the exported identifiers the Go template declares besides
-// the code constants and the code type. A code named like one of them would
-// not compile.
-var goAPINames = []string{
-	"Range", "Parse", "Codes", "Ranges", "ValidateReason", "MaxReasonBytes",
-	"ErrUnknown", "ErrReasonTooLong", "ErrReasonNotUTF8",
-}
-
-// checkNames reports code names that the registry allows in general but that
-// collide with the identifiers these outputs declare.
-func checkNames(reg *registry.Registry, opts Options) error {
-	if len(reg.Codes) == 0 {
-		return fmt.Errorf("registry %s names no codes", reg.File)
+// checkGoNames finds the package-level names that the rendered Go file src
+// declares twice: a code named like something the template declares, such
+// as Range or ErrUnknown, or a -go-type that is. The list of taken names is
+// read from the output itself, so it cannot drift from the template.
+func checkGoNames(reg *registry.Registry, opts Options, src []byte) error {
+	file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return fmt.Errorf("generated Go does not parse: %w", err)
+	}
+	declared := map[string]int{}
+	for _, decl := range file.Decls {
+		for _, name := range declaredNames(decl) {
+			declared[name]++
+		}
+	}
+	if declared[opts.GoType] > 1 && !isCodeName(reg, opts.GoType) {
+		return optionErrorf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
 	}
 	var errs registry.ErrorList
 	for _, c := range reg.Codes {
-		for _, taken := range append([]string{opts.GoType}, goAPINames...) {
-			if c.Name == taken {
-				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
-					Msg: fmt.Sprintf("code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, taken)})
-			}
+		if declared[c.Name] > 1 {
+			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
+				Msg: fmt.Sprintf("code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
 		}
 	}
 	if len(errs) > 0 {
@@ -35,10 +41,44 @@ func checkNames(reg *registry.Registry, opts Options) error {
 	return nil
 }
 
-// isASCIIIdentifier reports whether s is a Go identifier, not a keyword,
-// made of ASCII letters, digits and underscores.
+// declaredNames returns the package-level names a declaration introduces;
+// methods live in their type's scope and introduce none.
+func declaredNames(decl ast.Decl) []string {
+	var names []string
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			names = append(names, d.Name.Name)
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				names = append(names, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					names = append(names, n.Name)
+				}
+			}
+		}
+	}
+	return names
+}
+
+func isCodeName(reg *registry.Registry, name string) bool {
+	for _, c := range reg.Codes {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCIIIdentifier reports whether s is a Go identifier made of ASCII
+// letters, digits and underscores that is neither a keyword nor one of
+// Go's predeclared names, such as string or len.
 func isASCIIIdentifier(s string) bool {
-	if s == "" || registry.IsGoKeyword(s) {
+	if s == "" || token.IsKeyword(s) || types.Universe.Lookup(s) != nil {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
