@@ -2,15 +2,18 @@
 // server, runs `node driver.mjs`, writes the plan to standard input as JSON,
 // and reads the results from standard output as JSON:
 //
-//   plan:    { "url": "...", "screenshot": "path.png",
+//   plan:    { "chromium": "/usr/bin/chromium", "url": "...", "screenshot": "path.png",
 //              "serverCloses": [{ "query": "code=1000&reason=bye", "asked": "1000" }],
 //              "pageCloses": [{ "id": "p1000", "code": 1000, "reason": "bye" }] }
 //   results: { "serverCloses": [...], "codes": {...}, "reasons": [...], "pageCloses": [...] }
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const plan = JSON.parse(readFileSync(0, "utf8"));
+// The Go test finds the browser (CHROME_PATH, PATH, /usr/bin/chromium) and
+// names it in the plan, so there is one place that decides.
+const executablePath = plan.chromium;
+if (!executablePath) throw new Error("driver.mjs: the plan names no chromium");
 
 const browser = await chromium.launch({
   executablePath,

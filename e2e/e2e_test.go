@@ -20,9 +20,6 @@ import (
 	closecode "github.com/closecodes/closecodes/generated/go"
 )
 
-// chromiumPath is Debian's Chromium, which the test command installs.
-const chromiumPath = "/usr/bin/chromium"
-
 type serverClose struct {
 	Query string `json:"query"`
 	Asked string `json:"asked"`
@@ -35,6 +32,7 @@ type pageClose struct {
 }
 
 type plan struct {
+	Chromium     string        `json:"chromium"`
 	URL          string        `json:"url"`
 	Screenshot   string        `json:"screenshot"`
 	ServerCloses []serverClose `json:"serverCloses"`
@@ -71,16 +69,17 @@ type results struct {
 }
 
 // requireTools fails, rather than skips, when a part of the real scene is
-// missing: the suite proves nothing without a browser.
-func requireTools(t *testing.T) string {
+// missing: the suite proves nothing without a browser. It returns node and
+// the Chromium to drive.
+func requireTools(t *testing.T) (node, chromium string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	require.NoError(t, err, "node is required: install Node.js 20 or later")
-	_, err = os.Stat(chromiumPath)
-	require.NoError(t, err, "Chromium is required at %s: apt-get install chromium (the README's test command does)", chromiumPath)
+	chromium, err = findChromium(debianChromium)
+	require.NoError(t, err)
 	_, err = os.Stat("node_modules/playwright-core/package.json")
 	require.NoError(t, err, "playwright-core is required: run npm ci in e2e/ (the README's test command does)")
-	return node
+	return node, chromium
 }
 
 // multiByteReason is 123 bytes of UTF-8, the most a Close frame carries,
@@ -88,7 +87,7 @@ func requireTools(t *testing.T) string {
 var multiByteReason = strings.Repeat("é€😀", 13) + "ééé"
 
 func TestBrowserAndServerAgree(t *testing.T) {
-	node := requireTools(t)
+	node, chromium := requireTools(t)
 	require.Equal(t, closecode.MaxReasonBytes, len(multiByteReason))
 
 	srv := NewServer("page", "../generated/ts/js/closecodes.js")
@@ -126,6 +125,7 @@ func TestBrowserAndServerAgree(t *testing.T) {
 	artifacts, err := filepath.Abs("artifacts")
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(artifacts, 0o755))
+	p.Chromium = chromium
 	p.URL = base + "/index.html"
 	p.Screenshot = filepath.Join(artifacts, "server-closes.png")
 

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/closecodes/closecodes/internal/npmtools"
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
@@ -126,16 +127,18 @@ func TestHostileStrings(t *testing.T) {
 	assert.Equal(t, want, readBackGo(t, dir, len(accepted)), "Go reads back every string exactly")
 	assert.Equal(t, want, readBackJS(t, filepath.Join(opts.TSOut, "js/closecodes.js"), len(accepted)), "JavaScript reads back every string exactly")
 
-	tsc := tscPath(t)
-	tsconfig := fmt.Sprintf(`{"compilerOptions": {"target": "es2022", "module": "nodenext", "strict": true,
+	t.Run("compiled TypeScript", func(t *testing.T) {
+		tsc := npmtools.Path(t, ".bin/tsc")
+		tsconfig := fmt.Sprintf(`{"compilerOptions": {"target": "es2022", "module": "nodenext", "strict": true,
 		"erasableSyntaxOnly": true, "isolatedDeclarations": true, "verbatimModuleSyntax": true,
 		"noUncheckedIndexedAccess": true, "exactOptionalPropertyTypes": true, "declaration": true,
 		"rootDir": %q, "outDir": %q, "types": []}, "files": ["ts/closecodes.ts", "ts/js/closecodes.d.ts"]}`,
-		filepath.Join(dir, "ts"), filepath.Join(dir, "out"))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "tsconfig.json"), []byte(tsconfig), 0o644))
-	out, err := exec.Command(tsc, "-p", filepath.Join(dir, "tsconfig.json")).CombinedOutput()
-	require.NoError(t, err, "tsc: %s", out)
-	assert.Equal(t, want, readBackJS(t, filepath.Join(dir, "out/closecodes.js"), len(accepted)), "compiled TypeScript reads back every string exactly")
+			filepath.Join(dir, "ts"), filepath.Join(dir, "out"))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "tsconfig.json"), []byte(tsconfig), 0o644))
+		out, err := exec.Command(tsc, "-p", filepath.Join(dir, "tsconfig.json")).CombinedOutput()
+		require.NoError(t, err, "tsc: %s", out)
+		assert.Equal(t, want, readBackJS(t, filepath.Join(dir, "out/closecodes.js"), len(accepted)), "compiled TypeScript reads back every string exactly")
+	})
 }
 
 // readBackGo compiles and runs a program that prints the texts of the
@@ -198,14 +201,4 @@ if (globalThis.pwned !== undefined) throw new Error("registry text ran as code")
 	var got [][3]string
 	require.NoError(t, json.Unmarshal(out, &got))
 	return got
-}
-
-// tscPath finds the TypeScript compiler that the test command installs.
-func tscPath(t *testing.T) string {
-	t.Helper()
-	path, err := filepath.Abs("../../generated/ts/test/node_modules/.bin/tsc")
-	require.NoError(t, err)
-	_, err = os.Stat(path)
-	require.NoError(t, err, "tsc is required: run npm ci in generated/ts/test (the README's test command does)")
-	return path
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/closecodes/closecodes/internal/npmtools"
 )
 
 // TestSchema validates registries against docs/registry.schema.json with
@@ -21,8 +23,7 @@ import (
 func TestSchema(t *testing.T) {
 	node, err := exec.LookPath("node")
 	require.NoError(t, err, "node is required: install Node.js 20 or later")
-	_, err = os.Stat("../../generated/ts/test/node_modules/ajv/package.json")
-	require.NoError(t, err, "ajv is required: run npm ci in generated/ts/test (the README's test command does)")
+	npmtools.Path(t, "ajv/package.json")
 
 	schemaText, err := os.ReadFile("../../docs/registry.schema.json")
 	require.NoError(t, err)

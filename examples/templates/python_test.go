@@ -1,4 +1,7 @@
-package closecode_test
+// Package templates_test tests the example templates beside it: each is
+// rendered as `gencodes -templates examples/templates` would, and what it
+// makes is run and compared with the Go package.
+package templates_test
 
 import (
 	"bytes"
@@ -16,7 +19,7 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// TestPythonExampleTemplate renders examples/templates with the same view
+// TestPythonExampleTemplate renders this directory with the same view
 // model as the built-in outputs, as `gencodes -templates` does, runs the
 // Python module it makes with python3, and requires it to agree with this
 // package on all 65,536 codes.
@@ -29,7 +32,7 @@ func TestPythonExampleTemplate(t *testing.T) {
 	out := t.TempDir()
 	opts := generator.Options{
 		GoPackage: "closecode", GoType: "Code", TSStyle: generator.TSStyleConst, TSPackage: "closecodes",
-		TemplatesDir: "../../examples/templates", TemplatesOut: out,
+		TemplatesDir: ".", TemplatesOut: out,
 	}
 	files, err := generator.Generate(reg, opts)
 	require.NoError(t, err)
@@ -41,7 +44,7 @@ func TestPythonExampleTemplate(t *testing.T) {
 	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
 	input, err := json.Marshal(map[string]any{"locales": locales})
 	require.NoError(t, err)
-	cmd := exec.Command(python, "../../examples/templates/dump.py", out)
+	cmd := exec.Command(python, "dump.py", out)
 	cmd.Stdin = bytes.NewReader(input)
 	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
 	var stderr bytes.Buffer
@@ -56,10 +59,36 @@ func TestPythonExampleTemplate(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(stdout, &py))
 	assert.Equal(t, closecode.MaxReasonBytes, py.MaxReasonBytes)
-	compareCodes(t, "Python", py.Codes, locales)
+	compareCodes(t, py.Codes, locales)
 	for name, value := range py.Names {
 		c, err := closecode.Parse(name)
 		require.NoError(t, err, name)
 		assert.Equal(t, int(c), value, name)
+	}
+}
+
+// compareCodes requires the Python module's answers for all 65,536 codes to
+// equal the Go package's, in the order dump.py prints them.
+func compareCodes(t *testing.T, theirs [][]any, locales []string) {
+	t.Helper()
+	require.Len(t, theirs, 65536)
+	for v := 0; v <= 0xffff; v++ {
+		c := closecode.Code(v)
+		name := ""
+		if c.IsKnown() {
+			name = c.String()
+		}
+		ours := []any{name, c.Label(), c.Description(), c.Reference(),
+			c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
+		for _, locale := range locales {
+			ours = append(ours, c.DescriptionIn(locale))
+		}
+		x, err := json.Marshal(ours)
+		require.NoError(t, err)
+		y, err := json.Marshal(theirs[v])
+		require.NoError(t, err)
+		if !bytes.Equal(x, y) {
+			t.Fatalf("code %d: Go says %s, Python says %s", v, x, y)
+		}
 	}
 }

@@ -1,0 +1,77 @@
+// Package npmtools finds, for tests, the Node packages that `bash .ci/test`
+// installs with npm ci in generated/ts/test: TypeScript and ajv.
+//
+// A fresh clone has not run npm, and `go test ./...` must still pass there,
+// so a test that needs one of them skips and says how to get it. CI must
+// never skip them: .ci/test sets RequireEnv to 1, which turns every such skip
+// into a failure.
+package npmtools
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// RequireEnv names the environment variable that, set to 1, makes a missing
+// npm tool fail the test instead of skipping it.
+const RequireEnv = "CLOSECODES_REQUIRE_NPM_TOOLS"
+
+// testDir is where the tools' package.json lies, from the repository root.
+const testDir = "generated/ts/test"
+
+// Path returns the absolute path of rel inside generated/ts/test/node_modules
+// (".bin/tsc", "ajv/package.json"). When it is not there, the test skips,
+// or fails when RequireEnv is 1.
+func Path(t testing.TB, rel string) string {
+	t.Helper()
+	root, err := repoRoot()
+	if err != nil {
+		t.Fatalf("npmtools: %v", err)
+		return ""
+	}
+	return find(t, filepath.Join(root, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
+}
+
+// find holds the rule, apart from the file system walk, so that its own test
+// can run it against a scratch directory.
+func find(t testing.TB, nodeModules, rel, setting string) string {
+	t.Helper()
+	path := filepath.Join(nodeModules, filepath.FromSlash(rel))
+	_, err := os.Stat(path)
+	shown := testDir + "/node_modules/" + rel
+	switch {
+	case setting != "" && setting != "1":
+		t.Fatalf("%s=%q: set it to 1 to require the npm tools, or leave it unset", RequireEnv, setting)
+	case err == nil:
+		return path
+	case setting == "1":
+		t.Fatalf("%s is missing and %s=1 requires it: run npm ci in %s, as bash .ci/test does (%v)",
+			shown, RequireEnv, testDir, err)
+	default:
+		t.Skipf("skipped: %s is not installed; bash .ci/test installs it (npm ci in %s) and runs this test",
+			shown, testDir)
+	}
+	return ""
+}
+
+// repoRoot walks up from the working directory, which go test sets to the
+// package's own, to the directory that holds generated/ts/test.
+func repoRoot() (string, error) {
+	start, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	dir := start
+	for {
+		if _, err := os.Stat(filepath.Join(dir, testDir, "package.json")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository", testDir, start)
+		}
+		dir = parent
+	}
+}
