@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -209,6 +210,26 @@ func Codes() []Code {
 	return codes
 }
 
+// All yields the named codes in ascending order.
+func All() iter.Seq[Code] {
+	return func(yield func(Code) bool) {
+		for _, n := range named[1:] {
+			if !yield(n.code) {
+				return
+			}
+		}
+	}
+}
+
+// FromInt returns n as a code, or false when n is outside 0-65535, such as
+// the -1 that some WebSocket libraries return for "no close code".
+func FromInt(n int) (Code, bool) {
+	if n < 0 || n > 0xffff {
+		return 0, false
+	}
+	return Code(n), true
+}
+
 // Ranges returns the registry's ranges in ascending order, in a new slice
 // each call.
 func Ranges() []Range { return append([]Range(nil), ranges[:]...) }
@@ -310,8 +331,9 @@ func (c Code) Range() Range {
 }
 
 // Parse returns the code that s names: a Go name such as "NormalClosure", an
-// alias, or a decimal number from 0 to 65535 without sign or leading zeros.
-// Its error wraps ErrUnknown.
+// alias, a decimal number from 0 to 65535 without sign or leading zeros, or
+// what String prints for an unnamed code, such as "Code(4500)". Its error
+// wraps ErrUnknown.
 func Parse(s string) (Code, error) {
 	for _, n := range named[1:] {
 		if n.name == s {
@@ -322,6 +344,9 @@ func Parse(s string) (Code, error) {
 		if a.alias == s {
 			return a.code, nil
 		}
+	}
+	if inner, ok := strings.CutPrefix(s, "Code("); ok && strings.HasSuffix(inner, ")") {
+		s = strings.TrimSuffix(inner, ")")
 	}
 	if c, ok := parseDecimal(s); ok {
 		return c, nil
@@ -338,7 +363,7 @@ func parseDecimal(s string) (Code, bool) {
 }
 
 // MarshalText returns c's Go name, or its decimal number when the registry
-// does not name it, so that encoding/json and YAML encoders write names.
+// does not name it: the form for flags, YAML and JSON object keys.
 func (c Code) MarshalText() ([]byte, error) {
 	if i := slot(c); i != 0 {
 		return []byte(named[i].name), nil
@@ -356,9 +381,15 @@ func (c *Code) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// UnmarshalJSON accepts a JSON string, read as Parse reads it, or a JSON
-// number from 0 to 65535, so that both {"code": "NormalClosure"} and
-// {"code": 1000} decode. JSON null leaves c unchanged.
+// MarshalJSON writes c as a JSON number, its value on the wire, as the
+// TypeScript module does.
+func (c Code) MarshalJSON() ([]byte, error) {
+	return strconv.AppendUint(nil, uint64(c), 10), nil
+}
+
+// UnmarshalJSON accepts a JSON number from 0 to 65535 and, for payloads
+// written before codes were numbers, a string that Parse reads, such as
+// "NormalClosure". JSON null leaves c unchanged.
 func (c *Code) UnmarshalJSON(data []byte) error {
 	var s string
 	if string(data) == "null" {
@@ -369,7 +400,7 @@ func (c *Code) UnmarshalJSON(data []byte) error {
 		*c = v
 		return nil
 	}
-	return fmt.Errorf("%w %s", ErrUnknown, data)
+	return fmt.Errorf("%w: %.40s is not a number from 0 to 65535", ErrUnknown, data)
 }
 
 // ValidateReason checks a Close frame reason: at most MaxReasonBytes bytes of

@@ -3,6 +3,9 @@ package closecode_test
 import (
 	"encoding/json"
 	"errors"
+	"flag"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,7 +169,8 @@ func TestParse(t *testing.T) {
 		require.NoError(t, err, alias)
 		assert.Equal(t, want, got, alias)
 	}
-	numbers := map[string]closecode.Code{"0": 0, "4001": 4001, "1000": 1000, "65535": 65535, "5000": 5000}
+	numbers := map[string]closecode.Code{"0": 0, "4001": 4001, "1000": 1000, "65535": 65535, "5000": 5000,
+		"Code(4500)": 4500, "Code(0)": 0, "Code(65535)": 65535}
 	for text, want := range numbers {
 		got, err := closecode.Parse(text)
 		require.NoError(t, err, text)
@@ -175,7 +179,7 @@ func TestParse(t *testing.T) {
 	for _, bad := range []string{
 		"", "65536", "70000", "-1", "+1000", "01000", "00", " 1000", "1000 ", "1e3", "0x3e8", "1000.0",
 		"normalclosure", "NORMALCLOSURE", "Normal Closure", "constructor", "__proto__", "toString",
-		"Code(1000)", "１０００", "NormalClosure\x00",
+		"１０００", "NormalClosure\x00", "Code(", "Code()", "Code(65536)", "Code(01)", "code(4500)", "Code(4500",
 	} {
 		_, err := closecode.Parse(bad)
 		require.Error(t, err, "%q", bad)
@@ -205,7 +209,13 @@ func TestJSON(t *testing.T) {
 	}
 	out, err := json.Marshal(message{closecode.PolicyViolation})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"code":"PolicyViolation"}`, string(out))
+	assert.JSONEq(t, `{"code":1008}`, string(out), "codes are JSON numbers, as in TypeScript")
+	out, err = json.Marshal(message{4500})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"code":4500}`, string(out))
+	out, err = json.Marshal(map[closecode.Code]int{closecode.GoingAway: 1})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"GoingAway":1}`, string(out), "object keys are text")
 
 	for input, want := range map[string]closecode.Code{
 		`{"code":"PolicyViolation"}`:    closecode.PolicyViolation,
@@ -223,12 +233,70 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"code":null}`), &m))
 	assert.Equal(t, closecode.GoingAway, m.Code, "null leaves the code unchanged")
 
-	for _, input := range []string{`{"code":70000}`, `{"code":-1}`, `{"code":1000.5}`, `{"code":"nope"}`, `{"code":true}`} {
+	for input, msg := range map[string]string{
+		`{"code":70000}`:  "closecode: unknown code: 70000 is not a number from 0 to 65535",
+		`{"code":-1}`:     "closecode: unknown code: -1 is not a number from 0 to 65535",
+		`{"code":1000.5}`: "closecode: unknown code: 1000.5 is not a number from 0 to 65535",
+		`{"code":1e3}`:    "closecode: unknown code: 1e3 is not a number from 0 to 65535",
+		`{"code":"nope"}`: `closecode: unknown code "nope"`,
+		`{"code":true}`:   "closecode: unknown code: true is not a number from 0 to 65535",
+	} {
 		var m message
 		err := json.Unmarshal([]byte(input), &m)
 		require.Error(t, err, input)
 		assert.True(t, errors.Is(err, closecode.ErrUnknown), "%s: %v", input, err)
+		assert.EqualError(t, err, msg, input)
 	}
+}
+
+func TestJSONRoundTripForEveryCode(t *testing.T) {
+	for v := 0; v <= 0xffff; v++ {
+		out, err := json.Marshal(closecode.Code(v))
+		require.NoError(t, err)
+		require.Equal(t, strconv.Itoa(v), string(out))
+		var back closecode.Code
+		require.NoError(t, json.Unmarshal(out, &back))
+		require.Equal(t, closecode.Code(v), back)
+	}
+}
+
+func TestFromInt(t *testing.T) {
+	for n, ok := range map[int]bool{-1: false, -65536: false, 0: true, 1000: true, 65535: true, 65536: false, 1 << 40: false} {
+		c, got := closecode.FromInt(n)
+		assert.Equal(t, ok, got, "%d", n)
+		if ok {
+			assert.Equal(t, closecode.Code(n), c)
+		} else {
+			assert.Zero(t, c, "%d", n)
+		}
+	}
+}
+
+func TestAll(t *testing.T) {
+	var all []closecode.Code
+	for c := range closecode.All() {
+		all = append(all, c)
+	}
+	assert.Equal(t, closecode.Codes(), all)
+	n := 0
+	for range closecode.All() {
+		n++
+		break
+	}
+	assert.Equal(t, 1, n, "All stops when the loop does")
+}
+
+func TestFlagTextVar(t *testing.T) {
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	var c closecode.Code
+	fs.TextVar(&c, "code", closecode.NormalClosure, "close code")
+	require.NoError(t, fs.Parse([]string{"-code", "CLOSE_GOING_AWAY"}))
+	assert.Equal(t, closecode.GoingAway, c)
+	require.NoError(t, fs.Parse([]string{"-code=4001"}))
+	assert.Equal(t, closecode.Code(4001), c)
+	fs.SetOutput(io.Discard)
+	assert.ErrorContains(t, fs.Parse([]string{"-code", "nope"}), `unknown code "nope"`)
+	assert.Equal(t, "NormalClosure", fs.Lookup("code").DefValue)
 }
 
 func TestValidateReason(t *testing.T) {

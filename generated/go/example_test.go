@@ -64,7 +64,7 @@ func ExampleValidateReason() {
 	// closecode: close reason too long: 200 bytes, at most 123
 }
 
-func ExampleCode_MarshalText() {
+func ExampleCode_MarshalJSON() {
 	type closed struct {
 		Code   closecode.Code `json:"code"`
 		Reason string         `json:"reason"`
@@ -76,6 +76,6 @@ func ExampleCode_MarshalText() {
 	_ = json.Unmarshal([]byte(`{"code": 4001, "reason": "session expired"}`), &in)
 	fmt.Println(int(in.Code), in.Reason)
 	// Output:
-	// {"code":"TryAgainLater","reason":"overloaded"}
+	// {"code":1013,"reason":"overloaded"}
 	// 4001 session expired
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -29,7 +30,11 @@ func TestParityWithJavaScript(t *testing.T) {
 		texts = append(texts, alias)
 	}
 	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
-	input, err := json.Marshal(map[string]any{"texts": texts, "locales": locales})
+	every := make([]closecode.Code, 0x10000)
+	for v := range every {
+		every[v] = closecode.Code(v)
+	}
+	input, err := json.Marshal(map[string]any{"texts": texts, "locales": locales, "wire": every})
 	require.NoError(t, err)
 
 	cmd := exec.Command(node, "../ts/test/dump.mjs")
@@ -43,11 +48,17 @@ func TestParityWithJavaScript(t *testing.T) {
 		Codes          [][]any `json:"codes"`
 		Parsed         []*int  `json:"parsed"`
 		MaxReasonBytes int     `json:"maxReasonBytes"`
+		Wire           string  `json:"wire"`
 	}
 	require.NoError(t, json.Unmarshal(out, &js))
 	require.Equal(t, closecode.MaxReasonBytes, js.MaxReasonBytes)
 
 	compareCodes(t, "JavaScript", js.Codes, locales)
+	// Go -> JSON -> JavaScript -> JSON -> Go keeps every code.
+	var back []closecode.Code
+	require.NoError(t, json.Unmarshal([]byte(js.Wire), &back))
+	require.Equal(t, every, back)
+	require.True(t, strings.HasPrefix(js.Wire, "[0,1,2,"), "codes travel as JSON numbers: %.20s", js.Wire)
 	for i, text := range texts {
 		c, err := closecode.Parse(text)
 		var want *int

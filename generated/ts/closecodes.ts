@@ -88,6 +88,18 @@ Object.freeze(CloseCode);
 /** A close code that the registry names. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * A close code that WebSocket.close() accepts: one of the named codes a
+ * browser may send, or a number that asBrowserSendable has checked. A named
+ * code that browsers refuse, or an unchecked number, is a type error.
+ */
+export type BrowserSendableCloseCode =
+  | typeof CloseCode.NormalClosure
+  | typeof CloseCode.Unauthorized
+  | typeof CloseCode.Forbidden
+  | typeof CloseCode.Timeout
+  | (number & { readonly __brand: "BrowserSendableCloseCode" });
+
 /** A block of codes that the registry sets aside for one purpose. */
 export interface CloseCodeRange {
   /** Identifies the range, such as "Private". */
@@ -431,23 +443,63 @@ export function parseCloseCode(text: string): number | undefined {
  * no UTF-8 form, and a browser would send U+FFFD in its place.
  */
 export function isValidCloseReason(reason: string): boolean {
-  if (typeof reason !== "string") return false;
+  return typeof reason === "string" && !LONE_SURROGATE.test(reason) && utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// utf8Length returns the bytes of s in UTF-8 as a browser encodes it, each
+// lone surrogate becoming U+FFFD.
+function utf8Length(s: string): number {
   let bytes = 0;
-  for (let i = 0; i < reason.length; i++) {
-    const c = reason.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      // A high surrogate needs a low one after it: together, four bytes.
-      const next = reason.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      bytes += 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character outside the BMP
       i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      return false;
     } else {
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      bytes += 3;
     }
   }
-  return bytes <= MAX_CLOSE_REASON_BYTES;
+  return bytes;
+}
+
+/**
+ * The code as a BrowserSendableCloseCode when WebSocket.close() accepts it
+ * (1000 and 3000-4999); undefined otherwise. For numbers from outside,
+ * such as a user's input or a server's message.
+ */
+export function asBrowserSendable(code: number): BrowserSendableCloseCode | undefined {
+  return browserCanSend(code) ? (code as BrowserSendableCloseCode) : undefined;
+}
+
+/** The least a closeWebSocket target needs: a browser WebSocket has it. */
+export interface Closable {
+  close(code?: number, reason?: string): void;
+}
+
+/**
+ * Closes ws with code and reason after checking both as WebSocket.close()
+ * does, and throws a RangeError naming both where the browser would throw:
+ * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
+ * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
+ */
+export function closeWebSocket(ws: Closable, code: BrowserSendableCloseCode, reason: string = ""): void {
+  const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
+  if (!browserCanSend(code)) {
+    throw new RangeError(
+      `closeWebSocket: code ${String(code)} with reason ${shown}: WebSocket.close() accepts only 1000 and 3000-4999`);
+  }
+  const bytes = utf8Length(reason);
+  if (bytes > MAX_CLOSE_REASON_BYTES) {
+    throw new RangeError(
+      `closeWebSocket: code ${code} with reason ${shown}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
+  }
+  ws.close(code, reason);
 }
 
 /** The named codes in ascending order, in a new array each call. */

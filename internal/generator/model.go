@@ -44,6 +44,8 @@ type Model struct {
 	// each fact holds, as spans; the generated checks are a switch over them.
 	WireValid      Facts
 	BrowserCanSend Facts
+	// BrowserSendable are the named codes a browser may send.
+	BrowserSendable []CodeView
 }
 
 // Text is one registry text ready for every output.
@@ -177,6 +179,11 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		}
 	}
 	m.Example = m.Codes[0]
+	for _, c := range m.Codes {
+		if c.Facts.BrowserCanSend {
+			m.BrowserSendable = append(m.BrowserSendable, c)
+		}
+	}
 	for _, r := range reg.Ranges {
 		rv := RangeView{
 			Name: r.Name, NameText: newText(r.Name), First: int(r.First), Last: int(r.Last),

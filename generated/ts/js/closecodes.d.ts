@@ -89,6 +89,18 @@ export declare const CloseCode: {
 /** A close code that the registry names. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/**
+ * A close code that WebSocket.close() accepts: one of the named codes a
+ * browser may send, or a number that asBrowserSendable has checked. A named
+ * code that browsers refuse, or an unchecked number, is a type error.
+ */
+export type BrowserSendableCloseCode =
+  | typeof CloseCode.NormalClosure
+  | typeof CloseCode.Unauthorized
+  | typeof CloseCode.Forbidden
+  | typeof CloseCode.Timeout
+  | (number & { readonly __brand: "BrowserSendableCloseCode" });
+
 /** A block of codes that the registry sets aside for one purpose. */
 export interface CloseCodeRange {
   /** Identifies the range, such as "Private". */
@@ -103,6 +115,11 @@ export interface CloseCodeRange {
   readonly description: string;
   /** The specification that defines the range. */
   readonly reference: string;
+}
+
+/** The least a closeWebSocket target needs: a browser WebSocket has it. */
+export interface Closable {
+  close(code?: number, reason?: string): void;
 }
 
 /** The longest Close frame reason, in bytes of UTF-8 (RFC 6455, 5.5 and 5.5.1). */
@@ -160,6 +177,21 @@ export declare function parseCloseCode(text: string): number | undefined;
  * no UTF-8 form, and a browser would send U+FFFD in its place.
  */
 export declare function isValidCloseReason(reason: string): boolean;
+
+/**
+ * The code as a BrowserSendableCloseCode when WebSocket.close() accepts it
+ * (1000 and 3000-4999); undefined otherwise. For numbers from outside,
+ * such as a user's input or a server's message.
+ */
+export declare function asBrowserSendable(code: number): BrowserSendableCloseCode | undefined;
+
+/**
+ * Closes ws with code and reason after checking both as WebSocket.close()
+ * does, and throws a RangeError naming both where the browser would throw:
+ * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
+ * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
+ */
+export declare function closeWebSocket(ws: Closable, code: BrowserSendableCloseCode, reason?: string): void;
 
 /** The named codes in ascending order, in a new array each call. */
 export declare function closeCodes(): CloseCode[];

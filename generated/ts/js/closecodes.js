@@ -320,23 +320,47 @@ export function parseCloseCode(text) {
 }
 
 export function isValidCloseReason(reason) {
-  if (typeof reason !== "string") return false;
+  return typeof reason === "string" && !LONE_SURROGATE.test(reason) && utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// utf8Length returns the bytes of s in UTF-8 as a browser encodes it, each
+// lone surrogate becoming U+FFFD.
+function utf8Length(s) {
   let bytes = 0;
-  for (let i = 0; i < reason.length; i++) {
-    const c = reason.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      // A high surrogate needs a low one after it: together, four bytes.
-      const next = reason.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      bytes += 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one character outside the BMP
       i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) {
-      return false;
     } else {
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+      bytes += 3;
     }
   }
-  return bytes <= MAX_CLOSE_REASON_BYTES;
+  return bytes;
+}
+
+export function asBrowserSendable(code) {
+  return browserCanSend(code) ? code : undefined;
+}
+
+export function closeWebSocket(ws, code, reason = "") {
+  const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
+  if (!browserCanSend(code)) {
+    throw new RangeError(
+      `closeWebSocket: code ${String(code)} with reason ${shown}: WebSocket.close() accepts only 1000 and 3000-4999`);
+  }
+  const bytes = utf8Length(reason);
+  if (bytes > MAX_CLOSE_REASON_BYTES) {
+    throw new RangeError(
+      `closeWebSocket: code ${code} with reason ${shown}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
+  }
+  ws.close(code, reason);
 }
 
 export function closeCodes() {

@@ -1,12 +1,12 @@
 // Prints what the generated JavaScript module says of every code from 0 to
 // 65535 (with its description in each of the locales given), and what
 // parseCloseCode makes of each of the texts given, as one JSON object. The
-// input, on standard input, is {"texts": [...], "locales": [...]}. The Go parity test compares it
+// input, on standard input, is {"texts": [...], "locales": [...], "wire": [...]}. The Go parity test compares it
 // with the Go package.
 import { readFileSync } from "node:fs";
 import * as cc from "../js/closecodes.js";
 
-const { texts, locales } = JSON.parse(readFileSync(0, "utf8"));
+const { texts, locales, wire } = JSON.parse(readFileSync(0, "utf8"));
 const codes = [];
 for (let c = 0; c <= 0xffff; c++) {
   codes.push([
@@ -22,4 +22,12 @@ for (let c = 0; c <= 0xffff; c++) {
   ]);
 }
 const parsed = texts.map((t) => cc.parseCloseCode(t) ?? null);
-process.stdout.write(JSON.stringify({ codes, parsed, maxReasonBytes: cc.MAX_CLOSE_REASON_BYTES }));
+// wire is every code as Go's encoding/json wrote it; each must arrive as the
+// number it is, and go back as JSON again.
+const wireBack = wire.map((c, i) => {
+  if (c !== i) throw new Error(`code ${i} arrived as ${JSON.stringify(c)}`);
+  return c;
+});
+process.stdout.write(JSON.stringify({
+  codes, parsed, maxReasonBytes: cc.MAX_CLOSE_REASON_BYTES, wire: JSON.stringify(wireBack),
+}));

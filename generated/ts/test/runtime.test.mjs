@@ -193,3 +193,32 @@ test("describeCloseCode speaks the registry's languages and falls back to Englis
   }
   assert.equal(cc.describeCloseCode(4001, "zh-CN"), undefined);
 });
+
+test("asBrowserSendable checks numbers from outside", () => {
+  for (const c of [1000, 3000, 3003, 4001, 4999]) assert.equal(cc.asBrowserSendable(c), c);
+  for (const c of [999, 1001, 1005, 1011, 2999, 5000, 65535, -1, 1000.5, NaN, "1000", null]) {
+    assert.equal(cc.asBrowserSendable(c), undefined, String(c));
+  }
+});
+
+test("closeWebSocket checks code and reason as WebSocket.close() does, naming both", () => {
+  const calls = [];
+  const ws = { close: (code, reason) => calls.push([code, reason]) };
+  cc.closeWebSocket(ws, 1000, "bye");
+  cc.closeWebSocket(ws, 4001);
+  cc.closeWebSocket(ws, 3000, "a".repeat(123));
+  cc.closeWebSocket(ws, 3000, "é".repeat(61) + "a");
+  assert.deepEqual(calls, [[1000, "bye"], [4001, ""], [3000, "a".repeat(123)], [3000, "é".repeat(61) + "a"]]);
+  assert.throws(() => cc.closeWebSocket(ws, 1001, "going"), {
+    name: "RangeError",
+    message: 'closeWebSocket: code 1001 with reason "going": WebSocket.close() accepts only 1000 and 3000-4999',
+  });
+  assert.throws(() => cc.closeWebSocket(ws, 4001, "é".repeat(62)), {
+    name: "RangeError",
+    message: `closeWebSocket: code 4001 with reason "${"é".repeat(40)}…": the reason is 124 bytes of UTF-8, at most 123`,
+  });
+  // A lone surrogate is sent as U+FFFD, three bytes, as a browser does.
+  cc.closeWebSocket(ws, 4001, "\ud800".repeat(41));
+  assert.throws(() => cc.closeWebSocket(ws, 4001, "\ud800".repeat(41) + "a"), RangeError);
+  assert.equal(calls.length, 5, "nothing is closed when a check fails");
+});

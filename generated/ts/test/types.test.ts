@@ -14,6 +14,9 @@ import {
   isValidCloseCode,
   isValidCloseReason,
   parseCloseCode,
+  asBrowserSendable,
+  closeWebSocket,
+  type BrowserSendableCloseCode,
   type CloseCodeRange,
 } from "../closecodes.ts";
 
@@ -46,6 +49,25 @@ const reasonOK: boolean = isValidCloseReason("bye");
 const all: CloseCode[] = closeCodes();
 const ranges: CloseCodeRange[] = closeCodeRanges();
 
+// Codes a browser may send are checked by the compiler.
+const sendable1: BrowserSendableCloseCode = CloseCode.NormalClosure;
+const sendable2: BrowserSendableCloseCode = CloseCode.Unauthorized;
+// @ts-expect-error browsers refuse 1001 (WebSocket.close() throws InvalidAccessError).
+const refused1: BrowserSendableCloseCode = CloseCode.GoingAway;
+// @ts-expect-error browsers refuse 1011.
+const refused2: BrowserSendableCloseCode = CloseCode.InternalError;
+// @ts-expect-error a plain number is unchecked.
+const unchecked: BrowserSendableCloseCode = 4001;
+const checked: BrowserSendableCloseCode | undefined = asBrowserSendable(4001);
+declare const ws: WebSocket;
+closeWebSocket(ws, CloseCode.NormalClosure, "bye");
+closeWebSocket(ws, CloseCode.Forbidden);
+// @ts-expect-error browsers refuse 1008.
+closeWebSocket(ws, CloseCode.PolicyViolation, "bye");
+// @ts-expect-error a plain number must go through asBrowserSendable.
+closeWebSocket(ws, 4001);
+if (checked !== undefined) closeWebSocket(ws, checked);
+
 if (range !== undefined) {
   // @ts-expect-error ranges are read-only.
   range.first = 0;
@@ -54,4 +76,5 @@ if (range !== undefined) {
 export const used: unknown[] = [
   normal, literal, unnamed, text, maxBytes, narrow, name, label, description,
   valid, sendable, first, parsed, reasonOK, all, ranges,
+  sendable1, sendable2, refused1, refused2, unchecked,
 ];
