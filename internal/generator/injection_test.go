@@ -202,3 +202,27 @@ if (globalThis.pwned !== undefined) throw new Error("registry text ran as code")
 	require.NoError(t, json.Unmarshal(out, &got))
 	return got
 }
+
+// TestHostileFileNames gives the registry file names that Markdown or HTML
+// would read as markup: the docs must show them as text.
+func TestHostileFileNames(t *testing.T) {
+	for _, name := range []string{
+		"<img src=x onerror=alert(1)>.yaml", "[x](javascript:alert(1)).yaml", "`code` --> <b>.yaml", "a_b*c*.yaml",
+	} {
+		reg := registryWithCodes(t, []int{4000})
+		reg.File = filepath.Join(t.TempDir(), name)
+		opts := DefaultOptions()
+		opts.GoOut, opts.TSOut = "", ""
+		files, err := Generate(reg, opts)
+		require.NoError(t, err, name)
+		for _, f := range files {
+			doc := string(f.Data)
+			assert.NotContains(t, doc, "<img", name)
+			assert.NotContains(t, doc, "<b>", name)
+			assert.NotContains(t, doc, "](javascript", name)
+			assert.NotContains(t, doc, "`code`", name)
+			assert.Equal(t, 1, strings.Count(doc, "-->"), "%s: only the header comment closes: %s", name, doc)
+			assert.Contains(t, doc, markdownText(filepath.Base(name)), name)
+		}
+	}
+}

@@ -17,6 +17,9 @@ type Model struct {
 	// name only, so that output does not depend on the directory gencodes
 	// runs from.
 	Source string
+	// SourceText is Source as a text, for outputs that escape it, such as
+	// Markdown, where a file name could otherwise become a link or HTML.
+	SourceText Text
 	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage string
 	GoType    string
@@ -160,6 +163,7 @@ const docWidth = 94
 func buildModel(reg *registry.Registry, opts Options) *Model {
 	m := &Model{
 		Source:        printableSource(reg.File),
+		SourceText:    newText(printableSource(reg.File)),
 		GoPackage:     opts.GoPackage,
 		GoType:        opts.GoType,
 		TSPackageJSON: jsString(opts.TSPackage),
