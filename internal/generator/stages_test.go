@@ -7,7 +7,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/closecodes/closecodes/internal/fastyaml"
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
@@ -39,16 +38,8 @@ func BenchmarkStages(b *testing.B) {
 	model := buildModel(reg, opts)
 	docs := buildDocs(reg, model)
 
-	// YAML to nodes: the registry reader's fast path, and yaml.v3, which
-	// it falls back to and would otherwise take.
-	b.Run("stage=yaml/impl=fastyaml", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			if _, ok := fastyaml.Parse(data); !ok {
-				b.Fatal("fastyaml declined the registry")
-			}
-		}
-	})
-	b.Run("stage=yaml/impl=yaml.v3", func(b *testing.B) {
+	// YAML to nodes, as the registry reader builds them.
+	b.Run("stage=yaml", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			var doc yaml.Node
 			if err := yaml.Unmarshal(data, &doc); err != nil {

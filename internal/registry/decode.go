@@ -13,21 +13,15 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/closecodes/closecodes/internal/fastyaml"
 	"github.com/closecodes/closecodes/internal/spell"
 )
 
 // parseYAML turns data into a YAML node tree, reporting problems of the file
-// itself: bad UTF-8, YAML syntax, emptiness, several documents. Registries
-// in the plain shape fastyaml reads skip yaml.v3, which takes several times
-// as long to build the same tree; everything else goes to yaml.v3.
+// itself: bad UTF-8, YAML syntax, emptiness, several documents.
 func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	if pos, ok := firstInvalidUTF8(data); !ok {
 		c.addf(pos, "file is not valid UTF-8; save it as UTF-8")
 		return nil
-	}
-	if root, ok := fastyaml.Parse(data); ok {
-		return root
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -162,51 +156,30 @@ type fieldSpec struct {
 	required bool
 }
 
-// fieldSet holds the key and value nodes of a mapping's fields, in the
-// order of its specs. A mapping has a handful of fields, so a search of the
-// specs is quicker than a map, and a registry has thousands of mappings.
-type fieldSet struct {
-	specs  []fieldSpec
-	keys   []*yaml.Node
-	values []*yaml.Node
-}
+// fieldSet holds the key and value nodes of a mapping's fields, by name.
+type fieldSet map[string]field
 
-// index returns the position of the field called name in specs, or -1.
-func (f fieldSet) index(name string) int {
-	for i, s := range f.specs {
-		if s.name == name {
-			return i
-		}
-	}
-	return -1
-}
+type field struct{ key, value *yaml.Node }
 
 // get returns the value node of the field called name, or nil when the
 // mapping does not have it.
-func (f fieldSet) get(name string) *yaml.Node {
-	if i := f.index(name); i >= 0 {
-		return f.values[i]
-	}
-	return nil
-}
+func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
 
 // key returns the key node of the field called name, or nil.
-func (f fieldSet) key(name string) *yaml.Node {
-	if i := f.index(name); i >= 0 {
-		return f.keys[i]
-	}
-	return nil
-}
+func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
 // fields reads a mapping node whose keys must all be among specs. It reports
 // unknown keys (suggesting the nearest known one), duplicate keys and missing
 // required keys, and returns the nodes of the fields found.
 func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fieldSet, bool) {
-	nodes := make([]*yaml.Node, 2*len(specs))
-	set := fieldSet{specs: specs, keys: nodes[:len(specs)], values: nodes[len(specs):]}
+	set := fieldSet{}
 	if n.Kind != yaml.MappingNode {
 		c.addf(nodePos(n), "%s must be a mapping, not %s", what, kindName(n))
 		return set, false
+	}
+	known := make([]string, len(specs))
+	for i, s := range specs {
+		known[i] = s.name
 	}
 	ok := true
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -216,12 +189,7 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fi
 			ok = false
 			continue
 		}
-		at := set.index(key.Value)
-		if at < 0 {
-			known := make([]string, len(specs))
-			for i, s := range specs {
-				known[i] = s.name
-			}
+		if !contains(known, key.Value) {
 			msg := fmt.Sprintf("unknown field %q in %s", key.Value, what)
 			if s := nearest(key.Value, known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
@@ -232,16 +200,15 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) (fi
 			ok = false
 			continue
 		}
-		if first := set.keys[at]; first != nil {
+		if first := set.key(key.Value); first != nil {
 			c.addf(nodePos(key), "field %q appears twice in %s (first at line %d)", key.Value, what, first.Line)
 			ok = false
 			continue
 		}
-		set.keys[at] = key
-		set.values[at] = value
+		set[key.Value] = field{key, value}
 	}
-	for i, s := range specs {
-		if s.required && set.values[i] == nil {
+	for _, s := range specs {
+		if s.required && set.get(s.name) == nil {
 			c.addf(nodePos(n), "%s is missing required field %q", what, s.name)
 			ok = false
 		}
@@ -292,14 +259,6 @@ func readBool(c *errorCollector, n *yaml.Node, what string) (bool, bool) {
 		c.addf(nodePos(n), "%s must be true or false, not %s", what, kindName(n))
 		return false, false
 	}
-	// The six spellings YAML reads as a boolean, without the reflection
-	// of Decode; anything else tagged !!bool goes through Decode.
-	switch n.Value {
-	case "true", "True", "TRUE":
-		return true, true
-	case "false", "False", "FALSE":
-		return false, true
-	}
 	var b bool
 	if err := n.Decode(&b); err != nil {
 		c.addf(nodePos(n), "%s must be true or false, not %q", what, n.Value)
@@ -328,11 +287,6 @@ func readInt(c *errorCollector, n *yaml.Node, what string) (int64, bool) {
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 		c.addf(nodePos(n), "%s must be a whole number, not %s", what, kindName(n))
 		return 0, false
-	}
-	// Plain decimal numbers, the usual case, without the reflection of
-	// Decode; hexadecimal, octal, underscores and signs go through Decode.
-	if v, err := strconv.ParseUint(n.Value, 10, 63); err == nil && (n.Value[0] != '0' || n.Value == "0") {
-		return int64(v), true
 	}
 	var v int64
 	if err := n.Decode(&v); err != nil {

@@ -94,27 +94,12 @@ func textProblem(s string) string {
 	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
 		return fmt.Sprintf("is %d characters long; keep it to %d, on one line", n, MaxTextRunes)
 	}
-	if printableASCII(s) {
-		return ""
-	}
 	for _, r := range s {
 		if why := forbiddenRune(r); why != "" {
 			return fmt.Sprintf("contains %U (%s); use plain one-line text", r, why)
 		}
 	}
 	return ""
-}
-
-// printableASCII reports whether s holds only the characters from space to
-// tilde, none of which forbiddenRune refuses: most texts, checked without
-// decoding a rune.
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
 }
 
 // forbiddenRune says why r may not appear in registry text, or "".
