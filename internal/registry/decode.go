@@ -418,13 +418,18 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	return o
 }
 
+// maxReasonBytes is the longest reason a Close frame can carry. A control
+// frame's payload is at most 125 bytes (RFC 6455, 5.5), and a Close frame
+// spends the first 2 of them on the code (5.5.1).
+const maxReasonBytes = 125 - 2
+
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	var r Reason
 	f, _ := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
 	if v, ok := readInt(c, f.get("max_bytes"), "reason max_bytes"); ok {
 		r.MaxBytes = int(v)
-		if n := f.get("max_bytes"); n != nil && (v < 1 || v > 123) {
-			c.addf(nodePos(n), "reason max_bytes %d is out of range; a Close frame leaves room for 1 to 123 bytes of reason (RFC 6455, 5.5)", v)
+		if n := f.get("max_bytes"); n != nil && (v < 1 || v > maxReasonBytes) {
+			c.addf(nodePos(n), "reason max_bytes %d is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", v, maxReasonBytes)
 		}
 	}
 	r.Reference, _ = readText(c, f.get("reference"), "reason reference")
