@@ -436,76 +436,64 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	return r
 }
 
-func decodeFacts(c *errorCollector, f fieldSet, what string) (Facts, bool) {
-	wire, ok1 := readBool(c, f.get("wire_valid"), what+" wire_valid")
-	browser, ok2 := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
-	return Facts{WireValid: wire, BrowserCanSend: browser}, ok1 && ok2
+func decodeFacts(c *errorCollector, f fieldSet, what string) Facts {
+	wire, _ := readBool(c, f.get("wire_valid"), what+" wire_valid")
+	browser, _ := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
+	return Facts{WireValid: wire, BrowserCanSend: browser}
 }
 
-func decodeRange(c *errorCollector, n *yaml.Node) (Range, bool) {
-	r := Range{Pos: nodePos(n)}
-	f, ok := fields(c, n, "range", []fieldSpec{
-		{"name", true}, {"label", true}, {"first", true}, {"last", true},
-		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true}, {"parts", false}, {"extendable", false},
-	})
+// blockFields are the fields that ranges and parts share.
+var blockFields = []fieldSpec{
+	{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
+	{"wire_valid", true}, {"browser_can_send", true},
+}
+
+// rangeFields are the fields of a range: a block with a name, and maybe
+// parts.
+var rangeFields = append(append([]fieldSpec{{"name", true}}, blockFields...),
+	fieldSpec{"parts", false}, fieldSpec{"extendable", false})
+
+// decodeBlock reads the fields a range and a part share from f, the fields
+// of the mapping n.
+func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block {
+	b := Block{Pos: nodePos(n)}
+	b.Label, _ = readText(c, f.get("label"), what+" label")
+	b.First, _ = readCode(c, f.get("first"), what+" first")
+	b.Last, _ = readCode(c, f.get("last"), what+" last")
+	b.Description, b.Translations, _ = readDescription(c, f.get("description"), what+" description")
+	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
+	b.Facts = decodeFacts(c, f, what)
+	return b
+}
+
+// decodeRange reads a range and its parts; ok is false when any of it has
+// a problem.
+func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
+	start := c.count()
+	f, _ := fields(c, n, "range", rangeFields)
 	what := "range"
 	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && name != "" {
 		what = fmt.Sprintf("range %s", name)
 		r.Name = name
-		ok = checkIdentifier(c, f.get("name"), what+" name", name) && ok
+		checkIdentifier(c, f.get("name"), what+" name", name)
 	}
-	var good bool
-	r.Label, good = readText(c, f.get("label"), what+" label")
-	ok = ok && good
-	r.First, good = readCode(c, f.get("first"), what+" first")
-	ok = ok && good
-	r.Last, good = readCode(c, f.get("last"), what+" last")
-	ok = ok && good
-	r.Description, r.Translations, good = readDescription(c, f.get("description"), what+" description")
-	ok = ok && good
-	r.Reference, good = readText(c, f.get("reference"), what+" reference")
-	ok = ok && good
-	r.Facts, good = decodeFacts(c, f, what)
-	ok = ok && good
-	r.Extendable, good = readBool(c, f.get("extendable"), what+" extendable")
-	ok = ok && good
-	if items, listOK := readList(c, f.get("parts"), what+" parts"); listOK {
-		for _, item := range items {
-			p, partOK := decodePart(c, item, what)
-			ok = ok && partOK
-			if partOK {
-				r.Parts = append(r.Parts, p)
-			}
+	r.Block = decodeBlock(c, n, f, what)
+	r.Extendable, _ = readBool(c, f.get("extendable"), what+" extendable")
+	items, _ := readList(c, f.get("parts"), what+" parts")
+	for _, item := range items {
+		if p, partOK := decodePart(c, item, what); partOK {
+			r.Parts = append(r.Parts, p)
 		}
-	} else {
-		ok = false
 	}
 	sort.SliceStable(r.Parts, func(i, j int) bool { return r.Parts[i].First < r.Parts[j].First })
-	return r, ok
+	return r, c.count() == start
 }
 
 func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) {
-	p := Part{Pos: nodePos(n)}
+	start := c.count()
 	what := "part of " + rangeWhat
-	f, ok := fields(c, n, what, []fieldSpec{
-		{"label", true}, {"first", true}, {"last", true},
-		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true},
-	})
-	var good bool
-	p.Label, good = readText(c, f.get("label"), what+" label")
-	ok = ok && good
-	p.First, good = readCode(c, f.get("first"), what+" first")
-	ok = ok && good
-	p.Last, good = readCode(c, f.get("last"), what+" last")
-	ok = ok && good
-	p.Description, p.Translations, good = readDescription(c, f.get("description"), what+" description")
-	ok = ok && good
-	p.Reference, good = readText(c, f.get("reference"), what+" reference")
-	ok = ok && good
-	p.Facts, good = decodeFacts(c, f, what)
-	return p, ok && good
+	f, _ := fields(c, n, what, blockFields)
+	return Part{decodeBlock(c, n, f, what)}, c.count() == start
 }
 
 // codeFields are the fields of a code entry.
@@ -516,44 +504,31 @@ var codeFields = []fieldSpec{
 }
 
 func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
+	start := c.count()
 	code := Code{Pos: nodePos(n)}
-	f, ok := fields(c, n, "code entry", codeFields)
+	f, _ := fields(c, n, "code entry", codeFields)
 	what := "code entry"
 	var good bool
-	code.Value, good = readCode(c, f.get("code"), "code")
-	ok = ok && good
-	if good && f.get("code") != nil {
+	if code.Value, good = readCode(c, f.get("code"), "code"); good && f.get("code") != nil {
 		what = fmt.Sprintf("code %d", code.Value)
 	}
 	if nameNode := f.get("name"); nameNode != nil {
 		code.NamePos = nodePos(nameNode)
-		code.Name, good = readString(c, nameNode, what+" name")
-		ok = ok && good && checkIdentifier(c, nameNode, what+" name", code.Name)
-	}
-	code.Label, good = readText(c, f.get("label"), what+" label")
-	ok = ok && good
-	if items, listOK := readList(c, f.get("aliases"), what+" aliases"); listOK {
-		for _, item := range items {
-			alias, aliasOK := readString(c, item, what+" alias")
-			if aliasOK && checkAlias(c, item, what, alias) {
-				code.Aliases = append(code.Aliases, alias)
-				code.AliasPos = append(code.AliasPos, nodePos(item))
-			} else {
-				ok = false
-			}
+		if code.Name, good = readString(c, nameNode, what+" name"); good {
+			checkIdentifier(c, nameNode, what+" name", code.Name)
 		}
-	} else {
-		ok = false
 	}
-	code.Description, code.Translations, good = readDescription(c, f.get("description"), what+" description")
-	ok = ok && good
-	code.Reference, good = readText(c, f.get("reference"), what+" reference")
-	ok = ok && good
-	code.Facts, good = decodeFacts(c, f, what)
-	ok = ok && good
-	if n := f.get("rule_exception"); n != nil {
-		code.RuleException, good = readText(c, n, what+" rule_exception")
-		ok = ok && good
+	code.Label, _ = readText(c, f.get("label"), what+" label")
+	items, _ := readList(c, f.get("aliases"), what+" aliases")
+	for _, item := range items {
+		if alias, ok := readString(c, item, what+" alias"); ok && checkAlias(c, item, what, alias) {
+			code.Aliases = append(code.Aliases, alias)
+			code.AliasPos = append(code.AliasPos, nodePos(item))
+		}
 	}
-	return code, ok
+	code.Description, code.Translations, _ = readDescription(c, f.get("description"), what+" description")
+	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
+	code.Facts = decodeFacts(c, f, what)
+	code.RuleException, _ = readText(c, f.get("rule_exception"), what+" rule_exception")
+	return code, c.count() == start
 }

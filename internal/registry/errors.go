@@ -71,6 +71,10 @@ func (c *errorCollector) addf(pos Pos, format string, args ...any) {
 	c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// count returns how many problems have been reported so far, so that a
+// decoder can tell whether an entry it read had any.
+func (c *errorCollector) count() int { return len(c.list) + c.more }
+
 // err returns the problems sorted by position, or nil when there are none.
 func (c *errorCollector) err() error {
 	if len(c.list) == 0 {

@@ -55,10 +55,9 @@ type Facts struct {
 	BrowserCanSend bool
 }
 
-// Range is a block of codes with a shared purpose and rule, such as
-// 4000-4999 for private use.
-type Range struct {
-	Name        string
+// Block is what ranges and parts share: a span of codes with a purpose,
+// and the rule for every code in it that the registry does not list.
+type Block struct {
 	Label       string
 	First, Last uint16
 	Description string
@@ -66,25 +65,29 @@ type Range struct {
 	Translations map[string]string
 	Reference    string
 	Facts
+	Pos Pos
+}
+
+// Contains reports whether v lies in the block.
+func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
+
+// Range is a block of codes with a shared purpose and rule, such as
+// 4000-4999 for private use.
+type Range struct {
+	Name string
+	Block
 	// Extendable allows a registry that extends this one to add codes in
 	// the range.
 	Extendable bool
 	// Parts split the range into smaller blocks with rules of their own,
 	// sorted by First, not overlapping, and inside the range.
 	Parts []Part
-	Pos   Pos
 }
 
 // Part is a block inside a range whose rule differs from, or refines, the
 // range's, such as 1016-1999 kept for future standards.
 type Part struct {
-	Label        string
-	First, Last  uint16
-	Description  string
-	Translations map[string]string
-	Reference    string
-	Facts
-	Pos Pos
+	Block
 }
 
 // Code is one named close code.
@@ -159,12 +162,6 @@ func (r *Registry) Languages() []string {
 	sort.Strings(langs)
 	return append([]string{"en"}, langs...)
 }
-
-// Contains reports whether v lies in the range.
-func (r *Range) Contains(v uint16) bool { return r.First <= v && v <= r.Last }
-
-// Contains reports whether v lies in the part.
-func (p *Part) Contains(v uint16) bool { return p.First <= v && v <= p.Last }
 
 // Rule returns the facts that hold for v when the registry does not list it,
 // with the label of the block that sets them. ok is false when no range
