@@ -269,30 +269,39 @@ func readBool(c *errorCollector, n *yaml.Node, what string) (bool, bool) {
 
 // readCode reads a close code: a whole number from 0 to 65535.
 func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
-	v, ok := readInt(c, n, what)
-	if !ok {
+	v, ok := readNumber(c, n, what, "write close codes in decimal digits, such as 4000")
+	if ok && v > 65535 {
+		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, short(n.Value))
 		return 0, false
 	}
-	if v < 0 || v > 65535 {
-		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, n.Value)
-		return 0, false
-	}
-	return uint16(v), true
+	return uint16(v), ok
 }
 
-func readInt(c *errorCollector, n *yaml.Node, what string) (int64, bool) {
+// plainDecimalRE matches a whole number as people write one: 0, or digits
+// that do not start with 0. YAML also reads 0x1F, 0o17, 0b11, 1_000 and +5
+// as numbers, and 017 as octal 15. In a registry those are slips more often
+// than intent, and a slip that still reads as a number names the wrong code.
+var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
+
+// readNumber reads a whole number written in plain decimal digits. fix
+// says how to write one, for the message when it is spelt otherwise.
+func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
 	if n == nil {
 		return 0, true
 	}
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+	// YAML reads 4000.0 and 04009 as floats; they are numbers spelt
+	// otherwise, rather than values of another kind.
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 		c.addf(nodePos(n), "%s must be a whole number, not %s", what, kindName(n))
 		return 0, false
 	}
-	var v int64
-	if err := n.Decode(&v); err != nil {
-		c.addf(nodePos(n), "%s %s is too large to be a number here", what, n.Value)
+	if !plainDecimalRE.MatchString(n.Value) {
+		c.addf(nodePos(n), "%s %q is not a plain decimal number; %s", what, short(n.Value), fix)
 		return 0, false
 	}
+	// Digits can fail to parse only by overflowing, and ParseUint then
+	// returns the largest uint64, which every caller refuses as too large.
+	v, _ := strconv.ParseUint(n.Value, 10, 64)
 	return v, true
 }
 
@@ -426,12 +435,13 @@ const maxReasonBytes = 125 - 2
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	var r Reason
 	f, _ := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
-	if v, ok := readInt(c, f.get("max_bytes"), "reason max_bytes"); ok {
-		r.MaxBytes = int(v)
-		if n := f.get("max_bytes"); n != nil && (v < 1 || v > maxReasonBytes) {
-			c.addf(nodePos(n), "reason max_bytes %d is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", v, maxReasonBytes)
-		}
+	n = f.get("max_bytes")
+	v, ok := readNumber(c, n, "reason max_bytes", fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes))
+	if ok && n != nil && (v < 1 || v > maxReasonBytes) {
+		c.addf(nodePos(n), "reason max_bytes %s is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)",
+			short(n.Value), maxReasonBytes)
 	}
+	r.MaxBytes = int(min(v, maxReasonBytes))
 	r.Reference, _ = readText(c, f.get("reference"), "reason reference")
 	return r
 }

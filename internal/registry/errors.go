@@ -88,3 +88,21 @@ func (c *errorCollector) err() error {
 	}
 	return list
 }
+
+// maxEcho is how many characters of a value a message repeats: enough to
+// find it in the file, while a value that fills a megabyte line stays out
+// of the terminal.
+const maxEcho = 40
+
+// short returns s cut to maxEcho characters, marked with … when it was
+// longer.
+func short(s string) string {
+	count := 0
+	for i := range s {
+		if count == maxEcho {
+			return s[:i] + "…"
+		}
+		count++
+	}
+	return s
+}
