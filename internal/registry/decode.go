@@ -482,10 +482,12 @@ func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 	start := c.count()
 	f, _ := fields(c, n, "range", rangeFields)
 	what := "range"
-	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && name != "" {
-		what = fmt.Sprintf("range %s", name)
+	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && f.get("name") != nil {
 		r.Name = name
-		checkIdentifier(c, f.get("name"), what+" name", name)
+		if name != "" {
+			what = "range " + short(name)
+		}
+		checkIdentifier(c, f.get("name"), what+" name", name, "Private")
 	}
 	r.Block = decodeBlock(c, n, f, what)
 	r.Extendable, _ = readBool(c, f.get("extendable"), what+" extendable")
@@ -525,7 +527,7 @@ func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	if nameNode := f.get("name"); nameNode != nil {
 		code.NamePos = nodePos(nameNode)
 		if code.Name, good = readString(c, nameNode, what+" name"); good {
-			checkIdentifier(c, nameNode, what+" name", code.Name)
+			checkIdentifier(c, nameNode, what+" name", code.Name, "NormalClosure")
 		}
 	}
 	code.Label, _ = readText(c, f.get("label"), what+" label")

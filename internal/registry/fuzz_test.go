@@ -56,7 +56,7 @@ func checkInvariants(t *testing.T, reg *Registry) {
 			t.Fatalf("code %d outside every range", c.Value)
 		}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			if names[n] || identifierProblem(c.Name) != "" {
+			if names[n] || identifierProblem(c.Name, "") != "" {
 				t.Fatalf("name %q repeated or not an identifier", n)
 			}
 			names[n] = true

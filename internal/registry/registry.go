@@ -12,8 +12,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/closecodes/closecodes"
@@ -137,32 +135,6 @@ func (o *Output) set(key string, pos Pos) {
 	o.Pos[key] = pos
 }
 
-// Languages returns the BCP 47 tags of the descriptions in the registry:
-// "en" first, then the others sorted.
-func (r *Registry) Languages() []string {
-	seen := map[string]bool{}
-	add := func(tr map[string]string) {
-		for tag := range tr {
-			seen[tag] = true
-		}
-	}
-	for i := range r.Codes {
-		add(r.Codes[i].Translations)
-	}
-	for i := range r.Ranges {
-		add(r.Ranges[i].Translations)
-		for j := range r.Ranges[i].Parts {
-			add(r.Ranges[i].Parts[j].Translations)
-		}
-	}
-	langs := make([]string, 0, len(seen))
-	for tag := range seen {
-		langs = append(langs, tag)
-	}
-	sort.Strings(langs)
-	return append([]string{"en"}, langs...)
-}
-
 // Rule returns the facts that hold for v when the registry does not list it,
 // with the label of the block that sets them. ok is false when no range
 // holds v.
@@ -260,32 +232,4 @@ func Standard() (*Registry, error) {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
 	})
 	return standard.reg, standard.err
-}
-
-// InLanguage returns a description in the language lang asks for, matched
-// as the generated Go and TypeScript match it (RFC 4647 lookup: ignoring
-// case, reading "_" as "-", dropping subtags from the end), or en when
-// translations has none.
-func InLanguage(en string, translations map[string]string, lang string) string {
-	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
-	for want != "" {
-		if want == "en" {
-			return en
-		}
-		for tag, text := range translations {
-			if strings.ToLower(tag) == want {
-				return text
-			}
-		}
-		cut := strings.LastIndexByte(want, '-')
-		if cut < 0 {
-			break
-		}
-		want = want[:cut]
-		// A single-letter subtag introduces an extension; drop it too.
-		if n := len(want); n >= 2 && want[n-2] == '-' {
-			want = want[:n-2]
-		}
-	}
-	return en
 }

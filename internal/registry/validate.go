@@ -2,7 +2,6 @@ package registry
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,59 +28,6 @@ func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	}
 	return s, true
 }
-
-// readDescription reads a description: one English text, or a mapping from
-// BCP 47 language tags to texts that includes "en".
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
-	if n == nil || n.Kind != yaml.MappingNode {
-		en, ok = readText(c, n, what)
-		return en, nil, ok
-	}
-	ok = true
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
-		tag := key.Value
-		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(tag) {
-			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, tag)
-			ok = false
-			continue
-		}
-		if seen[strings.ToLower(tag)] {
-			c.addf(nodePos(key), "%s gives language %q twice", what, tag)
-			ok = false
-			continue
-		}
-		seen[strings.ToLower(tag)] = true
-		text, textOK := readText(c, value, what+" "+tag)
-		if !textOK {
-			ok = false
-			continue
-		}
-		if tag == "en" {
-			en = text
-			continue
-		}
-		if strings.EqualFold(tag, "en") {
-			c.addf(nodePos(key), "%s writes English as %q; write en", what, tag)
-			ok = false
-			continue
-		}
-		if translations == nil {
-			translations = map[string]string{}
-		}
-		translations[tag] = text
-	}
-	if ok && en == "" {
-		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
-		ok = false
-	}
-	return en, translations, ok
-}
-
-// languageTagRE matches the BCP 47 tags a registry may use: a language and
-// optional subtags, such as en, zh-CN or zh-Hant-TW.
-var languageTagRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // textProblem says what is wrong with s as a one-line text, or "".
 func textProblem(s string) string {
@@ -153,21 +99,23 @@ var tsReservedWords = []string{
 
 // checkIdentifier checks a name used as an identifier in Go and TypeScript:
 // an exported Go name made of ASCII letters and digits.
-func checkIdentifier(c *errorCollector, n *yaml.Node, what, name string) bool {
-	msg := identifierProblem(name)
+func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string) bool {
+	msg := identifierProblem(name, example)
 	if msg != "" {
-		c.addf(nodePos(n), "%s %q %s", what, name, msg)
+		c.addf(nodePos(n), "%s %q %s", what, short(name), msg)
 		return false
 	}
 	return true
 }
 
-func identifierProblem(name string) string {
+// identifierProblem says what is wrong with name as an identifier, or "".
+// example is a good name to suggest.
+func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
-		return "is empty; write a Go identifier such as NormalClosure"
+		return "is empty; write a Go identifier such as " + example
 	case IsGoKeyword(name):
-		return "is a Go keyword; names are exported identifiers such as NormalClosure"
+		return "is a Go keyword; names are exported identifiers such as " + example
 	case contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
 	}
