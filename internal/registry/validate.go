@@ -140,7 +140,7 @@ func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
 		}
 	}
 	if !ok {
-		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, alias)
+		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
 	}
 	return ok
 }
@@ -159,33 +159,33 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	for i := range reg.Ranges {
 		r := &reg.Ranges[i]
 		if r.First > r.Last {
-			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", r.Name, r.First, r.Last)
+			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", short(r.Name), r.First, r.Last)
 		}
 		if prev, dup := names[strings.ToLower(r.Name)]; dup {
-			c.addf(r.Pos, "range name %q is used twice (first at line %d)", r.Name, prev.Pos.Line)
+			c.addf(r.Pos, "range name %q is used twice (first at line %d)", short(r.Name), prev.Pos.Line)
 		}
 		names[strings.ToLower(r.Name)] = r
 		if i > 0 {
 			prev := &reg.Ranges[i-1]
 			if r.First <= prev.Last {
 				c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
-					r.Name, r.First, r.Last, prev.Name, prev.First, prev.Last, prev.Pos.Line)
+					short(r.Name), r.First, r.Last, short(prev.Name), prev.First, prev.Last, prev.Pos.Line)
 			}
 		}
 		for j := range r.Parts {
 			p := &r.Parts[j]
 			if p.First > p.Last {
-				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", p.Label, r.Name, p.First, p.Last)
+				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", short(p.Label), short(r.Name), p.First, p.Last)
 			}
 			if p.First < r.First || p.Last > r.Last {
 				c.addf(p.Pos, "part %q (%d-%d) lies outside its range %s (%d-%d)",
-					p.Label, p.First, p.Last, r.Name, r.First, r.Last)
+					short(p.Label), p.First, p.Last, short(r.Name), r.First, r.Last)
 			}
 			if j > 0 {
 				prev := &r.Parts[j-1]
 				if p.First <= prev.Last {
 					c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
-						p.Label, p.First, p.Last, prev.Label, prev.First, prev.Last, prev.Pos.Line)
+						short(p.Label), p.First, p.Last, short(prev.Label), prev.First, prev.Last, prev.Pos.Line)
 				}
 			}
 		}
@@ -215,10 +215,10 @@ func validateNames(c *errorCollector, reg *Registry) {
 			owner = fmt.Sprintf("code %d of the %s registry", prev.code.Value, reg.Extends)
 		}
 		if prev.name == name {
-			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, name, owner)
+			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, short(name), owner)
 		} else {
 			c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
-				kind, name, prev.name, owner)
+				kind, short(name), short(prev.name), owner)
 		}
 	}
 	for i := range reg.Codes {
@@ -242,7 +242,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 			prev := &reg.Codes[i-1]
 			if prev.Inherited {
 				c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
-					code.Value, reg.Extends, prev.Name)
+					code.Value, reg.Extends, short(prev.Name))
 			} else {
 				c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
 			}
@@ -258,22 +258,22 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		}
 		if reg.Extends != "" && !reg.RangeOf(code.Value).Extendable {
 			c.addf(code.Pos, "code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, reg.RangeOf(code.Value).Label, reg.Extends, extendableRanges(reg))
+				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
 			continue
 		}
 		var differs []string
 		if code.WireValid != rule.WireValid {
-			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, block, rule.WireValid))
+			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, short(block), rule.WireValid))
 		}
 		if code.BrowserCanSend != rule.BrowserCanSend {
-			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, block, rule.BrowserCanSend))
+			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, short(block), rule.BrowserCanSend))
 		}
 		switch {
 		case len(differs) > 0 && code.RuleException == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
 				code.Value, strings.Join(differs, " and "))
 		case len(differs) == 0 && code.RuleException != "":
-			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, block)
+			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, short(block))
 		}
 	}
 }
@@ -284,7 +284,7 @@ func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
-			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, r.Label))
+			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label)))
 		}
 	}
 	if len(parts) == 0 {
