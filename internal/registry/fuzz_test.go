@@ -68,3 +68,17 @@ func checkInvariants(t *testing.T, reg *Registry) {
 		}
 	}
 }
+
+// FuzzMatchLanguage: any tag gets one of the registry's languages.
+func FuzzMatchLanguage(f *testing.F) {
+	v := loadLanguageVectors(f)
+	for _, tc := range v.Cases {
+		f.Add(tc.Tag)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		got := MatchLanguage(v.Languages, tag)
+		if !contains(v.Languages, got) {
+			t.Fatalf("MatchLanguage(%q) = %q, not a registry language", tag, got)
+		}
+	})
+}

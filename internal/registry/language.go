@@ -111,19 +111,25 @@ func (r *Registry) Languages() []string {
 	return append([]string{"en"}, langs...)
 }
 
-// InLanguage returns a description in the language lang asks for, matched
-// as the generated Go and TypeScript match it (RFC 4647 lookup: ignoring
-// case, reading "_" as "-", dropping subtags from the end), or en when
-// translations has none.
-func InLanguage(en string, translations map[string]string, lang string) string {
-	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
-	for want != "" {
-		if want == "en" {
-			return en
-		}
-		for tag, text := range translations {
-			if strings.ToLower(tag) == want {
-				return text
+// MatchLanguage returns the language of languages (canonical tags, "en"
+// first, as Languages returns them) that serves a request for tag best:
+//
+//  1. the language equal to tag, ignoring ASCII case and reading "_" as "-";
+//  2. else RFC 4647 lookup: tag without its last subtag, and without a
+//     one-letter subtag left at its end, tried as in 1, until none is left;
+//  3. else the first language with tag's primary subtag, so that zh and
+//     zh-Hans-CN find zh-CN;
+//  4. else "en".
+//
+// Any string gets an answer, however malformed. The generated Go and
+// TypeScript lookups take the same steps; testdata/language-vectors.json
+// holds the cases all of them must agree on.
+func MatchLanguage(languages []string, tag string) string {
+	tag = strings.ReplaceAll(tag, "_", "-")
+	for want := tag; want != ""; {
+		for _, lang := range languages {
+			if equalFoldASCII(lang, want) {
+				return lang
 			}
 		}
 		cut := strings.LastIndexByte(want, '-')
@@ -131,10 +137,54 @@ func InLanguage(en string, translations map[string]string, lang string) string {
 			break
 		}
 		want = want[:cut]
-		// A single-letter subtag introduces an extension; drop it too.
+		// A one-letter subtag starts an extension or private use and means
+		// nothing without what followed it.
 		if n := len(want); n >= 2 && want[n-2] == '-' {
 			want = want[:n-2]
 		}
+	}
+	if primary, _, _ := strings.Cut(tag, "-"); primary != "" {
+		for _, lang := range languages {
+			if p, _, _ := strings.Cut(lang, "-"); equalFoldASCII(p, primary) {
+				return lang
+			}
+		}
+	}
+	return "en"
+}
+
+// equalFoldASCII compares a and b ignoring the case of ASCII letters only.
+// Unicode case folding would match the Kelvin sign K to k, and the
+// generated TypeScript could not easily do the same.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// InLanguage returns a description in the language that MatchLanguage
+// picks for tag among en and the description's own translations.
+func InLanguage(en string, translations map[string]string, tag string) string {
+	languages := make([]string, 0, len(translations)+1)
+	for lang := range translations {
+		languages = append(languages, lang)
+	}
+	sort.Strings(languages)
+	if text, ok := translations[MatchLanguage(append([]string{"en"}, languages...), tag)]; ok {
+		return text
 	}
 	return en
 }
