@@ -71,6 +71,10 @@ func (c *errorCollector) addf(pos Pos, format string, args ...any) {
 	c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
+// count returns how many problems have been reported so far, so that a
+// decoder can tell whether an entry it read had any.
+func (c *errorCollector) count() int { return len(c.list) + c.more }
+
 // err returns the problems sorted by position, or nil when there are none.
 func (c *errorCollector) err() error {
 	if len(c.list) == 0 {
@@ -83,4 +87,22 @@ func (c *errorCollector) err() error {
 			Msg: fmt.Sprintf("too many problems: %d more not shown; fix these and run again", hidden)})
 	}
 	return list
+}
+
+// maxEcho is how many characters of a value a message repeats: enough to
+// find it in the file, while a value that fills a megabyte line stays out
+// of the terminal.
+const maxEcho = 40
+
+// short returns s cut to maxEcho characters, marked with … when it was
+// longer.
+func short(s string) string {
+	count := 0
+	for i := range s {
+		if count == maxEcho {
+			return s[:i] + "…"
+		}
+		count++
+	}
+	return s
 }

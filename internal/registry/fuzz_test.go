@@ -56,7 +56,7 @@ func checkInvariants(t *testing.T, reg *Registry) {
 			t.Fatalf("code %d outside every range", c.Value)
 		}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			if names[n] || identifierProblem(c.Name) != "" {
+			if names[n] || identifierProblem(c.Name, "") != "" {
 				t.Fatalf("name %q repeated or not an identifier", n)
 			}
 			names[n] = true
@@ -67,4 +67,18 @@ func checkInvariants(t *testing.T, reg *Registry) {
 			}
 		}
 	}
+}
+
+// FuzzMatchLanguage: any tag gets one of the registry's languages.
+func FuzzMatchLanguage(f *testing.F) {
+	v := loadLanguageVectors(f)
+	for _, tc := range v.Cases {
+		f.Add(tc.Tag)
+	}
+	f.Fuzz(func(t *testing.T, tag string) {
+		got := MatchLanguage(v.Languages, tag)
+		if !contains(v.Languages, got) {
+			t.Fatalf("MatchLanguage(%q) = %q, not a registry language", tag, got)
+		}
+	})
 }

@@ -1,24 +1,49 @@
 package registry
 
 import (
+	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	closecode "github.com/closecodes/closecodes/generated/go"
 )
 
-// TestInLanguageMatchesGeneratedLookup: the tool (explain, the docs pages)
-// and the generated package must pick the same translation for any tag.
-func TestInLanguageMatchesGeneratedLookup(t *testing.T) {
-	reg, err := Load("../../codes.yaml")
+// languageVectors are the cases in testdata/language-vectors.json, which the
+// generated Go and TypeScript lookups run too.
+type languageVectors struct {
+	Languages []string `json:"languages"`
+	Cases     []struct {
+		Tag  string `json:"tag"`
+		Want string `json:"want"`
+		Why  string `json:"why"`
+	} `json:"cases"`
+}
+
+func loadLanguageVectors(t testing.TB) languageVectors {
+	t.Helper()
+	data, err := os.ReadFile("testdata/language-vectors.json")
 	require.NoError(t, err)
-	for _, lang := range []string{"", "en", "EN", "en-US", "zh-CN", "zh-cn", "zh_CN", "zh-CN-u-nu-hanidec",
-		"zh-CN-x-private", "zh", "zh-TW", "fr", "-", "_", "x-zh-CN"} {
-		for _, c := range reg.Codes {
-			assert.Equal(t, closecode.Code(c.Value).DescriptionIn(lang),
-				InLanguage(c.Description, c.Translations, lang), "code %d in %q", c.Value, lang)
-		}
+	var v languageVectors
+	require.NoError(t, json.Unmarshal(data, &v))
+	return v
+}
+
+func TestMatchLanguage(t *testing.T) {
+	v := loadLanguageVectors(t)
+	for _, tc := range v.Cases {
+		assert.Equal(t, tc.Want, MatchLanguage(v.Languages, tc.Tag), "%.40q: %s", tc.Tag, tc.Why)
 	}
+}
+
+// TestInLanguage: a description's text comes from the language
+// MatchLanguage picks among en and the description's own translations.
+func TestInLanguage(t *testing.T) {
+	tr := map[string]string{"zh-CN": "简体", "zh-TW": "繁體"}
+	for tag, want := range map[string]string{
+		"zh-TW": "繁體", "zh_tw": "繁體", "zh": "简体", "zh-HK": "简体", "en-GB": "English", "fr": "English", "": "English",
+	} {
+		assert.Equal(t, want, InLanguage("English", tr, tag), tag)
+	}
+	assert.Equal(t, "English", InLanguage("English", nil, "zh"))
 }

@@ -12,8 +12,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"sort"
-	"strings"
 	"sync"
 
 	"github.com/closecodes/closecodes"
@@ -55,10 +53,9 @@ type Facts struct {
 	BrowserCanSend bool
 }
 
-// Range is a block of codes with a shared purpose and rule, such as
-// 4000-4999 for private use.
-type Range struct {
-	Name        string
+// Block is what ranges and parts share: a span of codes with a purpose,
+// and the rule for every code in it that the registry does not list.
+type Block struct {
 	Label       string
 	First, Last uint16
 	Description string
@@ -66,25 +63,29 @@ type Range struct {
 	Translations map[string]string
 	Reference    string
 	Facts
+	Pos Pos
+}
+
+// Contains reports whether v lies in the block.
+func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
+
+// Range is a block of codes with a shared purpose and rule, such as
+// 4000-4999 for private use.
+type Range struct {
+	Name string
+	Block
 	// Extendable allows a registry that extends this one to add codes in
 	// the range.
 	Extendable bool
 	// Parts split the range into smaller blocks with rules of their own,
 	// sorted by First, not overlapping, and inside the range.
 	Parts []Part
-	Pos   Pos
 }
 
 // Part is a block inside a range whose rule differs from, or refines, the
 // range's, such as 1016-1999 kept for future standards.
 type Part struct {
-	Label        string
-	First, Last  uint16
-	Description  string
-	Translations map[string]string
-	Reference    string
-	Facts
-	Pos Pos
+	Block
 }
 
 // Code is one named close code.
@@ -133,38 +134,6 @@ func (o *Output) set(key string, pos Pos) {
 	}
 	o.Pos[key] = pos
 }
-
-// Languages returns the BCP 47 tags of the descriptions in the registry:
-// "en" first, then the others sorted.
-func (r *Registry) Languages() []string {
-	seen := map[string]bool{}
-	add := func(tr map[string]string) {
-		for tag := range tr {
-			seen[tag] = true
-		}
-	}
-	for i := range r.Codes {
-		add(r.Codes[i].Translations)
-	}
-	for i := range r.Ranges {
-		add(r.Ranges[i].Translations)
-		for j := range r.Ranges[i].Parts {
-			add(r.Ranges[i].Parts[j].Translations)
-		}
-	}
-	langs := make([]string, 0, len(seen))
-	for tag := range seen {
-		langs = append(langs, tag)
-	}
-	sort.Strings(langs)
-	return append([]string{"en"}, langs...)
-}
-
-// Contains reports whether v lies in the range.
-func (r *Range) Contains(v uint16) bool { return r.First <= v && v <= r.Last }
-
-// Contains reports whether v lies in the part.
-func (p *Part) Contains(v uint16) bool { return p.First <= v && v <= p.Last }
 
 // Rule returns the facts that hold for v when the registry does not list it,
 // with the label of the block that sets them. ok is false when no range
@@ -263,32 +232,4 @@ func Standard() (*Registry, error) {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
 	})
 	return standard.reg, standard.err
-}
-
-// InLanguage returns a description in the language lang asks for, matched
-// as the generated Go and TypeScript match it (RFC 4647 lookup: ignoring
-// case, reading "_" as "-", dropping subtags from the end), or en when
-// translations has none.
-func InLanguage(en string, translations map[string]string, lang string) string {
-	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
-	for want != "" {
-		if want == "en" {
-			return en
-		}
-		for tag, text := range translations {
-			if strings.ToLower(tag) == want {
-				return text
-			}
-		}
-		cut := strings.LastIndexByte(want, '-')
-		if cut < 0 {
-			break
-		}
-		want = want[:cut]
-		// A single-letter subtag introduces an extension; drop it too.
-		if n := len(want); n >= 2 && want[n-2] == '-' {
-			want = want[:n-2]
-		}
-	}
-	return en
 }

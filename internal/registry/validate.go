@@ -2,7 +2,6 @@ package registry
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,59 +29,6 @@ func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	return s, true
 }
 
-// readDescription reads a description: one English text, or a mapping from
-// BCP 47 language tags to texts that includes "en".
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
-	if n == nil || n.Kind != yaml.MappingNode {
-		en, ok = readText(c, n, what)
-		return en, nil, ok
-	}
-	ok = true
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
-		tag := key.Value
-		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(tag) {
-			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, tag)
-			ok = false
-			continue
-		}
-		if seen[strings.ToLower(tag)] {
-			c.addf(nodePos(key), "%s gives language %q twice", what, tag)
-			ok = false
-			continue
-		}
-		seen[strings.ToLower(tag)] = true
-		text, textOK := readText(c, value, what+" "+tag)
-		if !textOK {
-			ok = false
-			continue
-		}
-		if tag == "en" {
-			en = text
-			continue
-		}
-		if strings.EqualFold(tag, "en") {
-			c.addf(nodePos(key), "%s writes English as %q; write en", what, tag)
-			ok = false
-			continue
-		}
-		if translations == nil {
-			translations = map[string]string{}
-		}
-		translations[tag] = text
-	}
-	if ok && en == "" {
-		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
-		ok = false
-	}
-	return en, translations, ok
-}
-
-// languageTagRE matches the BCP 47 tags a registry may use: a language and
-// optional subtags, such as en, zh-CN or zh-Hant-TW.
-var languageTagRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
 // textProblem says what is wrong with s as a one-line text, or "".
 func textProblem(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -94,27 +40,12 @@ func textProblem(s string) string {
 	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
 		return fmt.Sprintf("is %d characters long; keep it to %d, on one line", n, MaxTextRunes)
 	}
-	if printableASCII(s) {
-		return ""
-	}
 	for _, r := range s {
 		if why := forbiddenRune(r); why != "" {
 			return fmt.Sprintf("contains %U (%s); use plain one-line text", r, why)
 		}
 	}
 	return ""
-}
-
-// printableASCII reports whether s holds only the characters from space to
-// tilde, none of which forbiddenRune refuses: most texts, checked without
-// decoding a rune.
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
 }
 
 // forbiddenRune says why r may not appear in registry text, or "".
@@ -168,21 +99,23 @@ var tsReservedWords = []string{
 
 // checkIdentifier checks a name used as an identifier in Go and TypeScript:
 // an exported Go name made of ASCII letters and digits.
-func checkIdentifier(c *errorCollector, n *yaml.Node, what, name string) bool {
-	msg := identifierProblem(name)
+func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string) bool {
+	msg := identifierProblem(name, example)
 	if msg != "" {
-		c.addf(nodePos(n), "%s %q %s", what, name, msg)
+		c.addf(nodePos(n), "%s %q %s", what, short(name), msg)
 		return false
 	}
 	return true
 }
 
-func identifierProblem(name string) string {
+// identifierProblem says what is wrong with name as an identifier, or "".
+// example is a good name to suggest.
+func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
-		return "is empty; write a Go identifier such as NormalClosure"
+		return "is empty; write a Go identifier such as " + example
 	case IsGoKeyword(name):
-		return "is a Go keyword; names are exported identifiers such as NormalClosure"
+		return "is a Go keyword; names are exported identifiers such as " + example
 	case contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
 	}
@@ -207,7 +140,7 @@ func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
 		}
 	}
 	if !ok {
-		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, alias)
+		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
 	}
 	return ok
 }
@@ -226,33 +159,33 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	for i := range reg.Ranges {
 		r := &reg.Ranges[i]
 		if r.First > r.Last {
-			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", r.Name, r.First, r.Last)
+			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", short(r.Name), r.First, r.Last)
 		}
 		if prev, dup := names[strings.ToLower(r.Name)]; dup {
-			c.addf(r.Pos, "range name %q is used twice (first at line %d)", r.Name, prev.Pos.Line)
+			c.addf(r.Pos, "range name %q is used twice (first at line %d)", short(r.Name), prev.Pos.Line)
 		}
 		names[strings.ToLower(r.Name)] = r
 		if i > 0 {
 			prev := &reg.Ranges[i-1]
 			if r.First <= prev.Last {
 				c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
-					r.Name, r.First, r.Last, prev.Name, prev.First, prev.Last, prev.Pos.Line)
+					short(r.Name), r.First, r.Last, short(prev.Name), prev.First, prev.Last, prev.Pos.Line)
 			}
 		}
 		for j := range r.Parts {
 			p := &r.Parts[j]
 			if p.First > p.Last {
-				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", p.Label, r.Name, p.First, p.Last)
+				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", short(p.Label), short(r.Name), p.First, p.Last)
 			}
 			if p.First < r.First || p.Last > r.Last {
 				c.addf(p.Pos, "part %q (%d-%d) lies outside its range %s (%d-%d)",
-					p.Label, p.First, p.Last, r.Name, r.First, r.Last)
+					short(p.Label), p.First, p.Last, short(r.Name), r.First, r.Last)
 			}
 			if j > 0 {
 				prev := &r.Parts[j-1]
 				if p.First <= prev.Last {
 					c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
-						p.Label, p.First, p.Last, prev.Label, prev.First, prev.Last, prev.Pos.Line)
+						short(p.Label), p.First, p.Last, short(prev.Label), prev.First, prev.Last, prev.Pos.Line)
 				}
 			}
 		}
@@ -282,10 +215,10 @@ func validateNames(c *errorCollector, reg *Registry) {
 			owner = fmt.Sprintf("code %d of the %s registry", prev.code.Value, reg.Extends)
 		}
 		if prev.name == name {
-			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, name, owner)
+			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, short(name), owner)
 		} else {
 			c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
-				kind, name, prev.name, owner)
+				kind, short(name), short(prev.name), owner)
 		}
 	}
 	for i := range reg.Codes {
@@ -309,7 +242,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 			prev := &reg.Codes[i-1]
 			if prev.Inherited {
 				c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
-					code.Value, reg.Extends, prev.Name)
+					code.Value, reg.Extends, short(prev.Name))
 			} else {
 				c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
 			}
@@ -325,22 +258,22 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		}
 		if reg.Extends != "" && !reg.RangeOf(code.Value).Extendable {
 			c.addf(code.Pos, "code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, reg.RangeOf(code.Value).Label, reg.Extends, extendableRanges(reg))
+				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
 			continue
 		}
 		var differs []string
 		if code.WireValid != rule.WireValid {
-			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, block, rule.WireValid))
+			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, short(block), rule.WireValid))
 		}
 		if code.BrowserCanSend != rule.BrowserCanSend {
-			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, block, rule.BrowserCanSend))
+			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, short(block), rule.BrowserCanSend))
 		}
 		switch {
 		case len(differs) > 0 && code.RuleException == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
 				code.Value, strings.Join(differs, " and "))
 		case len(differs) == 0 && code.RuleException != "":
-			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, block)
+			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, short(block))
 		}
 	}
 }
@@ -351,7 +284,7 @@ func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
-			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, r.Label))
+			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label)))
 		}
 	}
 	if len(parts) == 0 {

@@ -1,0 +1,190 @@
+package registry
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// readDescription reads a description: one English text, or a mapping from
+// BCP 47 language tags to texts that includes "en". Tags are kept in
+// canonical case, so zh-cn and zh-CN are one language, stored as zh-CN.
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		en, ok = readText(c, n, what)
+		return en, nil, ok
+	}
+	ok = true
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value) {
+			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
+			ok = false
+			continue
+		}
+		tag := canonicalTag(key.Value)
+		if first := seen[tag]; first != nil {
+			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
+				what, key.Value, first.Value, first.Line)
+			ok = false
+			continue
+		}
+		seen[tag] = key
+		text, textOK := readText(c, value, what+" "+tag)
+		switch {
+		case !textOK:
+			ok = false
+		case tag == "en":
+			en = text
+		default:
+			if translations == nil {
+				translations = map[string]string{}
+			}
+			translations[tag] = text
+		}
+	}
+	if ok && en == "" {
+		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
+		ok = false
+	}
+	return en, translations, ok
+}
+
+// languageTagRE matches the BCP 47 tags a registry may use: a language and
+// optional subtags, such as en, zh-CN or zh-Hant-TW, in any case. It has no
+// room for the one-letter subtags that start extensions and private use.
+var languageTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// canonicalTag writes a tag that languageTagRE matches in the case BCP 47
+// recommends (RFC 5646, 2.1.1): a four-letter script in title case, a
+// two-letter region in upper case, all else in lower case. zh-cn becomes
+// zh-CN, and ZH-hant-tw becomes zh-Hant-TW.
+func canonicalTag(tag string) string {
+	subtags := strings.Split(strings.ToLower(tag), "-")
+	for i, s := range subtags {
+		switch {
+		case i == 0 || !isASCIILetters(s):
+		case len(s) == 2:
+			subtags[i] = strings.ToUpper(s)
+		case len(s) == 4:
+			subtags[i] = strings.ToUpper(s[:1]) + s[1:]
+		}
+	}
+	return strings.Join(subtags, "-")
+}
+
+func isASCIILetters(s string) bool {
+	for _, r := range s {
+		if !isASCIILetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Languages returns the BCP 47 tags of the descriptions in the registry:
+// "en" first, then the others sorted.
+func (r *Registry) Languages() []string {
+	seen := map[string]bool{}
+	add := func(tr map[string]string) {
+		for tag := range tr {
+			seen[tag] = true
+		}
+	}
+	for i := range r.Codes {
+		add(r.Codes[i].Translations)
+	}
+	for i := range r.Ranges {
+		add(r.Ranges[i].Translations)
+		for j := range r.Ranges[i].Parts {
+			add(r.Ranges[i].Parts[j].Translations)
+		}
+	}
+	langs := make([]string, 0, len(seen))
+	for tag := range seen {
+		langs = append(langs, tag)
+	}
+	sort.Strings(langs)
+	return append([]string{"en"}, langs...)
+}
+
+// MatchLanguage returns the language of languages (canonical tags, "en"
+// first, as Languages returns them) that serves a request for tag best:
+//
+//  1. the language equal to tag, ignoring ASCII case and reading "_" as "-";
+//  2. else RFC 4647 lookup: tag without its last subtag, and without a
+//     one-letter subtag left at its end, tried as in 1, until none is left;
+//  3. else the first language with tag's primary subtag, so that zh and
+//     zh-Hans-CN find zh-CN;
+//  4. else "en".
+//
+// Any string gets an answer, however malformed. The generated Go and
+// TypeScript lookups take the same steps; testdata/language-vectors.json
+// holds the cases all of them must agree on.
+func MatchLanguage(languages []string, tag string) string {
+	tag = strings.ReplaceAll(tag, "_", "-")
+	for want := tag; want != ""; {
+		for _, lang := range languages {
+			if equalFoldASCII(lang, want) {
+				return lang
+			}
+		}
+		cut := strings.LastIndexByte(want, '-')
+		if cut < 0 {
+			break
+		}
+		want = want[:cut]
+		// A one-letter subtag starts an extension or private use and means
+		// nothing without what followed it.
+		if n := len(want); n >= 2 && want[n-2] == '-' {
+			want = want[:n-2]
+		}
+	}
+	if primary, _, _ := strings.Cut(tag, "-"); primary != "" {
+		for _, lang := range languages {
+			if p, _, _ := strings.Cut(lang, "-"); equalFoldASCII(p, primary) {
+				return lang
+			}
+		}
+	}
+	return "en"
+}
+
+// equalFoldASCII compares a and b ignoring the case of ASCII letters only.
+// Unicode case folding would match the Kelvin sign K to k, and the
+// generated TypeScript could not easily do the same.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// InLanguage returns a description in the language that MatchLanguage
+// picks for tag among en and the description's own translations.
+func InLanguage(en string, translations map[string]string, tag string) string {
+	languages := make([]string, 0, len(translations)+1)
+	for lang := range translations {
+		languages = append(languages, lang)
+	}
+	sort.Strings(languages)
+	if text, ok := translations[MatchLanguage(append([]string{"en"}, languages...), tag)]; ok {
+		return text
+	}
+	return en
+}
