@@ -256,9 +256,10 @@ func (c Code) Description() string { return descriptions[0][slot(c)] }
 
 // DescriptionIn returns c's description in the language lang, a BCP 47 tag
 // such as "zh-CN", or in English when the registry has none in that
-// language; "" for a code the registry does not name. Tags match as RFC 4647
-// lookup does: ignoring case, reading "_" as "-", and dropping subtags from
-// the end until one matches ("zh-CN-u-nu-hanidec" finds "zh-CN").
+// language; "" for a code the registry does not name. The language is the
+// registry's that matches lang exactly (ignoring ASCII case, reading "_" as
+// "-"), else by RFC 4647 lookup ("zh-CN-u-nu-hanidec" finds "zh-CN"), else
+// the first with the same primary subtag ("zh-Hans" finds "zh-CN").
 func (c Code) DescriptionIn(lang string) string {
 	i := slot(c)
 	if d := descriptions[languageIndex(lang)][i]; d != "" {
@@ -272,26 +273,44 @@ func (c Code) DescriptionIn(lang string) string {
 func DescriptionLanguages() []string { return append([]string(nil), descriptionLanguages[:]...) }
 
 // languageIndex returns the index in descriptionLanguages of the language
-// lang asks for, or 0, English, when none matches.
+// lang asks for, as DescriptionIn says, or 0, English, when none matches.
 func languageIndex(lang string) int {
-	want := strings.ToLower(strings.ReplaceAll(lang, "_", "-"))
-	for want != "" {
-		for i, tag := range descriptionLanguages {
-			if strings.EqualFold(tag, want) {
+	want := lowerASCII(strings.ReplaceAll(lang, "_", "-"))
+	for tag := want; tag != ""; {
+		for i, l := range descriptionLanguages {
+			if lowerASCII(l) == tag {
 				return i
 			}
 		}
-		cut := strings.LastIndexByte(want, '-')
+		cut := strings.LastIndexByte(tag, '-')
 		if cut < 0 {
 			break
 		}
-		want = want[:cut]
-		// A single-letter subtag introduces an extension; drop it too.
-		if n := len(want); n >= 2 && want[n-2] == '-' {
-			want = want[:n-2]
+		tag = tag[:cut]
+		// A one-letter subtag opens an extension; it goes with what followed.
+		if n := len(tag); n >= 2 && tag[n-2] == '-' {
+			tag = tag[:n-2]
+		}
+	}
+	if primary, _, _ := strings.Cut(want, "-"); primary != "" {
+		for i, l := range descriptionLanguages {
+			if p, _, _ := strings.Cut(lowerASCII(l), "-"); p == primary {
+				return i
+			}
 		}
 	}
 	return 0
+}
+
+// lowerASCII lowers ASCII letters only: Unicode case folding would let the
+// Kelvin sign match "k".
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 // IsKnown reports whether the registry names c.

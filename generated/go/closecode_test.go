@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -337,6 +338,27 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = closecode.ValidateReason("going away for maintenance") }))
 }
 
+// TestLanguageVectors runs the language lookup cases that the registry and
+// the TypeScript module run too.
+func TestLanguageVectors(t *testing.T) {
+	data, err := os.ReadFile("../../internal/registry/testdata/language-vectors.json")
+	require.NoError(t, err)
+	var vectors struct {
+		Languages []string `json:"languages"`
+		Cases     []struct {
+			Tag  string `json:"tag"`
+			Want string `json:"want"`
+		} `json:"cases"`
+	}
+	require.NoError(t, json.Unmarshal(data, &vectors))
+	require.Equal(t, vectors.Languages, closecode.DescriptionLanguages())
+	c := closecode.GoingAway
+	for _, tc := range vectors.Cases {
+		assert.Equal(t, c.DescriptionIn(tc.Want), c.DescriptionIn(tc.Tag), "%q should find %s", tc.Tag, tc.Want)
+	}
+	assert.NotEqual(t, c.DescriptionIn("en"), c.DescriptionIn("zh-CN"))
+}
+
 func TestDescriptionIn(t *testing.T) {
 	assert.Equal(t, []string{"en", "zh-CN"}, closecode.DescriptionLanguages())
 	c := closecode.GoingAway
@@ -344,10 +366,11 @@ func TestDescriptionIn(t *testing.T) {
 	chinese := c.DescriptionIn("zh-CN")
 	assert.NotEqual(t, english, chinese)
 	assert.True(t, strings.ContainsRune(chinese, '离'), "a Chinese description: %q", chinese)
-	for _, lang := range []string{"zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private"} {
+	for _, lang := range []string{"zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private",
+		"zh", "zh-TW", "zh-Hans", "zh-Hans-CN", "zh-CN\x00"} {
 		assert.Equal(t, chinese, c.DescriptionIn(lang), lang)
 	}
-	for _, lang := range []string{"", "en", "en-US", "fr", "zh", "zh-TW", "zh-Hans", "-", "_", "x-zh-CN", "zh-CN\x00"} {
+	for _, lang := range []string{"", "en", "en-US", "fr", "-", "_", "x-zh-CN", "*", "\u212a"} {
 		assert.Equal(t, english, c.DescriptionIn(lang), "%q falls back to English", lang)
 	}
 	for _, code := range closecode.Codes() {

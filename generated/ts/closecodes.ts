@@ -353,8 +353,9 @@ export function closeCodeReference(code: number): string | undefined {
 
 /**
  * A one-line explanation of the code, in English or in the language locale
- * asks for (a BCP 47 tag such as "zh-CN", matched as RFC 4647 lookup does,
- * falling back to English); undefined when unnamed.
+ * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
+ * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
+ * falling back to English; undefined when unnamed.
  */
 export function describeCloseCode(code: number, locale?: string): string | undefined {
   const slot = slotOf(code);
@@ -370,21 +371,30 @@ export function closeCodeLanguages(): string[] {
 }
 
 // languageIndex returns the index in LANGUAGES of the language that locale
-// asks for (RFC 4647 lookup: ignore case, read "_" as "-", and drop subtags
-// from the end until a tag matches), or 0, English, when none matches.
+// asks for: an exact match (ignoring ASCII case, reading "_" as "-"), else
+// RFC 4647 lookup, dropping subtags from the end, else the first language
+// with the same primary subtag, else 0, English.
 function languageIndex(locale: unknown): number {
   if (typeof locale !== "string") return 0;
-  let want = locale.replaceAll("_", "-").toLowerCase();
-  while (want !== "") {
-    const i = LANGUAGES.findIndex((tag) => tag.toLowerCase() === want);
+  const want = lowerASCII(locale.replaceAll("_", "-"));
+  for (let tag = want; tag !== ""; ) {
+    const i = LANGUAGES.findIndex((l) => lowerASCII(l) === tag);
     if (i >= 0) return i;
-    const cut = want.lastIndexOf("-");
+    const cut = tag.lastIndexOf("-");
     if (cut < 0) break;
-    want = want.slice(0, cut);
-    // A single-letter subtag introduces an extension; drop it too.
-    if (want.length >= 2 && want[want.length - 2] === "-") want = want.slice(0, -2);
+    tag = tag.slice(0, cut);
+    // A one-letter subtag opens an extension; it goes with what followed.
+    if (tag.length >= 2 && tag[tag.length - 2] === "-") tag = tag.slice(0, -2);
   }
-  return 0;
+  const primary = want.split("-")[0];
+  if (primary === "") return 0;
+  return Math.max(0, LANGUAGES.findIndex((l) => lowerASCII(l).split("-")[0] === primary));
+}
+
+// lowerASCII lowers ASCII letters only, as the Go package does: toLowerCase
+// would let the Kelvin sign match "k".
+function lowerASCII(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 
 /** Whether the registry names the code. */

@@ -136,8 +136,9 @@ export declare function closeCodeReference(code: number): string | undefined;
 
 /**
  * A one-line explanation of the code, in English or in the language locale
- * asks for (a BCP 47 tag such as "zh-CN", matched as RFC 4647 lookup does,
- * falling back to English); undefined when unnamed.
+ * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
+ * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
+ * falling back to English; undefined when unnamed.
  */
 export declare function describeCloseCode(code: number, locale?: string): string | undefined;
 

@@ -8,6 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { readFileSync } from "node:fs";
 
 const modulePath = process.env.CLOSECODES_MODULE
   ? pathToFileURL(path.resolve(process.env.CLOSECODES_MODULE)).href
@@ -182,10 +183,10 @@ test("describeCloseCode speaks the registry's languages and falls back to Englis
   const chinese = cc.describeCloseCode(1001, "zh-CN");
   assert.notEqual(english, chinese);
   assert.ok(chinese.includes("离"));
-  for (const locale of ["zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private"]) {
+  for (const locale of ["zh-CN", "zh-cn", "ZH-CN", "zh_CN", "zh-CN-u-nu-hanidec", "zh-CN-x-private", "zh", "zh-TW", "zh-Hans"]) {
     assert.equal(cc.describeCloseCode(1001, locale), chinese, locale);
   }
-  for (const locale of [undefined, "", "en", "en-US", "fr", "zh", "zh-TW", "zh-Hans", "-", "_", "x-zh-CN", null, 42, {}]) {
+  for (const locale of [undefined, "", "en", "en-US", "fr", "-", "_", "x-zh-CN", "*", "\u212a", null, 42, {}]) {
     assert.equal(cc.describeCloseCode(1001, locale), english, String(locale));
   }
   for (const [name, value] of namedCodes) {
@@ -221,4 +222,12 @@ test("closeWebSocket checks code and reason as WebSocket.close() does, naming bo
   cc.closeWebSocket(ws, 4001, "\ud800".repeat(41));
   assert.throws(() => cc.closeWebSocket(ws, 4001, "\ud800".repeat(41) + "a"), RangeError);
   assert.equal(calls.length, 5, "nothing is closed when a check fails");
+});
+
+test("describeCloseCode passes the language lookup cases the Go package and registry pass", () => {
+  const vectors = JSON.parse(readFileSync(new URL("../../../internal/registry/testdata/language-vectors.json", import.meta.url), "utf8"));
+  assert.deepEqual(cc.closeCodeLanguages(), vectors.languages);
+  for (const { tag, want } of vectors.cases) {
+    assert.equal(cc.describeCloseCode(1001, tag), cc.describeCloseCode(1001, want), `${JSON.stringify(tag)} should find ${want}`);
+  }
 });
