@@ -63,6 +63,9 @@ type Block struct {
 	Translations map[string]string
 	Reference    string
 	Facts
+	// Policy is what a client should do after a close with a code in the
+	// block; a part without one takes its range's.
+	Policy
 	Pos Pos
 }
 
@@ -103,6 +106,9 @@ type Code struct {
 	Translations map[string]string
 	Reference    string
 	Facts
+	// Policy is what a client should do after a close with the code; when
+	// its Reconnect is empty, its part's or range's holds.
+	Policy
 	// RuleException says why the code's facts differ from its range's rule;
 	// it is empty when they agree.
 	RuleException string
