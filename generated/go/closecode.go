@@ -92,27 +92,27 @@ const (
 	MandatoryExtension Code = 1010
 
 	// InternalError is code 1011, "Internal Error".
-	// The server met an unexpected condition that stopped it from serving the request.
+	// The endpoint met an unexpected condition that stopped it from fulfilling the request.
 	// Valid on the wire; browsers may not send it.
-	// Reference: RFC 6455, 7.4.1.
+	// Reference: RFC 6455, 7.4.1; RFC Errata 3227.
 	InternalError Code = 1011
 
 	// ServiceRestart is code 1012, "Service Restart".
 	// The service is restarting; a client may reconnect after a short wait.
 	// Valid on the wire; browsers may not send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list).
 	ServiceRestart Code = 1012
 
 	// TryAgainLater is code 1013, "Try Again Later".
 	// The server is temporarily unable to serve, such as when overloaded; try again later.
 	// Valid on the wire; browsers may not send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list).
 	TryAgainLater Code = 1013
 
 	// BadGateway is code 1014, "Bad Gateway".
 	// A gateway or proxy got an invalid response from the server behind it.
 	// Valid on the wire; browsers may not send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list).
 	BadGateway Code = 1014
 
 	// TLSHandshake is code 1015, "TLS handshake".
@@ -124,19 +124,19 @@ const (
 	// Unauthorized is code 3000, "Unauthorized".
 	// The request needs authentication the client has not given.
 	// Valid on the wire; browsers may send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification).
 	Unauthorized Code = 3000
 
 	// Forbidden is code 3003, "Forbidden".
 	// The client is authenticated but not allowed to do what it asked.
 	// Valid on the wire; browsers may send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification).
 	Forbidden Code = 3003
 
 	// Timeout is code 3008, "Timeout".
 	// The endpoint waited too long for its peer and gave up.
 	// Valid on the wire; browsers may send it.
-	// Reference: IANA WebSocket Close Code Number Registry.
+	// Reference: IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification).
 	Timeout Code = 3008
 )
 
@@ -277,14 +277,14 @@ var (
 		"RFC 6455, 7.4.1",
 		"RFC 6455, 7.4.1",
 		"RFC 6455, 7.4.1",
+		"RFC 6455, 7.4.1; RFC Errata 3227",
+		"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+		"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+		"https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
 		"RFC 6455, 7.4.1",
-		"IANA WebSocket Close Code Number Registry",
-		"IANA WebSocket Close Code Number Registry",
-		"IANA WebSocket Close Code Number Registry",
-		"RFC 6455, 7.4.1",
-		"IANA WebSocket Close Code Number Registry",
-		"IANA WebSocket Close Code Number Registry",
-		"IANA WebSocket Close Code Number Registry",
+		"IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
+		"IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
+		"IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
 	}
 )
 
@@ -311,7 +311,7 @@ var codeDescriptions = [...][]string{
 		"A message broke the endpoint's policy; the general code when no more specific one fits.",
 		"A message was too large for the endpoint to process.",
 		"The client needed an extension that the server did not agree to in the handshake.",
-		"The server met an unexpected condition that stopped it from serving the request.",
+		"The endpoint met an unexpected condition that stopped it from fulfilling the request.",
 		"The service is restarting; a client may reconnect after a short wait.",
 		"The server is temporarily unable to serve, such as when overloaded; try again later.",
 		"A gateway or proxy got an invalid response from the server behind it.",
@@ -333,7 +333,7 @@ var codeDescriptions = [...][]string{
 		"消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
 		"消息太大，端点无法处理。",
 		"客户端需要的扩展未被服务器在握手中同意。",
-		"服务器遇到意外情况，无法完成请求。",
+		"端点遇到意外情况，无法完成请求。",
 		"服务正在重启；客户端可稍候重新连接。",
 		"服务器暂时无法提供服务，例如负载过高；请稍后重试。",
 		"网关或代理从其后方的服务器收到了无效响应。",

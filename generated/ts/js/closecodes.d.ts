@@ -86,30 +86,30 @@ export declare const CloseCode: {
   readonly MandatoryExtension: 1010;
   /**
    * InternalError is code 1011, "Internal Error".
-   * The server met an unexpected condition that stopped it from serving the request.
+   * The endpoint met an unexpected condition that stopped it from fulfilling the request.
    * Valid on the wire; browsers may not send it.
-   * Reference: RFC 6455, 7.4.1.
+   * Reference: RFC 6455, 7.4.1; RFC Errata 3227.
    */
   readonly InternalError: 1011;
   /**
    * ServiceRestart is code 1012, "Service Restart".
    * The service is restarting; a client may reconnect after a short wait.
    * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list).
    */
   readonly ServiceRestart: 1012;
   /**
    * TryAgainLater is code 1013, "Try Again Later".
    * The server is temporarily unable to serve, such as when overloaded; try again later.
    * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list).
    */
   readonly TryAgainLater: 1013;
   /**
    * BadGateway is code 1014, "Bad Gateway".
    * A gateway or proxy got an invalid response from the server behind it.
    * Valid on the wire; browsers may not send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list).
    */
   readonly BadGateway: 1014;
   /**
@@ -123,21 +123,21 @@ export declare const CloseCode: {
    * Unauthorized is code 3000, "Unauthorized".
    * The request needs authentication the client has not given.
    * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification).
    */
   readonly Unauthorized: 3000;
   /**
    * Forbidden is code 3003, "Forbidden".
    * The client is authenticated but not allowed to do what it asked.
    * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification).
    */
   readonly Forbidden: 3003;
   /**
    * Timeout is code 3008, "Timeout".
    * The endpoint waited too long for its peer and gave up.
    * Valid on the wire; browsers may send it.
-   * Reference: IANA WebSocket Close Code Number Registry.
+   * Reference: IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification).
    */
   readonly Timeout: 3008;
 };
