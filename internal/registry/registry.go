@@ -59,7 +59,8 @@ type Block struct {
 	Label       string
 	First, Last uint16
 	Description string
-	// Translations holds the description in other languages, by BCP 47 tag.
+	// Translations holds the description in other languages, by BCP 47 tag
+	// in canonical case, such as zh-CN.
 	Translations map[string]string
 	Reference    string
 	Facts
@@ -96,12 +97,13 @@ type Code struct {
 	Value uint16
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
 	Name string
-	// Label is the IANA registry's name for the code, such as "Normal Closure".
+	// Label is the IANA registry's name for the code, such as "Normal Closure",
+	// or an app's label for its own codes.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
 	Aliases []string
 	// Description is the English description; Translations holds it in
-	// other languages, by BCP 47 tag.
+	// other languages, by BCP 47 tag in canonical case.
 	Description  string
 	Translations map[string]string
 	Reference    string
