@@ -61,6 +61,7 @@ ranges:
     reference: RFC 6455, 7.4.2
     wire_valid: true
     browser_can_send: true
+    reconnect: unspecified
   - name: Private
     label: Private use
     first: 4000
@@ -69,6 +70,7 @@ ranges:
     reference: RFC 6455, 7.4.2
     wire_valid: true
     browser_can_send: true
+    reconnect: unspecified
 codes:
 `)
 	for c := 3000; c <= 4999; c++ {

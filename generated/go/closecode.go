@@ -14,6 +14,7 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -35,15 +36,45 @@ const (
 	PolicyViolation         Code = 1008 // RFC 6455, 7.4.1
 	MessageTooBig           Code = 1009 // RFC 6455, 7.4.1
 	MandatoryExtension      Code = 1010 // RFC 6455, 7.4.1
-	InternalError           Code = 1011 // RFC 6455, 7.4.1
-	ServiceRestart          Code = 1012 // IANA WebSocket Close Code Number Registry
-	TryAgainLater           Code = 1013 // IANA WebSocket Close Code Number Registry
-	BadGateway              Code = 1014 // IANA WebSocket Close Code Number Registry
+	InternalError           Code = 1011 // RFC 6455, 7.4.1; RFC Errata 3227
+	ServiceRestart          Code = 1012 // https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)
+	TryAgainLater           Code = 1013 // https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)
+	BadGateway              Code = 1014 // https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)
 	TLSHandshake            Code = 1015 // RFC 6455, 7.4.1
-	Unauthorized            Code = 3000 // IANA WebSocket Close Code Number Registry
-	Forbidden               Code = 3003 // IANA WebSocket Close Code Number Registry
-	Timeout                 Code = 3008 // IANA WebSocket Close Code Number Registry
+	Unauthorized            Code = 3000 // IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)
+	Forbidden               Code = 3003 // IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)
+	Timeout                 Code = 3008 // IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)
 )
+
+// Reconnect is what a client should do after a connection closed with a
+// code, as the registry advises. Apply it to the code of a real Close frame:
+// browsers report a failed handshake, even one refused with HTTP 401, as
+// 1006, so cap the attempts of a retry.
+type Reconnect uint8
+
+// The reconnect policies; String returns the registry's word for each.
+const (
+	// The registry gives no advice; the application decides.
+	ReconnectUnspecified Reconnect = 0
+	// Do not reconnect: a new connection would end the same way.
+	ReconnectNever Reconnect = 1
+	// Reconnect after a randomized delay that grows with each failed attempt.
+	ReconnectRetry Reconnect = 2
+	// Renew the credentials, then reconnect; stop if they cannot be renewed.
+	ReconnectReauthenticate Reconnect = 3
+	// Do not reconnect unprompted: wait until the user asks, or try another server.
+	ReconnectUser Reconnect = 4
+)
+
+var reconnectWords = [...]string{"unspecified", "never", "retry", "reauthenticate", "user"}
+
+// String returns the registry's word for p, such as "retry".
+func (p Reconnect) String() string {
+	if int(p) < len(reconnectWords) {
+		return reconnectWords[p]
+	}
+	return "Reconnect(" + strconv.Itoa(int(p)) + ")"
+}
 
 // MaxReasonBytes is the longest Close frame reason, in bytes of UTF-8
 // (RFC 6455, 5.5 and 5.5.1).
@@ -113,14 +144,14 @@ var named = [...]struct {
 	{1008, "PolicyViolation", "Policy Violation", "RFC 6455, 7.4.1"},
 	{1009, "MessageTooBig", "Message Too Big", "RFC 6455, 7.4.1"},
 	{1010, "MandatoryExtension", "Mandatory Ext.", "RFC 6455, 7.4.1"},
-	{1011, "InternalError", "Internal Error", "RFC 6455, 7.4.1"},
-	{1012, "ServiceRestart", "Service Restart", "IANA WebSocket Close Code Number Registry"},
-	{1013, "TryAgainLater", "Try Again Later", "IANA WebSocket Close Code Number Registry"},
-	{1014, "BadGateway", "Bad Gateway", "IANA WebSocket Close Code Number Registry"},
+	{1011, "InternalError", "Internal Error", "RFC 6455, 7.4.1; RFC Errata 3227"},
+	{1012, "ServiceRestart", "Service Restart", "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)"},
+	{1013, "TryAgainLater", "Try Again Later", "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)"},
+	{1014, "BadGateway", "Bad Gateway", "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)"},
 	{1015, "TLSHandshake", "TLS handshake", "RFC 6455, 7.4.1"},
-	{3000, "Unauthorized", "Unauthorized", "IANA WebSocket Close Code Number Registry"},
-	{3003, "Forbidden", "Forbidden", "IANA WebSocket Close Code Number Registry"},
-	{3008, "Timeout", "Timeout", "IANA WebSocket Close Code Number Registry"},
+	{3000, "Unauthorized", "Unauthorized", "IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)"},
+	{3003, "Forbidden", "Forbidden", "IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)"},
+	{3008, "Timeout", "Timeout", "IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)"},
 }
 
 // descriptionLanguages are the languages of the descriptions, English
@@ -141,7 +172,7 @@ var descriptions = [...][19 + 1]string{
 		"A message broke the endpoint's policy; the general code when no more specific one fits.",
 		"A message was too large for the endpoint to process.",
 		"The client needed an extension that the server did not agree to in the handshake.",
-		"The server met an unexpected condition that stopped it from serving the request.",
+		"The endpoint met an unexpected condition that stopped it from fulfilling the request.",
 		"The service is restarting; a client may reconnect after a short wait.",
 		"The server is temporarily unable to serve, such as when overloaded; try again later.",
 		"A gateway or proxy got an invalid response from the server behind it.",
@@ -163,7 +194,7 @@ var descriptions = [...][19 + 1]string{
 		"消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
 		"消息太大，端点无法处理。",
 		"客户端需要的扩展未被服务器在握手中同意。",
-		"服务器遇到意外情况，无法完成请求。",
+		"端点遇到意外情况，无法完成请求。",
 		"服务正在重启；客户端可稍候重新连接。",
 		"服务器暂时无法提供服务，例如负载过高；请稍后重试。",
 		"网关或代理从其后方的服务器收到了无效响应。",
@@ -336,6 +367,35 @@ func (c Code) BrowserCanSend() bool {
 		return true
 	}
 	return false
+}
+
+// Reconnect returns what a client should do after a connection closed with
+// c: the registry's advice for a named code, else for the block holding c.
+func (c Code) Reconnect() Reconnect {
+	switch {
+	case c == 1000, c >= 1002 && c <= 1003, c >= 1007 && c <= 1010, c == 3003:
+		return ReconnectNever
+	case c == 1001, c >= 1005 && c <= 1006, c >= 1011 && c <= 1012, c == 1014, c == 3008:
+		return ReconnectRetry
+	case c == 3000:
+		return ReconnectReauthenticate
+	case c == 1013, c == 1015:
+		return ReconnectUser
+	}
+	return ReconnectUnspecified
+}
+
+// RetryAfter returns the delay that the registry's source asks a client to
+// wait before reconnecting after c, a random time from min to max; ok is
+// false when it asks for none in particular.
+func (c Code) RetryAfter() (min, max time.Duration, ok bool) {
+	switch {
+	case c == 1006:
+		return 0, 5 * time.Second, true
+	case c == 1012:
+		return 5 * time.Second, 30 * time.Second, true
+	}
+	return 0, 0, false
 }
 
 // Range returns the registry range that holds c, or the zero Range, whose

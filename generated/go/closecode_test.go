@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -381,4 +382,53 @@ func TestDescriptionIn(t *testing.T) {
 	langs := closecode.DescriptionLanguages()
 	langs[0] = "changed"
 	assert.Equal(t, "en", closecode.DescriptionLanguages()[0])
+}
+
+// refReconnect is the reconnect advice as the issue that introduced it
+// states it from RFC 6455 7.2.3 and the hybi messages IANA cites: named
+// codes only; everything else, 4000-4999 included, gets no advice.
+var refReconnect = map[int]closecode.Reconnect{
+	1000: closecode.ReconnectNever, 1002: closecode.ReconnectNever, 1003: closecode.ReconnectNever,
+	1007: closecode.ReconnectNever, 1008: closecode.ReconnectNever, 1009: closecode.ReconnectNever,
+	1010: closecode.ReconnectNever, 3003: closecode.ReconnectNever,
+	1001: closecode.ReconnectRetry, 1005: closecode.ReconnectRetry, 1006: closecode.ReconnectRetry,
+	1011: closecode.ReconnectRetry, 1012: closecode.ReconnectRetry, 1014: closecode.ReconnectRetry,
+	3008: closecode.ReconnectRetry,
+	3000: closecode.ReconnectReauthenticate,
+	1013: closecode.ReconnectUser, 1015: closecode.ReconnectUser,
+}
+
+func TestReconnectForEveryCode(t *testing.T) {
+	for v := 0; v <= 0xffff; v++ {
+		c := closecode.Code(v)
+		want, ok := refReconnect[v]
+		if !ok {
+			want = closecode.ReconnectUnspecified
+		}
+		if got := c.Reconnect(); got != want {
+			t.Fatalf("code %d: Reconnect() = %v, want %v", v, got, want)
+		}
+		lo, hi, hinted := c.RetryAfter()
+		switch v {
+		case 1006:
+			require.Equal(t, []any{time.Duration(0), 5 * time.Second, true}, []any{lo, hi, hinted}, "RFC 6455 7.2.3")
+		case 1012:
+			require.Equal(t, []any{5 * time.Second, 30 * time.Second, true}, []any{lo, hi, hinted}, "hybi, cited by IANA")
+		default:
+			require.False(t, hinted, "code %d", v)
+			require.Zero(t, lo+hi, "code %d", v)
+		}
+	}
+}
+
+func TestReconnectString(t *testing.T) {
+	for p, word := range map[closecode.Reconnect]string{
+		closecode.ReconnectUnspecified: "unspecified", closecode.ReconnectNever: "never",
+		closecode.ReconnectRetry: "retry", closecode.ReconnectReauthenticate: "reauthenticate",
+		closecode.ReconnectUser: "user", 99: "Reconnect(99)",
+	} {
+		assert.Equal(t, word, p.String())
+	}
+	var zero closecode.Reconnect
+	assert.Equal(t, closecode.ReconnectUnspecified, zero, "the zero value makes no claim")
 }

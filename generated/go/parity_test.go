@@ -78,8 +78,12 @@ func goAnswers(v int, locales []string) []any {
 	if c.IsKnown() {
 		name = c.String()
 	}
+	var hint any
+	if lo, hi, ok := c.RetryAfter(); ok {
+		hint = []int64{lo.Milliseconds(), hi.Milliseconds()}
+	}
 	says := []any{name, c.Label(), c.Description(), c.Reference(),
-		c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name}
+		c.IsKnown(), c.IsValid(), c.BrowserCanSend(), c.Range().Name, c.Reconnect().String(), hint}
 	for _, locale := range locales {
 		says = append(says, c.DescriptionIn(locale))
 	}

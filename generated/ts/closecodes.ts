@@ -51,7 +51,7 @@ export const CloseCode = {
    */
   MandatoryExtension: 1010,
   /**
-   * The server met an unexpected condition that stopped it from serving the request.
+   * The endpoint met an unexpected condition that stopped it from fulfilling the request.
    */
   InternalError: 1011,
   /**
@@ -114,6 +114,23 @@ export interface CloseCodeRange {
   readonly description: string;
   /** The specification that defines the range. */
   readonly reference: string;
+}
+
+/**
+ * What a client should do after a connection closed with a code, as the
+ * registry advises:
+ * - "unspecified": The registry gives no advice; the application decides.
+ * - "never": Do not reconnect: a new connection would end the same way.
+ * - "retry": Reconnect after a randomized delay that grows with each failed attempt.
+ * - "reauthenticate": Renew the credentials, then reconnect; stop if they cannot be renewed.
+ * - "user": Do not reconnect unprompted: wait until the user asks, or try another server.
+ */
+export type ReconnectPolicy = | "unspecified" | "never" | "retry" | "reauthenticate" | "user";
+
+/** A delay before reconnecting: a random time from minMs to maxMs milliseconds. */
+export interface RetryAfter {
+  readonly minMs: number;
+  readonly maxMs: number;
 }
 
 /** The longest Close frame reason, in bytes of UTF-8 (RFC 6455, 5.5 and 5.5.1). */
@@ -188,14 +205,14 @@ const REFERENCES = [
   "RFC 6455, 7.4.1",
   "RFC 6455, 7.4.1",
   "RFC 6455, 7.4.1",
+  "RFC 6455, 7.4.1; RFC Errata 3227",
+  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+  "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
   "RFC 6455, 7.4.1",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "RFC 6455, 7.4.1",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
+  "IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
+  "IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
+  "IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
 ];
 
 // The languages of the descriptions, English first, and the texts of each,
@@ -216,7 +233,7 @@ const DESCRIPTIONS = [
     "A message broke the endpoint's policy; the general code when no more specific one fits.",
     "A message was too large for the endpoint to process.",
     "The client needed an extension that the server did not agree to in the handshake.",
-    "The server met an unexpected condition that stopped it from serving the request.",
+    "The endpoint met an unexpected condition that stopped it from fulfilling the request.",
     "The service is restarting; a client may reconnect after a short wait.",
     "The server is temporarily unable to serve, such as when overloaded; try again later.",
     "A gateway or proxy got an invalid response from the server behind it.",
@@ -238,7 +255,7 @@ const DESCRIPTIONS = [
     "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
     "消息太大，端点无法处理。",
     "客户端需要的扩展未被服务器在握手中同意。",
-    "服务器遇到意外情况，无法完成请求。",
+    "端点遇到意外情况，无法完成请求。",
     "服务正在重启；客户端可稍候重新连接。",
     "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
     "网关或代理从其后方的服务器收到了无效响应。",
@@ -425,6 +442,40 @@ export function browserCanSend(code: number): boolean {
   if (code === 1000) return true;
   if (code >= 3000 && code <= 4999) return true;
   return false;
+}
+
+/**
+ * What a client should do after a connection closed with the code: the
+ * registry's advice for a named code, else for the block holding it. Apply
+ * it to the code of a real Close frame: browsers report a failed handshake,
+ * even one refused with HTTP 401, as 1006, so cap the attempts of "retry".
+ */
+export function reconnectPolicy(code: number): ReconnectPolicy {
+  if (!isCodeNumber(code)) return "unspecified";
+  if (code === 1000) return "never";
+  if (code >= 1002 && code <= 1003) return "never";
+  if (code >= 1007 && code <= 1010) return "never";
+  if (code === 3003) return "never";
+  if (code === 1001) return "retry";
+  if (code >= 1005 && code <= 1006) return "retry";
+  if (code >= 1011 && code <= 1012) return "retry";
+  if (code === 1014) return "retry";
+  if (code === 3008) return "retry";
+  if (code === 3000) return "reauthenticate";
+  if (code === 1013) return "user";
+  if (code === 1015) return "user";
+  return "unspecified";
+}
+
+/**
+ * The delay that the registry's source asks a client to wait before
+ * reconnecting after the code; undefined when it asks for none in particular.
+ */
+export function retryAfter(code: number): RetryAfter | undefined {
+  if (!isCodeNumber(code)) return undefined;
+  if (code === 1006) return { minMs: 0, maxMs: 5000 };
+  if (code === 1012) return { minMs: 5000, maxMs: 30000 };
+  return undefined;
 }
 
 /** The registry range holding the code; undefined when none does or the code is not an integer. */

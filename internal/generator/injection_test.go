@@ -71,7 +71,7 @@ func hostileRegistry(t *testing.T, texts []string) []byte {
 		"ranges": []map[string]any{{
 			"name": "Private", "label": "Private use", "first": 4000, "last": 4999,
 			"description": "For applications.", "reference": "RFC 6455, 7.4.2",
-			"wire_valid": true, "browser_can_send": true,
+			"wire_valid": true, "browser_can_send": true, "reconnect": "unspecified",
 		}},
 	}
 	var codes []code

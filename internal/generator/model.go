@@ -49,6 +49,13 @@ type Model struct {
 	BrowserCanSend Facts
 	// BrowserSendable are the named codes a browser may send.
 	BrowserSendable []CodeView
+
+	// Reconnects are the values of the reconnect policy, the fallback
+	// ("unspecified") first; Fallback is that one.
+	Reconnects []ReconnectView
+	Fallback   ReconnectView
+	// RetryAfters are the delay hints, each with the codes it holds for.
+	RetryAfters []RetryAfterView
 }
 
 // Text is one registry text ready for every output.
@@ -90,6 +97,10 @@ type CodeView struct {
 	// WireValid and BrowserCanSend are the facts in words: "yes" or "no".
 	WireValid      string
 	BrowserCanSend string
+	// Reconnect is the code's reconnect policy, such as "retry", and
+	// RetryAfter its delay hint, such as "5s-30s", or "".
+	Reconnect  string
+	RetryAfter string
 }
 
 // Span is the codes First to Last; Single says it is one code.
@@ -171,7 +182,7 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		Reason:        ReasonView{MaxBytes: reg.Reason.MaxBytes, Reference: reg.Reason.Reference},
 	}
 	for i, c := range reg.Codes {
-		m.Codes = append(m.Codes, codeView(c, i+1))
+		m.Codes = append(m.Codes, codeView(reg, c, i+1))
 		for _, alias := range c.Aliases {
 			m.Aliases = append(m.Aliases, AliasView{Alias: newText(alias), Const: c.Name, Value: int(c.Value)})
 		}
@@ -214,6 +225,8 @@ func buildModel(reg *registry.Registry, opts Options) *Model {
 		}
 		m.Languages = append(m.Languages, lv)
 	}
+	m.Reconnects, m.RetryAfters = buildPolicies(reg)
+	m.Fallback = m.Reconnects[0]
 	facts := factsByCode(reg)
 	m.WireValid = factSpans(func(v int) bool { return facts(v).WireValid })
 	m.BrowserCanSend = factSpans(func(v int) bool { return facts(v).BrowserCanSend })
@@ -291,7 +304,8 @@ func printableSource(path string) string {
 	}, filepath.Base(path))
 }
 
-func codeView(c registry.Code, slot int) CodeView {
+func codeView(reg *registry.Registry, c registry.Code, slot int) CodeView {
+	policy := reg.Policy(c.Value)
 	lines := wrap(c.Description, docWidth)
 	jsdoc := make([]string, len(lines))
 	for i, line := range lines {
@@ -311,6 +325,8 @@ func codeView(c registry.Code, slot int) CodeView {
 		Facts:          c.Facts,
 		WireValid:      yesNo(c.WireValid),
 		BrowserCanSend: yesNo(c.BrowserCanSend),
+		Reconnect:      policy.Reconnect,
+		RetryAfter:     retryAfterText(policy.RetryAfter),
 	}
 }
 

@@ -149,10 +149,22 @@ var blockFields = []fieldSpec{
 	{"wire_valid", true}, {"browser_can_send", true},
 }
 
-// rangeFields are the fields of a range: a block with a name, and maybe
-// parts.
-var rangeFields = append(append([]fieldSpec{{"name", true}}, blockFields...),
-	fieldSpec{"parts", false}, fieldSpec{"extendable", false})
+// rangeFields are the fields of a range: a block with a name, a policy for
+// its codes, and maybe parts.
+var rangeFields = join([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
+	[]fieldSpec{{"parts", false}, {"extendable", false}})
+
+// partFields are the fields of a part: a block, with a policy of its own if
+// its range's does not fit.
+var partFields = join(blockFields, policyFields(false))
+
+func join(lists ...[]fieldSpec) []fieldSpec {
+	var all []fieldSpec
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	return all
+}
 
 // decodeBlock reads the fields a range and a part share from f, the fields
 // of the mapping n.
@@ -164,6 +176,7 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 	b.Description, b.Translations, _ = readDescription(c, f.get("description"), what+" description")
 	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	b.Facts = decodeFacts(c, f, what)
+	b.Policy = decodePolicy(c, f, what)
 	return b
 }
 
@@ -195,16 +208,16 @@ func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) {
 	start := c.count()
 	what := "part of " + rangeWhat
-	f, _ := fields(c, n, what, blockFields)
+	f, _ := fields(c, n, what, partFields)
 	return Part{decodeBlock(c, n, f, what)}, c.count() == start
 }
 
 // codeFields are the fields of a code entry.
-var codeFields = []fieldSpec{
+var codeFields = join([]fieldSpec{
 	{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
 	{"description", true}, {"reference", true},
 	{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
-}
+}, policyFields(false))
 
 func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	start := c.count()
@@ -232,6 +245,7 @@ func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	code.Description, code.Translations, _ = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	code.Facts = decodeFacts(c, f, what)
+	code.Policy = decodePolicy(c, f, what)
 	code.RuleException, _ = readText(c, f.get("rule_exception"), what+" rule_exception")
 	return code, c.count() == start
 }

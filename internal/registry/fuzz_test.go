@@ -47,6 +47,11 @@ func checkInvariants(t *testing.T, reg *Registry) {
 			t.Fatalf("ranges out of order or overlapping at %d", i)
 		}
 	}
+	for v := 0; v <= 65535; v++ {
+		if p := reg.Policy(uint16(v)); !reconnectValue(p.Reconnect) || (p.RetryAfter != nil && p.RetryAfter.Min > p.RetryAfter.Max) {
+			t.Fatalf("code %d has policy %+v", v, p)
+		}
+	}
 	names := map[string]bool{}
 	for i, c := range reg.Codes {
 		if i > 0 && reg.Codes[i-1].Value >= c.Value {

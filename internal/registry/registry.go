@@ -59,10 +59,14 @@ type Block struct {
 	Label       string
 	First, Last uint16
 	Description string
-	// Translations holds the description in other languages, by BCP 47 tag.
+	// Translations holds the description in other languages, by BCP 47 tag
+	// in canonical case, such as zh-CN.
 	Translations map[string]string
 	Reference    string
 	Facts
+	// Policy is what a client should do after a close with a code in the
+	// block; a part without one takes its range's.
+	Policy
 	Pos Pos
 }
 
@@ -93,16 +97,20 @@ type Code struct {
 	Value uint16
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
 	Name string
-	// Label is the IANA registry's name for the code, such as "Normal Closure".
+	// Label is the IANA registry's name for the code, such as "Normal Closure",
+	// or an app's label for its own codes.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
 	Aliases []string
 	// Description is the English description; Translations holds it in
-	// other languages, by BCP 47 tag.
+	// other languages, by BCP 47 tag in canonical case.
 	Description  string
 	Translations map[string]string
 	Reference    string
 	Facts
+	// Policy is what a client should do after a close with the code; when
+	// its Reconnect is empty, its part's or range's holds.
+	Policy
 	// RuleException says why the code's facts differ from its range's rule;
 	// it is empty when they agree.
 	RuleException string

@@ -46,6 +46,7 @@ func TestSchema(t *testing.T) {
 		"label-line-separator", "description-too-long", "empty-label", "reason-max-too-large",
 		"empty-codes", "app-extends-unknown", "app-extends-with-ranges", "app-output-unknown-field",
 		"description-without-en", "description-bad-language-tag",
+		"reconnect-bad-values", "retry-after-bad", "range-missing-reconnect",
 	} {
 		bad[name] = filepath.Join("../../cmd/gencodes/testdata/bad", name+".yaml")
 	}

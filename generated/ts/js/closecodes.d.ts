@@ -53,7 +53,7 @@ export declare const CloseCode: {
    */
   readonly MandatoryExtension: 1010;
   /**
-   * The server met an unexpected condition that stopped it from serving the request.
+   * The endpoint met an unexpected condition that stopped it from fulfilling the request.
    */
   readonly InternalError: 1011;
   /**
@@ -100,6 +100,23 @@ export type BrowserSendableCloseCode =
   | typeof CloseCode.Forbidden
   | typeof CloseCode.Timeout
   | (number & { readonly __brand: "BrowserSendableCloseCode" });
+
+/**
+ * What a client should do after a connection closed with a code, as the
+ * registry advises:
+ * - "unspecified": The registry gives no advice; the application decides.
+ * - "never": Do not reconnect: a new connection would end the same way.
+ * - "retry": Reconnect after a randomized delay that grows with each failed attempt.
+ * - "reauthenticate": Renew the credentials, then reconnect; stop if they cannot be renewed.
+ * - "user": Do not reconnect unprompted: wait until the user asks, or try another server.
+ */
+export type ReconnectPolicy = | "unspecified" | "never" | "retry" | "reauthenticate" | "user";
+
+/** A delay before reconnecting: a random time from minMs to maxMs milliseconds. */
+export interface RetryAfter {
+  readonly minMs: number;
+  readonly maxMs: number;
+}
 
 /** A block of codes that the registry sets aside for one purpose. */
 export interface CloseCodeRange {
@@ -161,6 +178,20 @@ export declare function isValidCloseCode(code: number): boolean;
  * 1000 and 3000-4999.
  */
 export declare function browserCanSend(code: number): boolean;
+
+/**
+ * What a client should do after a connection closed with the code: the
+ * registry's advice for a named code, else for the block holding it. Apply
+ * it to the code of a real Close frame: browsers report a failed handshake,
+ * even one refused with HTTP 401, as 1006, so cap the attempts of "retry".
+ */
+export declare function reconnectPolicy(code: number): ReconnectPolicy;
+
+/**
+ * The delay that the registry's source asks a client to wait before
+ * reconnecting after the code; undefined when it asks for none in particular.
+ */
+export declare function retryAfter(code: number): RetryAfter | undefined;
 
 /** The registry range holding the code; undefined when none does or the code is not an integer. */
 export declare function closeCodeRange(code: number): CloseCodeRange | undefined;

@@ -97,14 +97,14 @@ const REFERENCES = [
   "RFC 6455, 7.4.1",
   "RFC 6455, 7.4.1",
   "RFC 6455, 7.4.1",
+  "RFC 6455, 7.4.1; RFC Errata 3227",
+  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+  "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
   "RFC 6455, 7.4.1",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "RFC 6455, 7.4.1",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
-  "IANA WebSocket Close Code Number Registry",
+  "IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
+  "IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
+  "IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
 ];
 
 // The languages of the descriptions, English first, and the texts of each,
@@ -125,7 +125,7 @@ const DESCRIPTIONS = [
     "A message broke the endpoint's policy; the general code when no more specific one fits.",
     "A message was too large for the endpoint to process.",
     "The client needed an extension that the server did not agree to in the handshake.",
-    "The server met an unexpected condition that stopped it from serving the request.",
+    "The endpoint met an unexpected condition that stopped it from fulfilling the request.",
     "The service is restarting; a client may reconnect after a short wait.",
     "The server is temporarily unable to serve, such as when overloaded; try again later.",
     "A gateway or proxy got an invalid response from the server behind it.",
@@ -147,7 +147,7 @@ const DESCRIPTIONS = [
     "消息违反了端点的策略；没有更具体的状态码时使用的通用状态码。",
     "消息太大，端点无法处理。",
     "客户端需要的扩展未被服务器在握手中同意。",
-    "服务器遇到意外情况，无法完成请求。",
+    "端点遇到意外情况，无法完成请求。",
     "服务正在重启；客户端可稍候重新连接。",
     "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
     "网关或代理从其后方的服务器收到了无效响应。",
@@ -312,6 +312,30 @@ export function browserCanSend(code) {
   if (code === 1000) return true;
   if (code >= 3000 && code <= 4999) return true;
   return false;
+}
+
+export function reconnectPolicy(code) {
+  if (!isCodeNumber(code)) return "unspecified";
+  if (code === 1000) return "never";
+  if (code >= 1002 && code <= 1003) return "never";
+  if (code >= 1007 && code <= 1010) return "never";
+  if (code === 3003) return "never";
+  if (code === 1001) return "retry";
+  if (code >= 1005 && code <= 1006) return "retry";
+  if (code >= 1011 && code <= 1012) return "retry";
+  if (code === 1014) return "retry";
+  if (code === 3008) return "retry";
+  if (code === 3000) return "reauthenticate";
+  if (code === 1013) return "user";
+  if (code === 1015) return "user";
+  return "unspecified";
+}
+
+export function retryAfter(code) {
+  if (!isCodeNumber(code)) return undefined;
+  if (code === 1006) return { minMs: 0, maxMs: 5000 };
+  if (code === 1012) return { minMs: 5000, maxMs: 30000 };
+  return undefined;
 }
 
 export function closeCodeRange(code) {

@@ -18,6 +18,8 @@ for (let c = 0; c <= 0xffff; c++) {
     cc.isValidCloseCode(c),
     cc.browserCanSend(c),
     cc.closeCodeRange(c)?.name ?? "",
+    cc.reconnectPolicy(c),
+    ((h) => (h ? [h.minMs, h.maxMs] : null))(cc.retryAfter(c)),
     ...locales.map((locale) => cc.describeCloseCode(c, locale) ?? ""),
   ]);
 }

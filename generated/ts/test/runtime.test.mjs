@@ -231,3 +231,21 @@ test("describeCloseCode passes the language lookup cases the Go package and regi
     assert.equal(cc.describeCloseCode(1001, tag), cc.describeCloseCode(1001, want), `${JSON.stringify(tag)} should find ${want}`);
   }
 });
+
+test("reconnectPolicy and retryAfter give the registry's advice for every code", () => {
+  const never = [1000, 1002, 1003, 1007, 1008, 1009, 1010, 3003];
+  const retry = [1001, 1005, 1006, 1011, 1012, 1014, 3008];
+  const want = new Map([...never.map((c) => [c, "never"]), ...retry.map((c) => [c, "retry"]),
+    [3000, "reauthenticate"], [1013, "user"], [1015, "user"]]);
+  for (let c = 0; c <= 0xffff; c++) {
+    assert.equal(cc.reconnectPolicy(c), want.get(c) ?? "unspecified", `code ${c}`);
+    const hint = cc.retryAfter(c);
+    if (c === 1006) assert.deepEqual(hint, { minMs: 0, maxMs: 5000 });
+    else if (c === 1012) assert.deepEqual(hint, { minMs: 5000, maxMs: 30000 });
+    else assert.equal(hint, undefined, `code ${c}`);
+  }
+  for (const v of notCodes) {
+    assert.equal(cc.reconnectPolicy(v), "unspecified");
+    assert.equal(cc.retryAfter(v), undefined);
+  }
+});

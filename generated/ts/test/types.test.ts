@@ -15,6 +15,10 @@ import {
   isValidCloseReason,
   parseCloseCode,
   asBrowserSendable,
+  reconnectPolicy,
+  retryAfter,
+  type ReconnectPolicy,
+  type RetryAfter,
   closeWebSocket,
   type BrowserSendableCloseCode,
   type CloseCodeRange,
@@ -68,6 +72,12 @@ closeWebSocket(ws, CloseCode.PolicyViolation, "bye");
 closeWebSocket(ws, 4001);
 if (checked !== undefined) closeWebSocket(ws, checked);
 
+const policy: ReconnectPolicy = reconnectPolicy(1012);
+// @ts-expect-error "sometimes" is not a reconnect policy.
+const notPolicy: ReconnectPolicy = "sometimes";
+const hint: RetryAfter | undefined = retryAfter(1012);
+const waitMs: number | undefined = hint?.maxMs;
+
 if (range !== undefined) {
   // @ts-expect-error ranges are read-only.
   range.first = 0;
@@ -76,5 +86,5 @@ if (range !== undefined) {
 export const used: unknown[] = [
   normal, literal, unnamed, text, maxBytes, narrow, name, label, description,
   valid, sendable, first, parsed, reasonOK, all, ranges,
-  sendable1, sendable2, refused1, refused2, unchecked,
+  sendable1, sendable2, refused1, refused2, unchecked, policy, notPolicy, waitMs,
 ];

@@ -1,0 +1,151 @@
+package registry
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ReconnectValue is one value of the reconnect field: what a client should
+// do after a connection closes with a code.
+type ReconnectValue struct {
+	Name    string
+	Meaning string
+}
+
+// ReconnectValues are the values reconnect may take, in the order
+// documentation lists them.
+var ReconnectValues = []ReconnectValue{
+	{"never", "Do not reconnect: a new connection would end the same way."},
+	{"retry", "Reconnect after a randomized delay that grows with each failed attempt."},
+	{"reauthenticate", "Renew the credentials, then reconnect; stop if they cannot be renewed."},
+	{"user", "Do not reconnect unprompted: wait until the user asks, or try another server."},
+	{"unspecified", "The registry gives no advice; the application decides."},
+}
+
+// Policy is what a registry advises a client to do after a close, and why.
+// On a code or a part, an empty Reconnect means the entry gives no advice
+// of its own, and its part's or range's holds; Registry.Policy resolves it.
+type Policy struct {
+	// Reconnect is the Name of one of ReconnectValues.
+	Reconnect string
+	// ReconnectReference names the source of the advice.
+	ReconnectReference string
+	// RetryAfter is the delay before reconnecting that the source asks for,
+	// or nil when it asks for none in particular.
+	RetryAfter *RetryAfter
+}
+
+// RetryAfter is a delay before reconnecting: a random time from Min to Max.
+type RetryAfter struct {
+	Min, Max time.Duration
+}
+
+// Policy returns the advice that holds for v: a named code's own, else that
+// of the part holding v, else that of its range; outside every range, the
+// registry gives none, which reads as "unspecified". A policy is taken
+// whole, so a code that sets reconnect does not inherit a part's delay.
+func (r *Registry) Policy(v uint16) Policy {
+	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
+	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
+		return r.Codes[i].Policy
+	}
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Policy{Reconnect: "unspecified"}
+	}
+	for j := range rg.Parts {
+		if p := &rg.Parts[j]; p.Contains(v) && p.Reconnect != "" {
+			return p.Policy
+		}
+	}
+	return rg.Policy
+}
+
+// policyFields are the fields of a policy; reconnect is required on a range,
+// which holds the default for its codes.
+func policyFields(required bool) []fieldSpec {
+	return []fieldSpec{{"reconnect", required}, {"reconnect_reference", false}, {"retry_after", false}}
+}
+
+// decodePolicy reads the policy fields of a code, part or range.
+func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
+	var p Policy
+	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok && f.get("reconnect") != nil {
+		if reconnectValue(s) {
+			p.Reconnect = s
+		} else {
+			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s", what, short(s), reconnectHint(s))
+		}
+	}
+	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
+	if n := f.get("retry_after"); n != nil {
+		p.RetryAfter = readRetryAfter(c, n, what+" retry_after")
+	}
+	// The other two fields say where advice comes from and how long to
+	// wait; without reconnect on the same entry they qualify nothing.
+	if f.get("reconnect") == nil {
+		for _, key := range []string{"reconnect_reference", "retry_after"} {
+			if k := f.key(key); k != nil {
+				c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
+			}
+		}
+	}
+	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
+		c.addf(nodePos(f.key("retry_after")), "%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
+			what, p.Reconnect)
+	}
+	return p
+}
+
+func reconnectValue(s string) bool {
+	for _, v := range ReconnectValues {
+		if v.Name == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reconnectHint suggests the value s was likely meant to be, or lists them.
+func reconnectHint(s string) string {
+	names := make([]string, len(ReconnectValues))
+	for i, v := range ReconnectValues {
+		names[i] = v.Name
+	}
+	if near := nearest(s, names); near != "" {
+		return fmt.Sprintf("did you mean %q?", near)
+	}
+	return "write one of " + strings.Join(names, ", ")
+}
+
+// durationRE matches a Go duration without a sign, such as 0, 5s, 1.5s or
+// 1m30s: what time.ParseDuration reads, less the signs, which a delay has
+// no use for.
+const durationRE = `(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)`
+
+var retryAfterRE = regexp.MustCompile(`^` + durationRE + `-` + durationRE + `$`)
+
+// readRetryAfter reads a delay written MIN-MAX, such as 5s-30s.
+func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
+	s, ok := readString(c, n, what)
+	if !ok {
+		return nil
+	}
+	low, high, _ := strings.Cut(s, "-")
+	lo, err1 := time.ParseDuration(low)
+	hi, err2 := time.ParseDuration(high)
+	switch {
+	case !retryAfterRE.MatchString(s) || err1 != nil || err2 != nil:
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
+	case lo > hi:
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
+	default:
+		return &RetryAfter{Min: lo, Max: hi}
+	}
+	return nil
+}
