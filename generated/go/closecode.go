@@ -22,28 +22,28 @@ import (
 // opens the payload of a Close frame (RFC 6455, 5.5.1 and 7.4).
 type Code uint16
 
-// The codes that the registry names, each with the specification defining
-// it; Description says what each means.
+// The codes that the registry names, each with its IANA label; Description
+// says what each means and Reference where it is defined.
 const (
-	NormalClosure           Code = 1000 // RFC 6455, 7.4.1
-	GoingAway               Code = 1001 // RFC 6455, 7.4.1
-	ProtocolError           Code = 1002 // RFC 6455, 7.4.1
-	UnsupportedData         Code = 1003 // RFC 6455, 7.4.1
-	Reserved                Code = 1004 // RFC 6455, 7.4.1
-	NoStatusReceived        Code = 1005 // RFC 6455, 7.4.1
-	AbnormalClosure         Code = 1006 // RFC 6455, 7.4.1
-	InvalidFramePayloadData Code = 1007 // RFC 6455, 7.4.1
-	PolicyViolation         Code = 1008 // RFC 6455, 7.4.1
-	MessageTooBig           Code = 1009 // RFC 6455, 7.4.1
-	MandatoryExtension      Code = 1010 // RFC 6455, 7.4.1
-	InternalError           Code = 1011 // RFC 6455, 7.4.1; RFC Errata 3227
-	ServiceRestart          Code = 1012 // https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)
-	TryAgainLater           Code = 1013 // https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)
-	BadGateway              Code = 1014 // https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)
-	TLSHandshake            Code = 1015 // RFC 6455, 7.4.1
-	Unauthorized            Code = 3000 // IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)
-	Forbidden               Code = 3003 // IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)
-	Timeout                 Code = 3008 // IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)
+	NormalClosure           Code = 1000 // Normal Closure
+	GoingAway               Code = 1001 // Going Away
+	ProtocolError           Code = 1002 // Protocol error
+	UnsupportedData         Code = 1003 // Unsupported Data
+	Reserved                Code = 1004 // Reserved
+	NoStatusReceived        Code = 1005 // No Status Rcvd
+	AbnormalClosure         Code = 1006 // Abnormal Closure
+	InvalidFramePayloadData Code = 1007 // Invalid frame payload data
+	PolicyViolation         Code = 1008 // Policy Violation
+	MessageTooBig           Code = 1009 // Message Too Big
+	MandatoryExtension      Code = 1010 // Mandatory Ext.
+	InternalError           Code = 1011 // Internal Error
+	ServiceRestart          Code = 1012 // Service Restart
+	TryAgainLater           Code = 1013 // Try Again Later
+	BadGateway              Code = 1014 // Bad Gateway
+	TLSHandshake            Code = 1015 // TLS handshake
+	Unauthorized            Code = 3000 // Unauthorized
+	Forbidden               Code = 3003 // Forbidden
+	Timeout                 Code = 3008 // Timeout
 )
 
 // Reconnect is what a client should do after a connection closed with a
@@ -129,29 +129,52 @@ var namedRuns = [...]struct{ first, last Code }{
 }
 
 var named = [...]struct {
-	code                   Code
-	name, label, reference string
+	code        Code
+	name, label string
 }{
 	{},
-	{1000, "NormalClosure", "Normal Closure", "RFC 6455, 7.4.1"},
-	{1001, "GoingAway", "Going Away", "RFC 6455, 7.4.1"},
-	{1002, "ProtocolError", "Protocol error", "RFC 6455, 7.4.1"},
-	{1003, "UnsupportedData", "Unsupported Data", "RFC 6455, 7.4.1"},
-	{1004, "Reserved", "Reserved", "RFC 6455, 7.4.1"},
-	{1005, "NoStatusReceived", "No Status Rcvd", "RFC 6455, 7.4.1"},
-	{1006, "AbnormalClosure", "Abnormal Closure", "RFC 6455, 7.4.1"},
-	{1007, "InvalidFramePayloadData", "Invalid frame payload data", "RFC 6455, 7.4.1"},
-	{1008, "PolicyViolation", "Policy Violation", "RFC 6455, 7.4.1"},
-	{1009, "MessageTooBig", "Message Too Big", "RFC 6455, 7.4.1"},
-	{1010, "MandatoryExtension", "Mandatory Ext.", "RFC 6455, 7.4.1"},
-	{1011, "InternalError", "Internal Error", "RFC 6455, 7.4.1; RFC Errata 3227"},
-	{1012, "ServiceRestart", "Service Restart", "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)"},
-	{1013, "TryAgainLater", "Try Again Later", "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)"},
-	{1014, "BadGateway", "Bad Gateway", "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)"},
-	{1015, "TLSHandshake", "TLS handshake", "RFC 6455, 7.4.1"},
-	{3000, "Unauthorized", "Unauthorized", "IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)"},
-	{3003, "Forbidden", "Forbidden", "IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)"},
-	{3008, "Timeout", "Timeout", "IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)"},
+	{1000, "NormalClosure", "Normal Closure"},
+	{1001, "GoingAway", "Going Away"},
+	{1002, "ProtocolError", "Protocol error"},
+	{1003, "UnsupportedData", "Unsupported Data"},
+	{1004, "Reserved", "Reserved"},
+	{1005, "NoStatusReceived", "No Status Rcvd"},
+	{1006, "AbnormalClosure", "Abnormal Closure"},
+	{1007, "InvalidFramePayloadData", "Invalid frame payload data"},
+	{1008, "PolicyViolation", "Policy Violation"},
+	{1009, "MessageTooBig", "Message Too Big"},
+	{1010, "MandatoryExtension", "Mandatory Ext."},
+	{1011, "InternalError", "Internal Error"},
+	{1012, "ServiceRestart", "Service Restart"},
+	{1013, "TryAgainLater", "Try Again Later"},
+	{1014, "BadGateway", "Bad Gateway"},
+	{1015, "TLSHandshake", "TLS handshake"},
+	{3000, "Unauthorized", "Unauthorized"},
+	{3003, "Forbidden", "Forbidden"},
+	{3008, "Timeout", "Timeout"},
+}
+
+var references = [...]string{
+	"",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1",
+	"RFC 6455, 7.4.1; RFC Errata 3227",
+	"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+	"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
+	"https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
+	"RFC 6455, 7.4.1",
+	"IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
+	"IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
+	"IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
 }
 
 // descriptionLanguages are the languages of the descriptions, English
@@ -279,7 +302,7 @@ func (c Code) String() string {
 func (c Code) Label() string { return named[slot(c)].label }
 
 // Reference returns the specification that defines c, or "" when unnamed.
-func (c Code) Reference() string { return named[slot(c)].reference }
+func (c Code) Reference() string { return references[slot(c)] }
 
 // Description returns a one-line explanation of c in English, or "" when
 // unnamed.

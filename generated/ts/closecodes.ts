@@ -504,7 +504,8 @@ export function parseCloseCode(text: string): number | undefined {
  * no UTF-8 form, and a browser would send U+FFFD in its place.
  */
 export function isValidCloseReason(reason: string): boolean {
-  return typeof reason === "string" && !LONE_SURROGATE.test(reason) && utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
+  if (typeof reason !== "string" || LONE_SURROGATE.test(reason)) return false;
+  return utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -549,16 +550,20 @@ export interface Closable {
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
  */
-export function closeWebSocket(ws: Closable, code: BrowserSendableCloseCode, reason: string = ""): void {
+export function closeWebSocket(
+  ws: Closable,
+  code: BrowserSendableCloseCode,
+  reason: string = "",
+): void {
   const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
+  const what = `closeWebSocket: code ${String(code)} with reason ${shown}`;
   if (!browserCanSend(code)) {
-    throw new RangeError(
-      `closeWebSocket: code ${String(code)} with reason ${shown}: WebSocket.close() accepts only 1000 and 3000-4999`);
+    throw new RangeError(`${what}: WebSocket.close() accepts only 1000 and 3000-4999`);
   }
   const bytes = utf8Length(reason);
   if (bytes > MAX_CLOSE_REASON_BYTES) {
     throw new RangeError(
-      `closeWebSocket: code ${code} with reason ${shown}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
+      `${what}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
   }
   ws.close(code, reason);
 }

@@ -223,7 +223,11 @@ export declare function asBrowserSendable(code: number): BrowserSendableCloseCod
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
  */
-export declare function closeWebSocket(ws: Closable, code: BrowserSendableCloseCode, reason?: string): void;
+export declare function closeWebSocket(
+  ws: Closable,
+  code: BrowserSendableCloseCode,
+  reason?: string,
+): void;
 
 /** The named codes in ascending order, in a new array each call. */
 export declare function closeCodes(): CloseCode[];

@@ -353,7 +353,8 @@ export function parseCloseCode(text) {
 }
 
 export function isValidCloseReason(reason) {
-  return typeof reason === "string" && !LONE_SURROGATE.test(reason) && utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
+  if (typeof reason !== "string" || LONE_SURROGATE.test(reason)) return false;
+  return utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -384,14 +385,14 @@ export function asBrowserSendable(code) {
 
 export function closeWebSocket(ws, code, reason = "") {
   const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
+  const what = `closeWebSocket: code ${String(code)} with reason ${shown}`;
   if (!browserCanSend(code)) {
-    throw new RangeError(
-      `closeWebSocket: code ${String(code)} with reason ${shown}: WebSocket.close() accepts only 1000 and 3000-4999`);
+    throw new RangeError(`${what}: WebSocket.close() accepts only 1000 and 3000-4999`);
   }
   const bytes = utf8Length(reason);
   if (bytes > MAX_CLOSE_REASON_BYTES) {
     throw new RangeError(
-      `closeWebSocket: code ${code} with reason ${shown}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
+      `${what}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
   }
   ws.close(code, reason);
 }
