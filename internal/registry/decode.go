@@ -170,7 +170,7 @@ func join(lists ...[]fieldSpec) []fieldSpec {
 // of the mapping n.
 func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block {
 	b := Block{Pos: nodePos(n)}
-	b.Label, _ = readText(c, f.get("label"), what+" label")
+	b.Label, b.LabelTranslations, _ = readDescription(c, f.get("label"), what+" label")
 	b.First, _ = readCode(c, f.get("first"), what+" first")
 	b.Last, _ = readCode(c, f.get("last"), what+" last")
 	b.Description, b.Translations, _ = readDescription(c, f.get("description"), what+" description")

@@ -99,8 +99,10 @@ func (r *Registry) Languages() []string {
 	}
 	for i := range r.Ranges {
 		add(r.Ranges[i].Translations)
+		add(r.Ranges[i].LabelTranslations)
 		for j := range r.Ranges[i].Parts {
 			add(r.Ranges[i].Parts[j].Translations)
+			add(r.Ranges[i].Parts[j].LabelTranslations)
 		}
 	}
 	langs := make([]string, 0, len(seen))

@@ -56,9 +56,12 @@ type Facts struct {
 // Block is what ranges and parts share: a span of codes with a purpose,
 // and the rule for every code in it that the registry does not list.
 type Block struct {
-	Label       string
-	First, Last uint16
-	Description string
+	// Label is the block's English title; LabelTranslations holds it in
+	// other languages, by canonical BCP 47 tag.
+	Label             string
+	LabelTranslations map[string]string
+	First, Last       uint16
+	Description       string
 	// Translations holds the description in other languages, by BCP 47 tag
 	// in canonical case, such as zh-CN.
 	Translations map[string]string
