@@ -75,7 +75,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/closecodes/closecodes/internal/explain"
 	"github.com/closecodes/closecodes/internal/generator"
@@ -83,15 +82,6 @@ import (
 )
 
 func main() {
-	// gencodes lives for milliseconds, and what it allocates is bounded by
-	// the 1 MiB limit on a registry: a 4,000-code one peaks near 70 MB. So
-	// the collector runs only if the heap nears the limit below, which no
-	// registry reaches; collecting saved nothing and cost up to a tenth of
-	// the run.
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(512 << 20)
-	// Parse the built-in templates while the registry is read.
-	generator.Preload()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -15,7 +15,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"sync"
 	"text/template"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -112,24 +111,29 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 		return nil, err
 	}
 	model := buildModel(reg, opts)
-	var jobs []renderJob
+	var files []File
 	for _, t := range targets {
 		dir := opts.GoOut
 		if t.isTS {
 			dir = opts.TSOut
 		}
-		if dir != "" {
-			jobs = append(jobs, renderJob{t.template, model, filepath.Join(dir, filepath.FromSlash(t.file))})
+		if dir == "" {
+			continue
 		}
+		f, err := render(tmpl, t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	if opts.DocsOut != "" {
 		for _, docs := range buildDocs(reg, model) {
-			jobs = append(jobs, renderJob{"docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File)})
+			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
 		}
-	}
-	files, err := renderAll(tmpl, jobs)
-	if err != nil {
-		return nil, err
 	}
 	if opts.TemplatesDir != "" {
 		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)
@@ -137,36 +141,6 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, custom...)
-	}
-	return files, nil
-}
-
-// renderJob is one output to render: a template, its data and its path.
-type renderJob struct {
-	template string
-	data     any
-	path     string
-}
-
-// renderAll renders the jobs concurrently, since each is independent and a
-// large registry makes each take a while, and returns the files in the
-// jobs' order, or the first job's error.
-func renderAll(tmpl *template.Template, jobs []renderJob) ([]File, error) {
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			files[i], errs[i] = render(tmpl, j.template, j.data, j.path)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
 	}
 	return files, nil
 }
@@ -205,33 +179,14 @@ func checkOptions(opts Options) error {
 	return nil
 }
 
-// sharedTemplates parses, once a process, the built-in templates that do not
-// depend on the TypeScript style.
-var sharedTemplates = sync.OnceValues(func() (*template.Template, error) {
-	var names []string
+// parseTemplates parses the built-in templates, with the definitions of
+// tsStyle.
+func parseTemplates(tsStyle string) (*template.Template, error) {
+	names := []string{"docs.md.tmpl", "_js_shared.tmpl", tsStyleTemplates[tsStyle]}
 	for _, t := range targets {
 		names = append(names, t.template)
 	}
-	names = append(names, "docs.md.tmpl", "_js_shared.tmpl")
-	return template.New("").Option("missingkey=error").Funcs(templateFuncs).ParseFS(templates.FS, names...)
-})
-
-// Preload starts parsing the built-in templates in the background, so that
-// the caller can read the registry meanwhile. Generate waits for it, or
-// parses them itself when Preload was not called.
-func Preload() { go sharedTemplates() }
-
-// parseTemplates returns the built-in templates with the definitions of
-// tsStyle added.
-func parseTemplates(tsStyle string) (*template.Template, error) {
-	shared, err := sharedTemplates()
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
-	}
-	tmpl, err := shared.Clone()
-	if err == nil {
-		tmpl, err = tmpl.ParseFS(templates.FS, tsStyleTemplates[tsStyle])
-	}
+	tmpl, err := template.New("").Option("missingkey=error").Funcs(templateFuncs).ParseFS(templates.FS, names...)
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}

@@ -85,8 +85,6 @@ func BenchmarkStages(b *testing.B) {
 	for _, page := range docs {
 		b.Run("stage=render/template=docs.md.tmpl/lang="+page.Lang, render("docs.md.tmpl", page))
 	}
-	// The stages above run one after another; Generate renders the files
-	// concurrently.
 	b.Run("stage=generate", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			if _, err := Generate(reg, opts); err != nil {
