@@ -6,15 +6,16 @@
 // each template in the templates package renders that Model, and the results
 // are returned as Files for Write or Check.
 //
-// The Go template writes gofmt's layout itself, so the output is not passed
-// through go/format: formatting a large package cost more than rendering it.
-// Tests hold every output they see, the fuzzer's included, to gofmt.
+// Built-in Go outputs go through go/format, as stringer's do, so that the
+// formatter rather than the template owns their layout.
 package generator
 
 import (
 	"bytes"
 	"fmt"
+	"go/format"
 	"path/filepath"
+	"strings"
 	"text/template"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -145,12 +146,21 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 	return files, nil
 }
 
+// render executes a built-in template into the file at path, formatting
+// it with gofmt when it is Go.
 func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
 	}
-	return File{Path: path, Data: buf.Bytes()}, nil
+	if !strings.HasSuffix(path, ".go") {
+		return File{Path: path, Data: buf.Bytes()}, nil
+	}
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
+	}
+	return File{Path: path, Data: src}, nil
 }
 
 // OptionError reports an Options value that cannot work, whatever the

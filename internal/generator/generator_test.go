@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,9 +62,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// requireGofmt fails unless data is exactly what gofmt makes of it. The
-// generator does not run go/format (see the package comment), so the Go
-// template alone must produce gofmt's layout for every registry.
+// requireGofmt fails unless data is exactly what gofmt makes of it.
 func requireGofmt(t testing.TB, name string, data []byte) {
 	t.Helper()
 	formatted, err := format.Source(data)
@@ -71,6 +70,16 @@ func requireGofmt(t testing.TB, name string, data []byte) {
 	if !bytes.Equal(formatted, data) {
 		t.Fatalf("gofmt would change %s:\n%s", name, unifiedDiff(name, "gofmt "+name, data, formatted))
 	}
+}
+
+func TestGoThatDoesNotParseIsReportedWithItsFile(t *testing.T) {
+	tmpl := template.Must(template.New("broken.tmpl").Parse("package x\n\nfunc {\n"))
+	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"))
+	assert.EqualError(t, err, "generated Go for "+filepath.Join("out", "x.go")+
+		" does not parse (template broken.tmpl): 3:6: expected 'IDENT', found '{'")
+	f, err := render(tmpl, "broken.tmpl", nil, "x.txt")
+	require.NoError(t, err, "only Go is formatted")
+	assert.Equal(t, "package x\n\nfunc {\n", string(f.Data))
 }
 
 // goOutput renders reg and returns its Go file.
