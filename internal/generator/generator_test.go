@@ -298,8 +298,8 @@ func TestUnifiedDiff(t *testing.T) {
 		"@@ -8,3 +8,4 @@\n eight\n nine\n ten\n+eleven\n"
 	assert.Equal(t, want, unifiedDiff("a", "b", a, b))
 	assert.Equal(t, "", unifiedDiff("a", "b", a, a))
-	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
-	assert.Equal(t, "--- a\n+++ b\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
+	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
+	assert.Equal(t, "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
 }
 
 func TestIsASCIIIdentifier(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/pmezard/go-difflib/difflib"
 )
 
 // tempPrefix starts the name of every temporary file Write makes, followed
@@ -155,4 +157,25 @@ func Check(files []File, w io.Writer) (stale []string, err error) {
 		}
 	}
 	return stale, nil
+}
+
+// unifiedDiff returns the changes from a to b in unified format, or "" when
+// they are equal.
+func unifiedDiff(from, to string, a, b []byte) string {
+	// The only error would come from writing to the string.
+	text, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: diffLines(a), B: diffLines(b), FromFile: from, ToFile: to, Context: 3,
+	})
+	return text
+}
+
+// diffLines splits data into lines for difflib, marking a last line without
+// a line break as diff does.
+func diffLines(data []byte) []string {
+	lines := strings.SplitAfter(string(data), "\n")
+	if last := lines[len(lines)-1]; last == "" {
+		return lines[:len(lines)-1]
+	}
+	lines[len(lines)-1] += "\n\\ No newline at end of file\n"
+	return lines
 }
