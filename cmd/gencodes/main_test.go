@@ -113,20 +113,80 @@ func TestUnwritableOutput(t *testing.T) {
 	assert.ElementsMatch(t, []string{"codes.yaml", "blocked"}, files, "no file may be written when any cannot be")
 }
 
+// listDirs returns every directory below dir, relative to it.
+func listDirs(t *testing.T, dir string) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && path != dir {
+			rel, _ := filepath.Rel(dir, path)
+			dirs = append(dirs, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	require.NoError(t, err)
+	return dirs
+}
+
 func TestMisuse(t *testing.T) {
 	dir := t.TempDir()
-	for _, args := range [][]string{
-		{"-no-such-flag"},
-		{"stray-argument"},
-		{"-ts-style", "namespace"},
-		{"-go-package", "not-a-name"},
+	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag\n"},
+		{[]string{"stray-argument"}, "gencodes: unexpected argument \"stray-argument\"\n"},
+		{[]string{"-ts-style", "namespace"}, `gencodes: -ts-style: unknown TypeScript style "namespace"; use "const" or "enum"` + "\n"},
+		{[]string{"-go-package", "not-a-name"}, `gencodes: -go-package: Go package name "not-a-name" is not a valid package name; ` +
+			"use a lower-case identifier such as closecode\n"},
+		{[]string{"-go-package", "main"}, `gencodes: -go-package: Go package name "main" makes a command, which needs a func main ` +
+			"the generated package lacks; use a name such as closecode\n"},
+		{[]string{"-go-type", "code"}, `gencodes: -go-type: Go type name "code" is not an exported identifier; use a name such as Code` + "\n"},
+		{[]string{"-ts-package", "Close_Codes"}, `gencodes: -ts-package: npm package name "Close_Codes" holds 'C'; npm allows lower-case letters, ` +
+			`digits, "-", "." and "_"; use a name such as closecodes or @scope/closecodes` + "\n"},
+		{[]string{"-ts-version", "1.0"}, `gencodes: -ts-version: npm version "1.0" is not a semantic version; ` +
+			`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package` + "\n"},
+		{[]string{"-ts-repository", "github.com/x/y"}, `gencodes: -ts-repository: repository "github.com/x/y" is not a URL; ` +
+			`use one such as git+https://github.com/you/app.git, or "" for none` + "\n"},
 	} {
-		copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
-		code, _, stderr := runGencodes(t, dir, args...)
-		assert.Equal(t, 2, code, "%v: %s", args, stderr)
-		assert.NotEmpty(t, stderr)
+		code, stdout, stderr := runGencodes(t, dir, tc.args...)
+		assert.Equal(t, 2, code, "%v: %s", tc.args, stderr)
+		assert.Empty(t, stdout)
+		first, _, _ := strings.Cut(stderr, "usage:")
+		assert.Equal(t, tc.want, first, "%v", tc.args)
 	}
 	assert.Equal(t, []string{"codes.yaml"}, listFiles(t, dir))
+}
+
+// TestHelp: every flag's help names its value without backquotes, says
+// its default and what "" means, and the package doc lists every flag.
+func TestHelp(t *testing.T) {
+	code, stdout, stderr := runGencodes(t, t.TempDir(), "-h")
+	assert.Equal(t, 0, code)
+	assert.Empty(t, stdout)
+	assert.NotContains(t, stderr, "`")
+	assert.Contains(t, stderr, "  -ts-style const|enum\n")
+	assert.Contains(t, stderr, "  -go-out dir\n    \tdirectory of the Go package; \"\" skips Go (default generated/go)\n")
+	source, err := os.ReadFile("main.go")
+	require.NoError(t, err)
+	doc, _, _ := strings.Cut(string(source), "\npackage main")
+	blocks := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n  -")[1:]
+	require.Len(t, blocks, 15)
+	for _, block := range blocks {
+		name, help, _ := strings.Cut(block, "\n")
+		if name == "check" {
+			continue
+		}
+		assert.Contains(t, help, `""`, "-%s says what \"\" means", name)
+		assert.Regexp(t, `\(default [^)]+\)$`, help, "-%s says its default", name)
+		assert.Contains(t, doc, "//\t-"+name+"\n", "the package doc lists -%s with its value as -h shows it", name)
+	}
+
+	code, _, stderr = runGencodes(t, t.TempDir(), "explain", "-h")
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, stderr, "`")
+	assert.Contains(t, stderr, "  -lang tag\n")
 }
 
 func TestGenerateThenCheck(t *testing.T) {
@@ -184,6 +244,7 @@ func TestExplain(t *testing.T) {
 		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use, 4000-4999", "valid on the wire: yes, by the rule of \"Private use\""}},
 		{[]string{"1500"}, 0, []string{"part Future standards, 1016-1999", "valid on the wire: no"}},
 		{[]string{"5000"}, 0, []string{"5000 is not named in standard registry (codes.yaml) and lies in no range", "valid on the wire: no"}},
+		{[]string{"1001", "-lang", "zh-CN"}, 0, []string{"端点即将离开"}},
 		{[]string{"65536"}, 1, []string{"65536 is not a close code: close codes are whole numbers from 0 to 65535"}},
 		{[]string{"--", "-1"}, 1, []string{"-1 is not a close code"}},
 		{[]string{"NormalClosur"}, 1, []string{"No close code is called \"NormalClosur\"", "Did you mean NormalClosure?"}},
@@ -209,4 +270,11 @@ func TestExplain(t *testing.T) {
 	code, stdout, _ = runGencodes(t, dir, "explain", "-registry", "app.yaml", "1000")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, stdout, "1000 NormalClosure")
+	// Flags may follow the code.
+	code, stdout, _ = runGencodes(t, dir, "explain", "4001", "-registry", "app.yaml", "-lang", "zh-CN")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, stdout, "4001 SessionExpired (\"Session expired\")\n  meaning:           The session ran out.\n")
+	code, _, stderr = runGencodes(t, dir, "explain", "4001", "4002")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "name one code")
 }

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func customOptions(dir string) Options {
-	opts := DefaultOptions()
+func customConfig(dir string) Config {
+	opts := DefaultConfig()
 	opts.GoOut, opts.TSOut, opts.DocsOut = "", "", ""
 	opts.TemplatesDir = dir
 	opts.TemplatesOut = "out"
@@ -32,7 +32,7 @@ func TestCustomTemplatesRender(t *testing.T) {
 		"_line.tmpl":     `{{define "line"}}{{.Value}} {{.Name}} {{.Label.TS}}{{"\n"}}{{end}}`,
 		"README":         "not a template",
 	})
-	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), customOptions(dir))
+	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), customConfig(dir))
 	require.NoError(t, err)
 	require.Len(t, files, 1, "partials and other files render nothing")
 	assert.Equal(t, filepath.Join("out", "codes.txt"), files[0].Path)
@@ -51,15 +51,15 @@ func TestCustomTemplateErrorsNameFileAndLine(t *testing.T) {
 		{map[string]string{"d.tmpl": "{{nosuchfunc 1}}"}, `d.tmpl:1: function "nosuchfunc" not defined`},
 	} {
 		dir := writeTemplates(t, tc.files)
-		_, err := Generate(reg, customOptions(dir))
+		_, err := Generate(reg, customConfig(dir))
 		require.Error(t, err)
 		var te *TemplateError
 		require.ErrorAs(t, err, &te)
 		assert.Contains(t, err.Error(), filepath.Join(dir, tc.want))
 	}
 
-	_, err := Generate(reg, customOptions(t.TempDir()))
+	_, err := Generate(reg, customConfig(t.TempDir()))
 	assert.ErrorContains(t, err, "holds no *.tmpl file")
-	_, err = Generate(reg, customOptions(filepath.Join(t.TempDir(), "nope")))
+	_, err = Generate(reg, customConfig(filepath.Join(t.TempDir(), "nope")))
 	assert.ErrorContains(t, err, "cannot be read")
 }

@@ -33,41 +33,6 @@ const (
 	TSStyleEnum = "enum"
 )
 
-// Options says what to render and where.
-type Options struct {
-	// GoOut, TSOut and DocsOut are the output directories; an empty one
-	// skips that output.
-	GoOut   string
-	TSOut   string
-	DocsOut string
-	// GoPackage and GoType name the generated Go package and code type.
-	GoPackage string
-	GoType    string
-	// TSStyle is TSStyleConst or TSStyleEnum.
-	TSStyle string
-	// TSPackage is the name in the TypeScript output's package.json.
-	TSPackage string
-	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
-	// renders the view model into TemplatesOut/NAME. Files whose names start
-	// with "_" only define blocks for the others.
-	TemplatesDir string
-	TemplatesOut string
-}
-
-// DefaultOptions are the settings for this repository's own layout.
-func DefaultOptions() Options {
-	return Options{
-		GoOut:        "generated/go",
-		TSOut:        "generated/ts",
-		DocsOut:      "generated/docs",
-		GoPackage:    "closecode",
-		GoType:       "Code",
-		TSStyle:      TSStyleConst,
-		TSPackage:    "closecodes",
-		TemplatesOut: ".",
-	}
-}
-
 // File is one rendered output.
 type File struct {
 	Path string
@@ -88,7 +53,6 @@ var targets = []target{
 	{template: "ts.tmpl", file: "closecodes.ts", isTS: true},
 	{template: "js.tmpl", file: "js/closecodes.js", isTS: true},
 	{template: "dts.tmpl", file: "js/closecodes.d.ts", isTS: true},
-	{template: "package.json.tmpl", file: "package.json", isTS: true},
 }
 
 // tsStyleTemplates names, for each TS style, the file that defines how the
@@ -98,25 +62,25 @@ var tsStyleTemplates = map[string]string{
 	TSStyleEnum:  "_ts_style_enum.tmpl",
 }
 
-// Generate checks reg against what the outputs need and renders every file.
-// It writes nothing.
-func Generate(reg *registry.Registry, opts Options) ([]File, error) {
-	if err := checkOptions(opts); err != nil {
+// Generate checks reg against what the outputs need and renders every file
+// that cfg asks for. It writes nothing.
+func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
+	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	if err := checkNames(reg, opts); err != nil {
+	if err := checkNames(reg, cfg); err != nil {
 		return nil, err
 	}
-	tmpl, err := parseTemplates(opts.TSStyle)
+	tmpl, err := parseTemplates(cfg.TSStyle)
 	if err != nil {
 		return nil, err
 	}
-	model := buildModel(reg, opts)
+	model := buildModel(reg, cfg)
 	var files []File
 	for _, t := range targets {
-		dir := opts.GoOut
+		dir := cfg.GoOut
 		if t.isTS {
-			dir = opts.TSOut
+			dir = cfg.TSOut
 		}
 		if dir == "" {
 			continue
@@ -127,17 +91,20 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 		}
 		files = append(files, f)
 	}
-	if opts.DocsOut != "" {
+	if cfg.TSOut != "" {
+		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Source)})
+	}
+	if cfg.DocsOut != "" {
 		for _, docs := range buildDocs(reg, model) {
-			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File))
+			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(cfg.DocsOut, docs.File))
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, f)
 		}
 	}
-	if opts.TemplatesDir != "" {
-		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)
+	if cfg.TemplatesDir != "" {
+		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, model)
 		if err != nil {
 			return nil, err
 		}
@@ -161,32 +128,6 @@ func render(tmpl *template.Template, name string, data any, path string) (File, 
 		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
 	}
 	return File{Path: path, Data: src}, nil
-}
-
-// OptionError reports an Options value that cannot work, whatever the
-// registry says: a misuse of the tool rather than a problem in its input.
-type OptionError struct{ msg string }
-
-func (e *OptionError) Error() string { return e.msg }
-
-func optionErrorf(format string, args ...any) error {
-	return &OptionError{fmt.Sprintf(format, args...)}
-}
-
-func checkOptions(opts Options) error {
-	if _, ok := tsStyleTemplates[opts.TSStyle]; !ok {
-		return optionErrorf("unknown TypeScript style %q; use %q or %q", opts.TSStyle, TSStyleConst, TSStyleEnum)
-	}
-	if !isASCIIIdentifier(opts.GoPackage) || opts.GoPackage == "_" {
-		return optionErrorf("Go package name %q is not a valid package name; use a lower-case identifier such as closecode", opts.GoPackage)
-	}
-	if !isASCIIIdentifier(opts.GoType) || opts.GoType[0] < 'A' || opts.GoType[0] > 'Z' {
-		return optionErrorf("Go type name %q is not an exported identifier; use a name such as Code", opts.GoType)
-	}
-	if opts.TSPackage == "" {
-		return optionErrorf("TypeScript package name is empty; name the package for package.json")
-	}
-	return nil
 }
 
 // parseTemplates parses the built-in templates, with the definitions of

@@ -105,9 +105,10 @@ func TestHostileStrings(t *testing.T) {
 	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted))
 	require.NoError(t, err)
 	dir := t.TempDir()
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	opts.GoOut = filepath.Join(dir, "closecode")
 	opts.TSOut = filepath.Join(dir, "ts")
+	opts.DocsOut = ""
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
 	_, err = Write(files)

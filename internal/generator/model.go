@@ -245,7 +245,7 @@ type Bitmap struct {
 }
 
 // buildModel computes the view model of reg.
-func buildModel(reg *registry.Registry, opts Options) *Model {
+func buildModel(reg *registry.Registry, opts Config) *Model {
 	source := printableSource(reg.File)
 	m := &Model{
 		Source:        source,

@@ -16,7 +16,7 @@ var goAPINames = []string{
 
 // checkNames reports code names that the registry allows in general but that
 // collide with the identifiers these outputs declare.
-func checkNames(reg *registry.Registry, opts Options) error {
+func checkNames(reg *registry.Registry, opts Config) error {
 	if len(reg.Codes) == 0 {
 		return fmt.Errorf("registry %s names no codes", reg.File)
 	}

@@ -31,7 +31,7 @@ func BenchmarkStages(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	tmpl, err := parseTemplates(opts.TSStyle)
 	if err != nil {
 		b.Fatal(err)
