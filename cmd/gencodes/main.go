@@ -194,6 +194,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(stderr, err)
 		}
+		for _, s := range stale {
+			if s.Hint != "" {
+				fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
+			}
+		}
 		if len(stale) > 0 {
 			fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", len(stale), reg.File)
 			return exitFailure

@@ -104,7 +104,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		}
 	}
 	if cfg.TemplatesDir != "" {
-		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, model)
+		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, model, files)
 		if err != nil {
 			return nil, err
 		}
