@@ -270,7 +270,8 @@ func TestExplain(t *testing.T) {
 		{[]string{"1000"}, 0, []string{"browser may send:  yes"}},
 		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use, 4000-4999", "valid on the wire: yes, by the rule of \"Private use\""}},
 		{[]string{"1500"}, 0, []string{"part Future standards, 1016-1999", "valid on the wire: no"}},
-		{[]string{"5000"}, 0, []string{"5000 is not named in standard registry (codes.yaml) and lies in no range", "valid on the wire: no"}},
+		{[]string{"5000"}, 0, []string{"5000 is not named in standard registry (codes.yaml).\n  range:             none\n" +
+			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n"}},
 		{[]string{"1001", "-lang", "zh-CN"}, 0, []string{"端点即将离开"}},
 		{[]string{"65536"}, 1, []string{"65536 is not a close code: close codes are whole numbers from 0 to 65535"}},
 		{[]string{"--", "-1"}, 1, []string{"-1 is not a close code"}},
@@ -304,4 +305,34 @@ func TestExplain(t *testing.T) {
 	code, _, stderr = runGencodes(t, dir, "explain", "4001", "4002")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "name one code")
+}
+
+// TestExplainCodesAnAppCannotName: in a registry that extends the standard
+// one, every code outside the ranges it may add to gets the same answer,
+// whether it lies in a standard range or in none.
+func TestExplainCodesAnAppCannotName(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, "../../examples/registries/chat.yaml", filepath.Join(dir, "chat.yaml"))
+	cannot := " is not named in chat.yaml, and cannot be: a registry that extends the standard one adds codes only in " +
+		"3000-3999 (Registered) and 4000-4999 (Private use).\n"
+	for code, want := range map[string]string{
+		"5000": "5000" + cannot + "  range:             none\n" +
+			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n",
+		"999": "999" + cannot + "  range:             Not used, 0-999: Not used for any status code.\n" +
+			"  valid on the wire: no, by the rule of \"Not used\"\n  browser may send:  no, by the rule of \"Not used\"\n" +
+			"  reference:         RFC 6455, 7.4.2\n",
+		"2500": "2500" + cannot + "  range:             Protocol, 1000-2999: Kept for this protocol, its future revisions and " +
+			"extensions with a public specification.\n" +
+			"                     part Extensions, 2000-2999: Kept for WebSocket extensions with a public specification.\n" +
+			"  valid on the wire: no, by the rule of \"Extensions\"\n  browser may send:  no, by the rule of \"Extensions\"\n" +
+			"  reference:         RFC 6455, 7.4.2\n",
+		"4002": "4002 is not named in chat.yaml.\n  range:             Private use, 4000-4999: For private use by applications; " +
+			"never registered, agreed between the two endpoints.\n" +
+			"  valid on the wire: yes, by the rule of \"Private use\"\n  browser may send:  yes, by the rule of \"Private use\"\n" +
+			"  reference:         RFC 6455, 7.4.2\n",
+	} {
+		exit, stdout, stderr := runGencodes(t, dir, "explain", code, "-registry", "chat.yaml")
+		assert.Equal(t, 0, exit, stderr)
+		assert.Equal(t, want, stdout, code)
+	}
 }
