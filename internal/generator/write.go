@@ -264,26 +264,16 @@ func Check(files []File, w io.Writer) ([]Stale, error) {
 			case !e.Type().IsRegular() || wanted[path]:
 			case isTemp(e.Name()):
 				stale = append(stale, Stale{path, "a temporary file that an interrupted run left; run gencodes without -check to remove it"})
-			case ownsFile(path):
-				stale = append(stale, Stale{path, "written by gencodes, but not wanted with this registry and these settings; delete it"})
+			default:
+				// Only gencodes' own marker counts: a Go package may well
+				// hold the output of other generators, such as stringer.
+				if data, err := os.ReadFile(path); err == nil && marked(data, ownRE) {
+					stale = append(stale, Stale{path, "written by gencodes, but not wanted with this registry and these settings; delete it"})
+				}
 			}
 		}
 	}
 	return stale, nil
-}
-
-// ownsFile reports whether the file at path carries gencodes' own marker.
-// Only gencodes' marker counts: an output directory may hold files that
-// other generators made, such as a stringer output in a Go package.
-func ownsFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	return marked(head[:n], ownRE)
 }
 
 // unifiedDiff returns the changes from a to b in unified format, or "" when
