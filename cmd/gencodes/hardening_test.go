@@ -111,11 +111,16 @@ func tempFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	var temps []string
 	for _, f := range listFiles(t, dir) {
-		if strings.HasPrefix(filepath.Base(f), ".gencodes-") {
+		if isTemp(f) {
 			temps = append(temps, f)
 		}
 	}
 	return temps
+}
+
+func isTemp(path string) bool {
+	name := filepath.Base(path)
+	return strings.HasPrefix(name, ".gencodes-") && strings.HasSuffix(name, ".tmp")
 }
 
 // generateIn runs the binary to completion in dir and returns the outputs.
@@ -158,6 +163,10 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	outcomes := map[string]int{}
 	midWrite := 0 // runs killed while their temporary files existed
 	for i := 0; i < runs; i++ {
+		before := map[string]bool{}
+		for _, f := range tempFiles(t, dir) {
+			before[f] = true
+		}
 		cmd := exec.Command(gencodesBinary(t))
 		cmd.Dir = dir
 		require.NoError(t, cmd.Start())
@@ -167,13 +176,13 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 		} else {
 			// The other half wait until the first temporary file appears,
 			// then strike within the next few milliseconds: mid-write.
-			waitForTempFile(dir, cmd.Process.Pid, full*2)
+			waitForTempFile(dir, before, full*2)
 			time.Sleep(time.Duration(rng.Int63n(int64(time.Millisecond))))
 		}
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		for _, f := range tempFiles(t, dir) {
-			if strings.HasPrefix(filepath.Base(f), fmt.Sprintf(".gencodes-%d-", cmd.Process.Pid)) {
+			if !before[f] {
 				midWrite++
 				break
 			}
@@ -205,16 +214,15 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	assert.Empty(t, tempFiles(t, dir), "the next run must remove what killed runs left")
 }
 
-// waitForTempFile polls the output directories until a temporary file of
-// the gencodes process pid appears or the time limit passes.
-func waitForTempFile(dir string, pid int, limit time.Duration) {
-	prefix := fmt.Sprintf(".gencodes-%d-", pid)
+// waitForTempFile polls the output directories until a temporary file that
+// is not one of those before appears, or the time limit passes.
+func waitForTempFile(dir string, before map[string]bool, limit time.Duration) {
 	dirs := []string{"generated/go", "generated/ts", "generated/ts/js"}
 	for deadline := time.Now().Add(limit); time.Now().Before(deadline); {
 		for _, d := range dirs {
 			entries, _ := os.ReadDir(filepath.Join(dir, d))
 			for _, e := range entries {
-				if strings.HasPrefix(e.Name(), prefix) {
+				if f := filepath.ToSlash(filepath.Join(d, e.Name())); isTemp(f) && !before[f] {
 					return
 				}
 			}
@@ -223,6 +231,9 @@ func waitForTempFile(dir string, pid int, limit time.Duration) {
 }
 
 // TestConcurrentGenerators runs two gencodes at once on the same outputs.
+// Each may take the other's temporary files for the leftovers of an
+// interrupted run and remove them, so one may fail, saying why; but every
+// file stays whole, and the next run puts everything right.
 func TestConcurrentGenerators(t *testing.T) {
 	newRegistry := largeRegistry("new")
 	want := generateIn(t, t.TempDir(), newRegistry)
@@ -232,44 +243,36 @@ func TestConcurrentGenerators(t *testing.T) {
 		for round := 0; round < 5; round++ {
 			dir := t.TempDir()
 			require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(newRegistry), 0o644))
-			runTwo(t, dir, dir)
-			assert.Equal(t, want, snapshot(t, dir))
+			runTwo(t, []string{dir, dir}, nil)
+			for f, content := range snapshot(t, dir) {
+				assert.True(t, content == want[f] || content == "", "%s is whole, or not yet written", f)
+			}
+			assert.Equal(t, want, generateIn(t, dir, newRegistry))
 			assert.Empty(t, tempFiles(t, dir))
 		}
 	})
 	t.Run("different registries", func(t *testing.T) {
 		dir := t.TempDir()
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "new.yaml"), []byte(newRegistry), 0o644))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, "other.yaml"), []byte(largeRegistry("other")), 0o644))
 		// Both name their registry codes.yaml in headers, from their own directories.
 		a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
 		require.NoError(t, os.MkdirAll(a, 0o755))
 		require.NoError(t, os.MkdirAll(b, 0o755))
-		require.NoError(t, os.Rename(filepath.Join(dir, "new.yaml"), filepath.Join(a, "codes.yaml")))
-		require.NoError(t, os.Rename(filepath.Join(dir, "other.yaml"), filepath.Join(b, "codes.yaml")))
+		require.NoError(t, os.WriteFile(filepath.Join(a, "codes.yaml"), []byte(newRegistry), 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(b, "codes.yaml"), []byte(largeRegistry("other")), 0o644))
 		out := filepath.Join(dir, "out")
-		runTwoInto(t, a, b, out)
-		got := snapshot(t, out)
-		for _, f := range outputFiles {
-			assert.True(t, got[f] == want[f] || got[f] == other[f], "%s is whole: one run's output or the other's", f)
+		runTwo(t, []string{a, b}, []string{
+			"-go-out", filepath.Join(out, "generated/go"), "-ts-out", filepath.Join(out, "generated/ts"),
+		})
+		for f, content := range snapshot(t, out) {
+			assert.True(t, content == want[f] || content == other[f] || content == "",
+				"%s is whole: one run's output or the other's, or not yet written", f)
 		}
-		assert.Empty(t, tempFiles(t, out))
 	})
 }
 
-func runTwo(t *testing.T, dirA, dirB string) {
-	t.Helper()
-	runTwoWith(t, []string{dirA, dirB}, nil)
-}
-
-func runTwoInto(t *testing.T, dirA, dirB, out string) {
-	t.Helper()
-	runTwoWith(t, []string{dirA, dirB}, []string{
-		"-go-out", filepath.Join(out, "generated/go"), "-ts-out", filepath.Join(out, "generated/ts"),
-	})
-}
-
-func runTwoWith(t *testing.T, dirs []string, args []string) {
+// runTwo runs gencodes with args in both dirs at once. A run may fail only
+// for the other's removing its temporary file.
+func runTwo(t *testing.T, dirs []string, args []string) {
 	t.Helper()
 	var wg sync.WaitGroup
 	errs := make([]error, len(dirs))
@@ -285,7 +288,11 @@ func runTwoWith(t *testing.T, dirs []string, args []string) {
 	}
 	wg.Wait()
 	for i := range dirs {
-		require.NoError(t, errs[i], "%s", outs[i])
+		if errs[i] != nil {
+			assert.Regexp(t, `^gencodes: cannot replace \S+: its temporary file is gone, removed perhaps by another gencodes `+
+				`writing the same outputs at the same time; run gencodes again\n$`, string(outs[i]))
+			t.Logf("one run failed as expected: %s", outs[i])
+		}
 	}
 }
 
@@ -407,4 +414,120 @@ func snapshotWithTimes(t *testing.T, dir string) map[string]string {
 		snap[f] = fmt.Sprintf("%s|%d", data, info.ModTime().UnixNano())
 	}
 	return snap
+}
+
+// TestRefusesToOverwriteFilesItDidNotWrite: a file at an output's path that
+// lacks the generated-file marker, such as a hand-written package.json, is
+// never overwritten, and then nothing is written.
+func TestRefusesToOverwriteFilesItDidNotWrite(t *testing.T) {
+	for _, f := range []string{"generated/ts/package.json", "generated/go/closecode.go", "generated/docs/close-codes.md"} {
+		dir := t.TempDir()
+		copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755))
+		// The marker below line 5 does not count.
+		mine := "{\n\n\n\n\n  \"//\": \"Code generated by gencodes from codes.yaml; DO NOT EDIT.\",\n  \"name\": \"mine\"\n}\n"
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte(mine), 0o644))
+		before := snapshotWithTimes(t, dir)
+
+		code, _, stderr := runGencodes(t, dir)
+		assert.Equal(t, 1, code)
+		assert.Equal(t, "gencodes: refusing to overwrite "+f+`: it has no "Code generated ... DO NOT EDIT." line in its first 5 lines, `+
+			"so gencodes did not write it; move it away or choose another output directory\n", stderr)
+		assert.Equal(t, before, snapshotWithTimes(t, dir), "nothing is written")
+
+		code, stdout, stderr := runGencodes(t, dir, "-check")
+		assert.Equal(t, 1, code)
+		assert.NotContains(t, stdout, "--- "+f)
+		assert.Contains(t, stderr, "gencodes: "+f+": not a generated file, and gencodes will not overwrite it; "+
+			"move it away or choose another output directory\n")
+	}
+}
+
+// TestRegistryOutputStaysInItsDirectory: paths in a registry's output
+// section cannot leave the registry's directory; the same paths given as
+// flags are the user's own choice.
+func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	app := filepath.Join(dir, "app")
+	require.NoError(t, os.MkdirAll(app, 0o755))
+	codes := "codes:\n  - code: 4001\n    name: SessionExpired\n    label: Session expired\n    description: The session ran out.\n" +
+		"    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
+	registry := "extends: standard\noutput:\n  go_out: ../escaped\n  ts_out: web/../../escaped\n  docs_out: /tmp/abs\n" +
+		"  go_package: main\n  ts_version: v1\n  ts_package: .hidden\n" + codes
+	require.NoError(t, os.WriteFile(filepath.Join(app, "app.yaml"), []byte(registry), 0o644))
+	code, _, stderr := runGencodes(t, dir, "-registry", "app/app.yaml")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, `app/app.yaml:3:11: output go_out: "../escaped" leads outside this file's directory; `+
+		"name a directory inside it, or remove the setting and pass -go-out on the command line\n"+
+		`app/app.yaml:4:11: output ts_out: "web/../../escaped" leads outside this file's directory; `+
+		"name a directory inside it, or remove the setting and pass -ts-out on the command line\n"+
+		`app/app.yaml:5:13: output docs_out: "/tmp/abs" is an absolute path; `+
+		"name a directory relative to this file, or remove the setting and pass -docs-out on the command line\n"+
+		`app/app.yaml:6:15: output go_package: Go package name "main" makes a command, which needs a func main `+
+		"the generated package lacks; use a name such as closecode\n"+
+		`app/app.yaml:7:15: output ts_version: npm version "v1" is not a semantic version; `+
+		`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package`+"\n"+
+		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" must not start with "." or "_"; `+
+		"use a name such as closecodes or @scope/closecodes\n", stderr)
+	assert.Equal(t, []string{"app"}, listDirs(t, dir))
+
+	// Paths inside the registry's directory are relative to it, wherever
+	// gencodes runs; flags are relative to the working directory and may
+	// point anywhere.
+	registry = "extends: standard\noutput:\n  go_out: go/./x/..\n  ts_out: .\n  docs_out: ''\n" + codes
+	require.NoError(t, os.WriteFile(filepath.Join(app, "app.yaml"), []byte(registry), 0o644))
+	code, _, stderr = runGencodes(t, dir, "-registry", "app/app.yaml", "-go-out", "../"+filepath.Base(dir)+"/elsewhere")
+	require.Equal(t, 0, code, stderr)
+	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "app/closecodes.ts", "app/js/closecodes.js",
+		"app/js/closecodes.d.ts", "app/package.json"}, listFiles(t, dir))
+	code, _, stderr = runGencodes(t, app, "-registry", "app.yaml", "-go-out", "", "-check")
+	assert.Equal(t, 0, code, stderr)
+}
+
+// TestCheckFindsLeftoversAndStrays: -check lists the temporary files of an
+// interrupted run, and files of gencodes' that it would no longer write;
+// a run removes the first, and the second are for the user to delete.
+// Files of other generators in the same directories are left alone.
+func TestCheckFindsLeftoversAndStrays(t *testing.T) {
+	registryText, err := os.ReadFile("../../codes.yaml")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	generateIn(t, dir, string(registryText))
+	write := func(path, text string) {
+		t.Helper()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, path), []byte(text), 0o644))
+	}
+	write("generated/ts/js/.gencodes-closecodes.js-123456.tmp", "half a fi")
+	write("generated/docs/close-codes.de.md", "<!-- Code generated by gencodes from codes.yaml; DO NOT EDIT. -->\n# Schließcodes\n")
+	write("generated/go/code_string.go", "// Code generated by \"stringer -type=Code\"; DO NOT EDIT.\n\npackage closecode\n")
+	write("generated/go/notes.md", "# Notes\n")
+
+	code, stdout, stderr := runGencodes(t, dir, "-check")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "gencodes: generated/ts/js/.gencodes-closecodes.js-123456.tmp: a temporary file that an interrupted run left; "+
+		"run gencodes without -check to remove it\n"+
+		"gencodes: generated/docs/close-codes.de.md: written by gencodes, but not wanted with this registry and these settings; delete it\n"+
+		"gencodes: 2 generated file(s) out of date with codes.yaml; run `go generate ./...`\n", stderr)
+
+	// The leftover predates the next run, which removes it.
+	old := time.Now().Add(-time.Minute)
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "generated/ts/js/.gencodes-closecodes.js-123456.tmp"), old, old))
+	code, _, stderr = runGencodes(t, dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Empty(t, tempFiles(t, dir))
+	require.NoError(t, os.Remove(filepath.Join(dir, "generated/docs/close-codes.de.md")))
+	code, _, stderr = runGencodes(t, dir, "-check")
+	assert.Equal(t, 0, code, stderr)
+}
+
+// TestWithoutARegistryFileUsesTheStandardOne: like explain, gencodes reads
+// codes.yaml when present, else the standard registry it carries.
+func TestWithoutARegistryFileUsesTheStandardOne(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runGencodes(t, dir, "-ts-out", "", "-docs-out", "")
+	require.Equal(t, 0, code, stderr)
+	data, err := os.ReadFile(filepath.Join(dir, "generated/go/closecode.go"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(data), "// Code generated by gencodes from standard registry (codes.yaml); DO NOT EDIT.\n"))
 }

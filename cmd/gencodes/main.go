@@ -4,65 +4,92 @@
 // Usage:
 //
 //	gencodes [flags]
-//	gencodes explain [-registry path] [-lang tag] CODE
+//	gencodes explain [-registry file] [-lang tag] CODE
 //
-// It reads the registry (codes.yaml), checks it strictly, and writes:
+// It reads the registry, checks it strictly, and writes:
 //
 //	GO-OUT/closecode.go            the Go package: constants, String, validators, parsing
 //	TS-OUT/closecodes.ts           the TypeScript module
 //	TS-OUT/js/closecodes.js        the same as plain JavaScript (an ES module)
 //	TS-OUT/js/closecodes.d.ts      its types
-//	TS-OUT/package.json            so TS-OUT can be vendored or used as a workspace package
+//	TS-OUT/package.json            so TS-OUT can be vendored, used as a workspace package or published
 //	DOCS-OUT/close-codes.md        the table of codes and ranges, in Markdown
 //	DOCS-OUT/close-codes.TAG.md    the same in each other language of the descriptions
 //	TEMPLATES-OUT/NAME             for each NAME.tmpl in the -templates directory
 //
-// Each file is written atomically and only when its content changes. With
-// -check nothing is written: every file that differs from what would be
-// generated is shown as a unified diff, and the exit status is 1.
+// The registry is the -registry file, else codes.yaml in the current
+// directory, else the standard registry that gencodes carries. A registry
+// may extend the standard one with "extends: standard", adding its own codes
+// in the ranges marked extendable (3000-4999).
 //
-// A registry may extend the standard one, which gencodes carries, with
-// `extends: standard`, adding its own codes in the ranges marked extendable
-// (3000-4999), and may set its outputs in an `output` block; paths there are
-// relative to the registry file. Flags given on the command line win.
+// Every setting below can also be made in the registry's output section,
+// under the flag's name with "_" for "-" (go_out, ts_version, ...), except
+// -registry, -templates, -templates-out and -check. A flag given on the
+// command line wins over the registry, and the registry over the defaults.
+// Paths in the registry are relative to its directory and must stay inside
+// it; paths given as flags are taken as given.
+//
+// All files are rendered before any is written, and then written all or
+// none: each to a temporary file beside it (.gencodes-NAME-*.tmp), synced,
+// then renamed over it, and only when its content changes. The next run
+// removes temporary files that an interrupted run left. gencodes never
+// overwrites a file that lacks a "Code generated ... DO NOT EDIT." line in
+// its first five lines, which every file it writes has; custom templates
+// must write one too.
+//
+// With -check nothing is written: each file that differs from what would be
+// generated is shown as a unified diff; leftover temporary files, and files
+// of gencodes' in the output directories that it would no longer write,
+// are listed with what to do; and the exit status is 1.
 //
 // The flags are:
 //
-//	-registry path
-//		the registry to read (default codes.yaml)
+//	-registry file
+//		the registry to read; "" finds it as above (default "")
 //	-go-out dir
 //		directory of the Go package; "" skips Go (default generated/go)
 //	-go-package name
-//		name of the Go package (default closecode)
+//		name of the Go package, not main; "" is an error (default closecode)
 //	-go-type name
-//		name of the Go code type (default Code)
+//		name of the Go code type, exported; "" is an error (default Code)
 //	-ts-out dir
 //		directory of the TypeScript module; "" skips TypeScript (default generated/ts)
 //	-ts-style const|enum
-//		declare CloseCode as an `as const` object (default) or a classic enum
+//		declare CloseCode as an object with "as const" or as a classic enum;
+//		"" is an error (default const)
 //	-ts-package name
-//		package name in TS-OUT/package.json (default closecodes)
+//		npm package name in TS-OUT/package.json; "" is an error (default closecodes)
+//	-ts-version version
+//		npm package version, a semantic version; "" makes the package
+//		private, at version 0.0.0 (default "")
+//	-ts-license spdx
+//		npm package license, such as MIT; "" leaves it out (default "")
+//	-ts-description text
+//		npm package description; "" leaves it out (default "")
+//	-ts-repository url
+//		npm package repository, such as git+https://github.com/you/app.git;
+//		"" leaves it out (default "")
 //	-docs-out dir
-//		directory of the Markdown table; "" skips it (default generated/docs)
+//		directory of the Markdown tables; "" skips them (default generated/docs)
 //	-templates dir
-//		also render every *.tmpl in dir with the same view model
+//		also render every *.tmpl in dir; "" renders none (default "")
 //	-templates-out dir
-//		where the -templates outputs go (default .)
+//		where the -templates outputs go; "" is the current directory (default .)
 //	-check
 //		write nothing; report stale files and exit 1 if any
 //
-// `gencodes explain CODE` prints what a person needs to know about a code,
+// "gencodes explain CODE" prints what a person needs to know about a code,
 // given as a number, name, alias or label: name, label, meaning, range,
 // whether it is valid on the wire and whether a browser may send it, and its
-// reference. It reads -registry when given, else codes.yaml when present,
-// else the standard registry.
+// reference. Its flags may come before or after CODE: -registry, found as
+// above, and -lang, the language of the meaning (default en).
 //
 // Problems in the registry are printed as FILE:LINE:COL: message, all at
-// once. The exit status is 0 on success, 1 when the registry is invalid, a
+// once. The exit status is 0 on success; 1 when the registry is invalid, a
 // file cannot be written, -check finds stale files or explain is asked about
-// something that is not a code, and 2 on misuse.
+// something that is not a code; and 2 on misuse, such as a bad flag value.
 //
-// Examples, from the repository root (as `go generate ./...` runs it):
+// Examples, from the repository root (as "go generate ./..." runs it):
 //
 //	go run ./cmd/gencodes
 //	go run ./cmd/gencodes -check
@@ -75,7 +102,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/closecodes/closecodes/internal/explain"
 	"github.com/closecodes/closecodes/internal/generator"
@@ -83,15 +109,6 @@ import (
 )
 
 func main() {
-	// gencodes lives for milliseconds, and what it allocates is bounded by
-	// the 1 MiB limit on a registry: a 4,000-code one peaks near 70 MB. So
-	// the collector runs only if the heap nears the limit below, which no
-	// registry reaches; collecting saved nothing and cost up to a tenth of
-	// the run.
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(512 << 20)
-	// Parse the built-in templates while the registry is read.
-	generator.Preload()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -102,28 +119,39 @@ const (
 	exitUsage   = 2
 )
 
+const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
+
+// In the help texts, the first word in backquotes names the flag's value.
+const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry (default \"\")"
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return runExplain(args[1:], stdout, stderr)
 	}
-	defaults := generator.DefaultOptions()
+	def := generator.DefaultConfig()
 	flags := flag.NewFlagSet("gencodes", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	registryPath := flags.String("registry", "codes.yaml", "the registry to read")
-	var given generator.Options
-	flags.StringVar(&given.GoOut, "go-out", defaults.GoOut, "directory of the Go package; \"\" skips Go")
-	flags.StringVar(&given.GoPackage, "go-package", defaults.GoPackage, "name of the Go package")
-	flags.StringVar(&given.GoType, "go-type", defaults.GoType, "name of the Go code type")
-	flags.StringVar(&given.TSOut, "ts-out", defaults.TSOut, "directory of the TypeScript module; \"\" skips TypeScript")
-	flags.StringVar(&given.TSStyle, "ts-style", defaults.TSStyle, "declare CloseCode as an `as const` object (const) or a classic enum (enum)")
-	flags.StringVar(&given.TSPackage, "ts-package", defaults.TSPackage, "package name in the TypeScript package.json")
-	flags.StringVar(&given.DocsOut, "docs-out", defaults.DocsOut, "directory of the Markdown table; \"\" skips it")
-	flags.StringVar(&given.TemplatesDir, "templates", "", "also render every *.tmpl in this directory")
-	flags.StringVar(&given.TemplatesOut, "templates-out", defaults.TemplatesOut, "where the -templates outputs go")
-	check := flags.Bool("check", false, "write nothing; report stale files with a diff and exit 1 if any")
+	registryPath := flags.String("registry", "", registryHelp)
+	// The settings have no flag defaults: a flag left out leaves the
+	// registry's setting, or the default, in place.
+	setting := func(name, help string) { flags.String(name, "", help) }
+	setting("go-out", fmt.Sprintf("`dir`ectory of the Go package; \"\" skips Go (default %s)", def.GoOut))
+	setting("go-package", fmt.Sprintf("`name` of the Go package, not main; \"\" is an error (default %s)", def.GoPackage))
+	setting("go-type", fmt.Sprintf("`name` of the Go code type, exported; \"\" is an error (default %s)", def.GoType))
+	setting("ts-out", fmt.Sprintf("`dir`ectory of the TypeScript module; \"\" skips TypeScript (default %s)", def.TSOut))
+	setting("ts-style", fmt.Sprintf("declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; \"\" is an error (default %s)", def.TSStyle))
+	setting("ts-package", fmt.Sprintf("npm package `name` in TS-OUT/package.json; \"\" is an error (default %s)", def.TSPackage))
+	setting("ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 (default \"\")")
+	setting("ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")")
+	setting("ts-description", "npm package description `text`; \"\" leaves it out (default \"\")")
+	setting("ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; \"\" leaves it out (default \"\")")
+	setting("docs-out", fmt.Sprintf("`dir`ectory of the Markdown tables; \"\" skips them (default %s)", def.DocsOut))
+	setting("templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")")
+	setting("templates-out", fmt.Sprintf("`dir`ectory of the -templates outputs; \"\" is the current directory (default %s)", def.TemplatesOut))
+	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: gencodes [flags]\n       gencodes explain [-registry path] [-lang tag] CODE\n\n"+
-			"Generates Go and TypeScript close codes from a registry.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "%s\nGenerates Go, TypeScript and Markdown from a close code registry.\n"+
+			"A flag wins over the registry's output section, which wins over the defaults.\n\nFlags:\n", usageLines)
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
@@ -137,47 +165,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return exitUsage
 	}
-
-	reg, err := registry.Load(*registryPath)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	// The registry's output block applies over the defaults, and flags given
-	// on the command line over both.
-	opts, err := generator.WithRegistry(defaults, reg)
-	if err != nil {
-		return fail(stderr, err)
-	}
+	given := map[string]string{}
 	flags.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "go-out":
-			opts.GoOut = given.GoOut
-		case "go-package":
-			opts.GoPackage = given.GoPackage
-		case "go-type":
-			opts.GoType = given.GoType
-		case "ts-out":
-			opts.TSOut = given.TSOut
-		case "ts-style":
-			opts.TSStyle = given.TSStyle
-		case "ts-package":
-			opts.TSPackage = given.TSPackage
-		case "docs-out":
-			opts.DocsOut = given.DocsOut
-		case "templates":
-			opts.TemplatesDir = given.TemplatesDir
-		case "templates-out":
-			opts.TemplatesOut = given.TemplatesOut
+		if f.Name != "registry" && f.Name != "check" {
+			given[f.Name] = f.Value.String()
 		}
 	})
 
-	files, err := generator.Generate(reg, opts)
+	reg, err := findRegistry(*registryPath)
 	if err != nil {
-		var optErr *generator.OptionError
-		if errors.As(err, &optErr) {
+		return fail(stderr, err)
+	}
+	cfg, err := generator.NewConfig(reg, given)
+	if err != nil {
+		var flagErr *generator.FlagError
+		if errors.As(err, &flagErr) {
 			fmt.Fprintf(stderr, "gencodes: %v\n", err)
 			return exitUsage
 		}
+		return fail(stderr, err)
+	}
+	files, err := generator.Generate(reg, cfg)
+	if err != nil {
 		return fail(stderr, err)
 	}
 	if *check {
@@ -185,8 +194,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return fail(stderr, err)
 		}
+		for _, s := range stale {
+			if s.Hint != "" {
+				fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
+			}
+		}
 		if len(stale) > 0 {
-			fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", len(stale), *registryPath)
+			fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", len(stale), reg.File)
 			return exitFailure
 		}
 		return exitOK
@@ -200,37 +214,52 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runExplain(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("gencodes explain", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	registryPath := flags.String("registry", "", "the registry to read (default codes.yaml when present, else the standard registry)")
-	lang := flags.String("lang", "en", "language of the description, such as zh-CN")
+	registryPath := flags.String("registry", "", registryHelp)
+	lang := flags.String("lang", "en", "language `tag` of the meaning, such as zh-CN; \"\" means en")
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: gencodes explain [-registry path] [-lang tag] CODE\n\n"+
-			"Explains a close code given as a number, name, alias or label.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "%s\nExplains a close code given as a number, name, alias or label.\n"+
+			"Flags may come before or after CODE.\n\nFlags:\n", usageLines)
 		flags.PrintDefaults()
 	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+	// The flag package stops at the first argument that is not a flag; go
+	// on after it, so that "explain 4001 -lang zh-CN" works too. After
+	// "--", everything is an argument.
+	var codes []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
 		}
-		return exitUsage
+		rest := flags.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			codes = append(codes, rest...)
+			break
+		}
+		codes, args = append(codes, rest[0]), rest[1:]
 	}
-	if flags.NArg() != 1 {
+	if len(codes) != 1 {
 		fmt.Fprintf(stderr, "gencodes explain: name one code, such as 1006 or AbnormalClosure\n")
 		flags.Usage()
 		return exitUsage
 	}
-	reg, err := explainRegistry(*registryPath)
+	reg, err := findRegistry(*registryPath)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if err := explain.Explain(stdout, reg, flags.Arg(0), *lang); err != nil {
+	if err := explain.Explain(stdout, reg, codes[0], *lang); err != nil {
 		return exitFailure
 	}
 	return exitOK
 }
 
-// explainRegistry loads the registry explain reads: the one named, else
+// findRegistry loads the registry gencodes reads: the one named, else
 // codes.yaml in the current directory, else the standard registry.
-func explainRegistry(path string) (*registry.Registry, error) {
+func findRegistry(path string) (*registry.Registry, error) {
 	if path != "" {
 		return registry.Load(path)
 	}

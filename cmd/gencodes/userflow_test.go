@@ -51,9 +51,9 @@ func TestAppModuleUsesGencodesAsATool(t *testing.T) {
 
 	registryText, err := os.ReadFile(filepath.Join(repo, "examples/registries/chat.yaml"))
 	require.NoError(t, err)
-	write("closecodes/closecodes.yaml", string(registryText))
+	write("closecodes.yaml", string(registryText))
 	write("closecodes/generate.go", "// Package chatcodes holds the chat app's close codes.\npackage chatcodes\n\n"+
-		"//go:generate go tool gencodes -registry closecodes.yaml\n")
+		"//go:generate go tool gencodes -registry ../closecodes.yaml\n")
 	write("main.go", `package main
 
 import (
@@ -107,9 +107,9 @@ export const normal: CloseCode = CloseCode.NormalClosure;
 	})
 
 	// The check CI would run in the app's repository passes, and notices drift.
-	goCmd(app, "tool", "gencodes", "-registry", "closecodes/closecodes.yaml", "-check")
+	goCmd(app, "tool", "gencodes", "-registry", "closecodes.yaml", "-check")
 	require.NoError(t, os.WriteFile(filepath.Join(app, "web/closecodes/package.json"), []byte("{}\n"), 0o644))
-	cmd := exec.Command("go", "tool", "gencodes", "-registry", "closecodes/closecodes.yaml", "-check")
+	cmd := exec.Command("go", "tool", "gencodes", "-registry", "closecodes.yaml", "-check")
 	cmd.Dir = app
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
 	checkOut, err := cmd.CombinedOutput()

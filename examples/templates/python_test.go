@@ -30,7 +30,7 @@ func TestPythonExampleTemplate(t *testing.T) {
 	reg, err := registry.Load("../../codes.yaml")
 	require.NoError(t, err)
 	out := t.TempDir()
-	opts := generator.Options{
+	opts := generator.Config{
 		GoPackage: "closecode", GoType: "Code", TSStyle: generator.TSStyleConst, TSPackage: "closecodes",
 		TemplatesDir: ".", TemplatesOut: out,
 	}

@@ -119,18 +119,40 @@ func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, lang strin
 	fmt.Fprintf(w, "  reference:         %s\n", c.Reference)
 }
 
+// writeUnnamed explains a code that reg does not name. Every such code gets
+// the same lines, with "none" for the range of one outside every range; a
+// registry that extends another learns also when it cannot name the code.
 func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16) {
-	rule, block, ok := reg.Rule(v)
-	if !ok {
-		fmt.Fprintf(w, "%d is not named in %s and lies in no range.\n", v, reg.File)
-		fmt.Fprintf(w, "  valid on the wire: no\n  browser may send:  no\n")
-		return
+	fmt.Fprintf(w, "%d is not named in %s", v, reg.File)
+	if r := reg.RangeOf(v); reg.Extends != "" && (r == nil || !r.Extendable) {
+		fmt.Fprintf(w, ", and cannot be: a registry that extends the %s one adds codes only in %s", reg.Extends, extendable(reg))
 	}
-	fmt.Fprintf(w, "%d is not named in %s.\n", v, reg.File)
-	fmt.Fprintf(w, "  range:             %s\n", rangeLine(reg, v))
-	fmt.Fprintf(w, "  valid on the wire: %s, by the rule of %q\n", yesNo(rule.WireValid), block)
-	fmt.Fprintf(w, "  browser may send:  %s, by the rule of %q\n", yesNo(rule.BrowserCanSend), block)
-	fmt.Fprintf(w, "  reference:         %s\n", reg.RangeOf(v).Reference)
+	fmt.Fprintf(w, ".\n  range:             %s\n", rangeLine(reg, v))
+	rule, block, ok := reg.Rule(v)
+	why := "as no range holds it"
+	if ok {
+		why = fmt.Sprintf("by the rule of %q", block)
+	}
+	fmt.Fprintf(w, "  valid on the wire: %s, %s\n", yesNo(rule.WireValid), why)
+	fmt.Fprintf(w, "  browser may send:  %s, %s\n", yesNo(rule.BrowserCanSend), why)
+	if ok {
+		fmt.Fprintf(w, "  reference:         %s\n", reg.RangeOf(v).Reference)
+	}
+}
+
+// extendable lists the ranges open to extending registries, such as
+// "3000-3999 (Registered) and 4000-4999 (Private use)".
+func extendable(reg *registry.Registry) string {
+	var spans []string
+	for _, r := range reg.Ranges {
+		if r.Extendable {
+			spans = append(spans, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, r.Label))
+		}
+	}
+	if len(spans) < 2 {
+		return strings.Join(spans, "")
+	}
+	return strings.Join(spans[:len(spans)-1], ", ") + " and " + spans[len(spans)-1]
 }
 
 // rangeLine describes the range, and part, holding v.

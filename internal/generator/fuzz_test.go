@@ -27,7 +27,7 @@ func FuzzGenerate(f *testing.F) {
 			return
 		}
 		for _, style := range []string{TSStyleConst, TSStyleEnum} {
-			opts := DefaultOptions()
+			opts := DefaultConfig()
 			opts.TSStyle = style
 			files, err := Generate(reg, opts)
 			if err != nil {
@@ -37,8 +37,8 @@ func FuzzGenerate(f *testing.F) {
 				}
 				return
 			}
-			if want := len(targets) + len(reg.Languages()); len(files) != want {
-				t.Fatalf("rendered %d files, want %d: every target and one docs page a language", len(files), want)
+			if want := len(targets) + 1 + len(reg.Languages()); len(files) != want {
+				t.Fatalf("rendered %d files, want %d: every target, package.json and one docs page a language", len(files), want)
 			}
 			requireGofmt(t, files[0].Path, files[0].Data)
 		}

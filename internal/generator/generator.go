@@ -6,9 +6,8 @@
 // each template in the templates package renders that Model, and the results
 // are returned as Files for Write or Check.
 //
-// The Go template writes gofmt's layout itself, so the output is not passed
-// through go/format: formatting a large package cost more than rendering it.
-// Tests hold every output they see, the fuzzer's included, to gofmt.
+// Built-in Go outputs go through go/format, as stringer's do, so that the
+// formatter rather than the template owns their layout.
 package generator
 
 import (
@@ -17,7 +16,6 @@ import (
 	"go/format"
 	"path/filepath"
 	"strings"
-	"sync"
 	"text/template"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -34,41 +32,6 @@ const (
 	// want one.
 	TSStyleEnum = "enum"
 )
-
-// Options says what to render and where.
-type Options struct {
-	// GoOut, TSOut and DocsOut are the output directories; an empty one
-	// skips that output.
-	GoOut   string
-	TSOut   string
-	DocsOut string
-	// GoPackage and GoType name the generated Go package and code type.
-	GoPackage string
-	GoType    string
-	// TSStyle is TSStyleConst or TSStyleEnum.
-	TSStyle string
-	// TSPackage is the name in the TypeScript output's package.json.
-	TSPackage string
-	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
-	// renders the view model into TemplatesOut/NAME. Files whose names start
-	// with "_" only define blocks for the others.
-	TemplatesDir string
-	TemplatesOut string
-}
-
-// DefaultOptions are the settings for this repository's own layout.
-func DefaultOptions() Options {
-	return Options{
-		GoOut:        "generated/go",
-		TSOut:        "generated/ts",
-		DocsOut:      "generated/docs",
-		GoPackage:    "closecode",
-		GoType:       "Code",
-		TSStyle:      TSStyleConst,
-		TSPackage:    "closecodes",
-		TemplatesOut: ".",
-	}
-}
 
 // File is one rendered output.
 type File struct {
@@ -90,7 +53,6 @@ var targets = []target{
 	{template: "ts.tmpl", file: "closecodes.ts", isTS: true},
 	{template: "js.tmpl", file: "js/closecodes.js", isTS: true},
 	{template: "dts.tmpl", file: "js/closecodes.d.ts", isTS: true},
-	{template: "package.json.tmpl", file: "package.json", isTS: true},
 }
 
 // tsStyleTemplates names, for each TS style, the file that defines how the
@@ -100,47 +62,54 @@ var tsStyleTemplates = map[string]string{
 	TSStyleEnum:  "_ts_style_enum.tmpl",
 }
 
-// Generate checks reg against what the outputs need and renders every file.
-// It writes nothing.
-func Generate(reg *registry.Registry, opts Options) ([]File, error) {
-	if err := checkOptions(opts); err != nil {
+// Generate checks reg against what the outputs need and renders every file
+// that cfg asks for. It writes nothing.
+func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
+	if err := cfg.check(); err != nil {
 		return nil, err
 	}
 	if len(reg.Codes) == 0 {
 		return nil, fmt.Errorf("registry %s names no codes", reg.File)
 	}
-	tmpl, err := parseTemplates(opts.TSStyle)
+	tmpl, err := parseTemplates(cfg.TSStyle)
 	if err != nil {
 		return nil, err
 	}
-	model := buildModel(reg, opts)
-	var jobs []renderJob
+	model := buildModel(reg, cfg)
+	var files []File
 	for _, t := range targets {
-		dir := opts.GoOut
+		dir := cfg.GoOut
 		if t.isTS {
-			dir = opts.TSOut
+			dir = cfg.TSOut
 		}
-		if dir != "" {
-			jobs = append(jobs, renderJob{t.template, model, filepath.Join(dir, filepath.FromSlash(t.file))})
+		if dir == "" {
+			continue
 		}
-	}
-	if opts.DocsOut != "" {
-		for _, docs := range buildDocs(reg, model) {
-			jobs = append(jobs, renderJob{"docs.md.tmpl", docs, filepath.Join(opts.DocsOut, docs.File)})
-		}
-	}
-	files, err := renderAll(tmpl, jobs)
-	if err != nil {
-		return nil, err
-	}
-	if opts.GoOut != "" {
-		// The Go file comes first, as in targets.
-		if err := checkGoNames(reg, opts, files[0].Data); err != nil {
+		f, err := render(tmpl, t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)))
+		if err != nil {
 			return nil, err
 		}
+		if t.template == "go.tmpl" {
+			if err := checkGoNames(reg, cfg, f.Data); err != nil {
+				return nil, err
+			}
+		}
+		files = append(files, f)
 	}
-	if opts.TemplatesDir != "" {
-		custom, err := renderCustom(opts.TemplatesDir, opts.TemplatesOut, model)
+	if cfg.TSOut != "" {
+		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Source)})
+	}
+	if cfg.DocsOut != "" {
+		for _, docs := range buildDocs(reg, model) {
+			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(cfg.DocsOut, docs.File))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+	}
+	if cfg.TemplatesDir != "" {
+		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, model, files)
 		if err != nil {
 			return nil, err
 		}
@@ -149,105 +118,31 @@ func Generate(reg *registry.Registry, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// renderJob is one output to render: a template, its data and its path.
-type renderJob struct {
-	template string
-	data     any
-	path     string
-}
-
-// renderAll renders the jobs concurrently, since each is independent and a
-// large registry makes each take a while, and returns the files in the
-// jobs' order, or the first job's error.
-func renderAll(tmpl *template.Template, jobs []renderJob) ([]File, error) {
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			files[i], errs[i] = render(tmpl, j.template, j.data, j.path)
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return files, nil
-}
-
+// render executes a built-in template into the file at path, formatting
+// it with gofmt when it is Go.
 func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
 	}
-	out := buf.Bytes()
-	if strings.HasSuffix(path, ".go") {
-		formatted, err := format.Source(out)
-		if err != nil {
-			return File{}, fmt.Errorf("format %s: %w", path, err)
-		}
-		out = formatted
+	if !strings.HasSuffix(path, ".go") {
+		return File{Path: path, Data: buf.Bytes()}, nil
 	}
-	return File{Path: path, Data: out}, nil
+	src, err := format.Source(buf.Bytes())
+	if err != nil {
+		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
+	}
+	return File{Path: path, Data: src}, nil
 }
 
-// OptionError reports an Options value that cannot work, whatever the
-// registry says: a misuse of the tool rather than a problem in its input.
-type OptionError struct{ msg string }
-
-func (e *OptionError) Error() string { return e.msg }
-
-func optionErrorf(format string, args ...any) error {
-	return &OptionError{fmt.Sprintf(format, args...)}
-}
-
-func checkOptions(opts Options) error {
-	if _, ok := tsStyleTemplates[opts.TSStyle]; !ok {
-		return optionErrorf("unknown TypeScript style %q; use %q or %q", opts.TSStyle, TSStyleConst, TSStyleEnum)
-	}
-	if !isASCIIIdentifier(opts.GoPackage) || opts.GoPackage == "_" {
-		return optionErrorf("Go package name %q is not a valid package name; use a lower-case identifier such as closecode", opts.GoPackage)
-	}
-	if !isASCIIIdentifier(opts.GoType) || opts.GoType[0] < 'A' || opts.GoType[0] > 'Z' {
-		return optionErrorf("Go type name %q is not an exported identifier; use a name such as Code", opts.GoType)
-	}
-	if opts.TSPackage == "" {
-		return optionErrorf("TypeScript package name is empty; name the package for package.json")
-	}
-	return nil
-}
-
-// sharedTemplates parses, once a process, the built-in templates that do not
-// depend on the TypeScript style.
-var sharedTemplates = sync.OnceValues(func() (*template.Template, error) {
-	var names []string
+// parseTemplates parses the built-in templates, with the definitions of
+// tsStyle.
+func parseTemplates(tsStyle string) (*template.Template, error) {
+	names := []string{"docs.md.tmpl", "_tables.tmpl", tsStyleTemplates[tsStyle]}
 	for _, t := range targets {
 		names = append(names, t.template)
 	}
-	names = append(names, "docs.md.tmpl", "_tables.tmpl")
-	return template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
-})
-
-// Preload starts parsing the built-in templates in the background, so that
-// the caller can read the registry meanwhile. Generate waits for it, or
-// parses them itself when Preload was not called.
-func Preload() { go sharedTemplates() }
-
-// parseTemplates returns the built-in templates with the definitions of
-// tsStyle added.
-func parseTemplates(tsStyle string) (*template.Template, error) {
-	shared, err := sharedTemplates()
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
-	}
-	tmpl, err := shared.Clone()
-	if err == nil {
-		tmpl, err = tmpl.ParseFS(templates.FS, tsStyleTemplates[tsStyle])
-	}
+	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,9 +28,9 @@ func loadRegistry(t *testing.T, path string) *registry.Registry {
 	return reg
 }
 
-// goldenOptions render into directories named for the golden files.
-func goldenOptions(style string) Options {
-	opts := DefaultOptions()
+// goldenConfig renders into directories named for the golden files.
+func goldenConfig(style string) Config {
+	opts := DefaultConfig()
 	opts.GoOut = "go"
 	opts.TSOut = "ts-" + style
 	opts.DocsOut = "docs"
@@ -44,9 +45,12 @@ func TestGolden(t *testing.T) {
 	for _, style := range []string{TSStyleConst, TSStyleEnum} {
 		reg := loadRegistry(t, "testdata/golden/registry.yaml")
 		reg.File = "registry.yaml"
-		files, err := Generate(reg, goldenOptions(style))
+		files, err := Generate(reg, goldenConfig(style))
 		require.NoError(t, err)
 		for _, f := range files {
+			if filepath.Base(f.Path) == "package.json" {
+				continue // built with encoding/json; TestPackageJSON holds it
+			}
 			path := filepath.Join("testdata/golden", f.Path+".golden")
 			if *update {
 				require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
@@ -60,9 +64,7 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// requireGofmt fails unless data is exactly what gofmt makes of it. The
-// generator does not run go/format (see the package comment), so the Go
-// template alone must produce gofmt's layout for every registry.
+// requireGofmt fails unless data is exactly what gofmt makes of it.
 func requireGofmt(t testing.TB, name string, data []byte) {
 	t.Helper()
 	formatted, err := format.Source(data)
@@ -72,8 +74,18 @@ func requireGofmt(t testing.TB, name string, data []byte) {
 	}
 }
 
+func TestGoThatDoesNotParseIsReportedWithItsFile(t *testing.T) {
+	tmpl := template.Must(template.New("broken.tmpl").Parse("package x\n\nfunc {\n"))
+	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"))
+	assert.EqualError(t, err, "generated Go for "+filepath.Join("out", "x.go")+
+		" does not parse (template broken.tmpl): 3:6: expected 'IDENT', found '{'")
+	f, err := render(tmpl, "broken.tmpl", nil, "x.txt")
+	require.NoError(t, err, "only Go is formatted")
+	assert.Equal(t, "package x\n\nfunc {\n", string(f.Data))
+}
+
 // goOutput renders reg and returns its Go file.
-func goOutput(t *testing.T, reg *registry.Registry, opts Options) []byte {
+func goOutput(t *testing.T, reg *registry.Registry, opts Config) []byte {
 	t.Helper()
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
@@ -92,16 +104,16 @@ func goOutput(t *testing.T, reg *registry.Registry, opts Options) []byte {
 // gofmt's doc comment reformatting reads as lists, headings or code.
 func TestGoOutputIsGofmtClean(t *testing.T) {
 	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml", "../../examples/registries/chat.yaml"} {
-		requireGofmt(t, path, goOutput(t, loadRegistry(t, path), DefaultOptions()))
+		requireGofmt(t, path, goOutput(t, loadRegistry(t, path), DefaultConfig()))
 	}
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	opts.GoPackage, opts.GoType = "x", "VeryLongCloseStatusCodeTypeName"
 	requireGofmt(t, "renamed", goOutput(t, loadRegistry(t, "../../codes.yaml"), opts))
 
 	reg, err := registry.Parse("big.yaml", []byte(bigRegistry(t)))
 	require.NoError(t, err)
 	require.Len(t, reg.Codes, 4000)
-	requireGofmt(t, "big.yaml", goOutput(t, reg, DefaultOptions()))
+	requireGofmt(t, "big.yaml", goOutput(t, reg, DefaultConfig()))
 }
 
 // codesYAMLHead returns codes.yaml up to its codes list: the reason and the
@@ -142,7 +154,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	root := "../.."
 	reg := loadRegistry(t, filepath.Join(root, "codes.yaml"))
 	reg.File = "codes.yaml"
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	opts.GoOut = filepath.Join(root, opts.GoOut)
 	opts.TSOut = filepath.Join(root, opts.TSOut)
 	opts.DocsOut = filepath.Join(root, opts.DocsOut)
@@ -156,17 +168,17 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 
 func TestOutputIsDeterministic(t *testing.T) {
 	reg := loadRegistry(t, "../../codes.yaml")
-	first, err := Generate(reg, DefaultOptions())
+	first, err := Generate(reg, DefaultConfig())
 	require.NoError(t, err)
 	for i := 0; i < 5; i++ {
-		again, err := Generate(loadRegistry(t, "../../codes.yaml"), DefaultOptions())
+		again, err := Generate(loadRegistry(t, "../../codes.yaml"), DefaultConfig())
 		require.NoError(t, err)
 		require.Equal(t, first, again)
 	}
 }
 
 func TestGeneratedFilesCarryTheHeader(t *testing.T) {
-	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), DefaultOptions())
+	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), DefaultConfig())
 	require.NoError(t, err)
 	for _, f := range files {
 		if strings.HasSuffix(f.Path, ".json") {
@@ -229,8 +241,8 @@ func TestUnifiedDiff(t *testing.T) {
 		"@@ -8,3 +8,4 @@\n eight\n nine\n ten\n+eleven\n"
 	assert.Equal(t, want, unifiedDiff("a", "b", a, b))
 	assert.Equal(t, "", unifiedDiff("a", "b", a, a))
-	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
-	assert.Equal(t, "--- a\n+++ b\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
+	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
+	assert.Equal(t, "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
 }
 
 func TestIsASCIIIdentifier(t *testing.T) {
@@ -249,24 +261,24 @@ func TestNamesTheGoPackageDeclares(t *testing.T) {
 	for _, name := range []string{"Range", "Ranges", "Codes", "Parse", "ErrUnknown", "ErrReasonTooLong",
 		"MaxReasonBytes", "ValidateReason", "DescriptionLanguages"} {
 		reg := registryWithNames(t, map[int]string{4000: name})
-		_, err := Generate(reg, DefaultOptions())
+		_, err := Generate(reg, DefaultConfig())
 		assert.EqualError(t, err, fmt.Sprintf("codes.yaml:%d:11: code 4000 name %q collides with the generated Go API's %s; choose another name",
 			reg.Codes[0].NamePos.Line, name, name), name)
 
-		opts := DefaultOptions()
+		opts := DefaultConfig()
 		opts.GoType = name
 		_, err = Generate(registryWithCodes(t, []int{4000}), opts)
-		var optErr *OptionError
+		var optErr *FlagError
 		require.ErrorAs(t, err, &optErr, name)
-		assert.EqualError(t, err, fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", name))
+		assert.EqualError(t, err, fmt.Sprintf("-go-type: Go type name %q collides with a name the generated package declares; choose another type name", name))
 	}
 	// A code named like the type is reported at the code.
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	opts.GoType = "C4000"
 	_, err := Generate(registryWithCodes(t, []int{4000}), opts)
 	assert.ErrorContains(t, err, `code 4000 name "C4000" collides with the generated Go API's C4000`)
 	// Methods are not package-level names: a code may be called String.
-	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), DefaultOptions())
+	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), DefaultConfig())
 	assert.NoError(t, err)
 }
 
@@ -320,7 +332,7 @@ func TestSlotLookupEitherWay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := registryWithCodes(t, tc.codes)
 			dir := t.TempDir()
-			opts := DefaultOptions()
+			opts := DefaultConfig()
 			opts.GoOut, opts.TSOut, opts.DocsOut = filepath.Join(dir, "closecode"), "", ""
 			files, err := Generate(reg, opts)
 			require.NoError(t, err)

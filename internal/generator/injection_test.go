@@ -106,9 +106,10 @@ func TestHostileStrings(t *testing.T) {
 	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted))
 	require.NoError(t, err)
 	dir := t.TempDir()
-	opts := DefaultOptions()
+	opts := DefaultConfig()
 	opts.GoOut = filepath.Join(dir, "closecode")
 	opts.TSOut = filepath.Join(dir, "ts")
+	opts.DocsOut = ""
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
 	_, err = Write(files)
@@ -211,7 +212,7 @@ func TestHostileFileNames(t *testing.T) {
 	} {
 		reg := registryWithCodes(t, []int{4000})
 		reg.File = filepath.Join(t.TempDir(), name)
-		opts := DefaultOptions()
+		opts := DefaultConfig()
 		opts.GoOut, opts.TSOut = "", ""
 		files, err := Generate(reg, opts)
 		require.NoError(t, err, name)

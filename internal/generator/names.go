@@ -14,7 +14,7 @@ import (
 // declares twice: a code named like something the template declares, such
 // as Range or ErrUnknown, or a -go-type that is. The list of taken names is
 // read from the output itself, so it cannot drift from the template.
-func checkGoNames(reg *registry.Registry, opts Options, src []byte) error {
+func checkGoNames(reg *registry.Registry, opts Config, src []byte) error {
 	file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
 	if err != nil {
 		return fmt.Errorf("generated Go does not parse: %w", err)
@@ -26,7 +26,11 @@ func checkGoNames(reg *registry.Registry, opts Options, src []byte) error {
 		}
 	}
 	if declared[opts.GoType] > 1 && !isCodeName(reg, opts.GoType) {
-		return optionErrorf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
+		msg := fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
+		if pos, set := reg.Output.Pos["go_type"]; set && reg.Output.GoType == opts.GoType {
+			return registry.ErrorList{{File: reg.File, Pos: pos, Msg: "output go_type: " + msg}}
+		}
+		return &FlagError{Flag: "go-type", Msg: msg}
 	}
 	var errs registry.ErrorList
 	for _, c := range reg.Codes {

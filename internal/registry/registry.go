@@ -129,12 +129,16 @@ type Code struct {
 // `extends: standard`.
 const StandardName = "standard"
 
-// Output holds the output settings a registry file makes. Paths are relative
-// to the registry file's directory; empty fields are not set.
+// Output holds the output settings a registry file makes, as written: the
+// generator checks them and reads paths relative to the registry file's
+// directory. Pos tells which are set, since "" is a setting too.
 type Output struct {
 	GoOut, GoPackage, GoType  string
 	TSOut, TSPackage, TSStyle string
-	DocsOut                   string
+	// TSVersion, TSLicense, TSDescription and TSRepository fill the npm
+	// package.json.
+	TSVersion, TSLicense, TSDescription, TSRepository string
+	DocsOut                                           string
 	// Pos holds the position of each setting made, by its YAML key.
 	Pos map[string]Pos
 }
