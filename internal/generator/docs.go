@@ -2,35 +2,35 @@ package generator
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
+	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// DocsView is the view model of one language's Markdown table: the Model,
-// plus every row with its texts in that language.
+// DocsView is the view model of one language's Markdown page: the Model,
+// plus every row, heading and sentence in that language.
 type DocsView struct {
 	*Model
 	// Lang is the language's BCP 47 tag; File is the page's file name.
 	Lang string
 	File string
-	// OtherLanguages links to the same page in the other languages.
-	OtherLanguages []DocsLink
-	Codes          []DocsCode
-	Ranges         []DocsRange
-	// Unranged lists the codes outside every range, such as "5000-65535",
-	// or is "" when the ranges cover every code.
-	Unranged string
+	// T holds the page's fixed texts (headings, column names, yes and no)
+	// in its language, English where the message table has none.
+	T messages.Text
+	// Intro, RangesIntro and OtherLanguages are the sentences that hold
+	// registry values, filled in; OtherLanguages links to the same page in
+	// the other languages, or is "".
+	Intro, RangesIntro, OtherLanguages string
+	Codes                              []DocsCode
+	Ranges                             []DocsRange
+	// Policies list the reconnect values with their meanings, in the
+	// page's language, one Markdown line each.
+	Policies []string
 }
 
-// DocsLink points to the page in another language.
-type DocsLink struct {
-	Lang string
-	File string
-}
-
-// DocsCode is one row of the code table. Its fields are its own rather than
-// an embedded CodeView: templates find embedded fields by a slow search, and
-// the table has a row a code.
+// DocsCode is one row of the code table.
 type DocsCode struct {
 	Value int
 	Name  string
@@ -42,6 +42,8 @@ type DocsCode struct {
 	RuleException  Text
 	WireValid      string
 	BrowserCanSend string
+	// Reconnect is the policy in the page's language, with its delay hint.
+	Reconnect string
 }
 
 // DocsRange is one row of the range table: a range, or a part of one.
@@ -54,6 +56,7 @@ type DocsRange struct {
 	Reference      Text
 	WireValid      string
 	BrowserCanSend string
+	Reconnect      string
 }
 
 // docsFile names the page of a language: close-codes.md for English,
@@ -66,55 +69,77 @@ func docsFile(tag string) string {
 }
 
 func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
-	unranged := unrangedSpans(reg)
 	var pages []*DocsView
 	for _, lang := range m.Languages {
-		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), Unranged: unranged}
+		t := messages.For(lang.Tag)
+		in := func(en string, tr map[string]string) Text { return newText(registry.InLanguage(en, tr, lang.Tag)) }
+		yesNo := func(b bool) string {
+			if b {
+				return t.Yes
+			}
+			return t.No
+		}
+		policy := func(p registry.Policy) string {
+			if p.RetryAfter != nil {
+				return messages.Fill(t.Hint, "{policy}", t.Policy[p.Reconnect], "{hint}", retryAfterText(p.RetryAfter))
+			}
+			return t.Policy[p.Reconnect]
+		}
+		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), T: t,
+			Intro: messages.Fill(t.Intro, "{source}", m.SourceText.MD, "{max_bytes}", strconv.Itoa(m.Reason.MaxBytes),
+				"{reason_reference}", markdownText(m.Reason.Reference)),
+		}
+		page.RangesIntro = t.RangesIntro
+		if spans := spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }); len(spans) > 0 {
+			words := make([]string, len(spans))
+			for i, s := range spans {
+				words[i] = s.String()
+			}
+			page.RangesIntro = messages.Fill(t.Sentences, "{a}", t.RangesIntro,
+				"{b}", messages.Fill(t.Unranged, "{spans}", t.List(words)))
+		}
+		var links []string
 		for _, other := range m.Languages {
 			if other.Tag != lang.Tag {
-				page.OtherLanguages = append(page.OtherLanguages, DocsLink{Lang: other.Tag, File: docsFile(other.Tag)})
+				links = append(links, "["+other.Tag+"]("+docsFile(other.Tag)+")")
 			}
 		}
-		page.Codes = make([]DocsCode, len(m.Codes))
-		for i, c := range m.Codes {
-			rc := &reg.Codes[i]
-			meaning := c.Description
-			if text := registry.InLanguage(rc.Description, rc.Translations, lang.Tag); text != rc.Description {
-				meaning = newText(text)
-			}
-			page.Codes[i] = DocsCode{
-				Value: c.Value, Name: c.Name, Label: c.Label, Meaning: meaning, Reference: c.Reference,
-				RuleException: c.RuleException, WireValid: c.WireValid, BrowserCanSend: c.BrowserCanSend,
-			}
+		if len(links) > 0 {
+			page.OtherLanguages = messages.Fill(t.OtherLanguages, "{links}", strings.Join(links, " "))
+		}
+		for i, c := range reg.Codes {
+			page.Codes = append(page.Codes, DocsCode{
+				Value: m.Codes[i].Value, Name: c.Name, Label: m.Codes[i].Label, Meaning: in(c.Description, c.Translations),
+				Reference: m.Codes[i].Reference, RuleException: in(c.RuleException, c.RuleExceptionTranslations),
+				WireValid: yesNo(c.WireValid), BrowserCanSend: yesNo(c.BrowserCanSend),
+				Reconnect: policy(reg.Policy(c.Value)),
+			})
 		}
 		for _, r := range reg.Ranges {
-			page.Ranges = append(page.Ranges, DocsRange{
-				Span:      fmt.Sprintf("%d-%d", r.First, r.Last),
-				Title:     newText(r.Label),
-				Meaning:   newText(registry.InLanguage(r.Description, r.Translations, lang.Tag)),
-				Reference: newText(r.Reference),
-				WireValid: yesNo(r.WireValid), BrowserCanSend: yesNo(r.BrowserCanSend),
-			})
+			label := registry.InLanguage(r.Label, r.LabelTranslations, lang.Tag)
+			page.Ranges = append(page.Ranges, docsRange(r.Block, newText(label), in, yesNo, policy(r.Policy)))
 			for _, p := range r.Parts {
-				page.Ranges = append(page.Ranges, DocsRange{
-					Span:      fmt.Sprintf("%d-%d", p.First, p.Last),
-					Title:     newText(r.Label + " › " + p.Label),
-					Meaning:   newText(registry.InLanguage(p.Description, p.Translations, lang.Tag)),
-					Reference: newText(p.Reference),
-					WireValid: yesNo(p.WireValid), BrowserCanSend: yesNo(p.BrowserCanSend),
-				})
+				title := newText(label + " › " + registry.InLanguage(p.Label, p.LabelTranslations, lang.Tag))
+				pp := p.Policy
+				if pp.Reconnect == "" {
+					pp = r.Policy
+				}
+				page.Ranges = append(page.Ranges, docsRange(p.Block, title, in, yesNo, policy(pp)))
 			}
+		}
+		for _, v := range registry.ReconnectValues {
+			page.Policies = append(page.Policies, messages.Fill(t.PolicyItem,
+				"{name}", t.Policy[v.Name], "{word}", v.Name, "{meaning}", t.PolicyMeaning[v.Name]))
 		}
 		pages = append(pages, page)
 	}
 	return pages
 }
 
-// unrangedSpans describes the codes that no range holds, or is "".
-func unrangedSpans(reg *registry.Registry) string {
-	var words []string
-	for _, s := range spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }) {
-		words = append(words, s.String())
+func docsRange(b registry.Block, title Text, in func(string, map[string]string) Text, yesNo func(bool) string, policy string) DocsRange {
+	return DocsRange{
+		Span: fmt.Sprintf("%d-%d", b.First, b.Last), Title: title, Meaning: in(b.Description, b.Translations),
+		Reference: newText(b.Reference), WireValid: yesNo(b.WireValid), BrowserCanSend: yesNo(b.BrowserCanSend),
+		Reconnect: policy,
 	}
-	return listText(words, "")
 }

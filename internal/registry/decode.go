@@ -250,6 +250,8 @@ func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	code.Facts = decodeFacts(c, f, what)
 	code.Policy = decodePolicy(c, f, what)
-	code.RuleException, _ = readText(c, f.get("rule_exception"), what+" rule_exception")
+	if n := f.get("rule_exception"); n != nil {
+		code.RuleException, code.RuleExceptionTranslations, _ = readDescription(c, n, what+" rule_exception")
+	}
 	return code, c.count() == start
 }

@@ -96,6 +96,7 @@ func (r *Registry) Languages() []string {
 	}
 	for i := range r.Codes {
 		add(r.Codes[i].Translations)
+		add(r.Codes[i].RuleExceptionTranslations)
 	}
 	for i := range r.Ranges {
 		add(r.Ranges[i].Translations)

@@ -117,6 +117,8 @@ type Code struct {
 	// RuleException says why the code's facts differ from its range's rule;
 	// it is empty when they agree.
 	RuleException string
+	// RuleExceptionTranslations holds RuleException in other languages.
+	RuleExceptionTranslations map[string]string
 	// Inherited marks a code that comes from the registry this one extends;
 	// its positions are in that registry.
 	Inherited bool
