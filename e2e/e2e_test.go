@@ -132,7 +132,8 @@ func TestBrowserAndServerAgree(t *testing.T) {
 	p.URL = base + "/index.html"
 	p.Screenshot = filepath.Join(artifacts, "server-closes.png")
 
-	res := runDriver(t, node, p)
+	var res results
+	runDriver(t, node, "driver.mjs", p, &res)
 	t.Logf("browser %s; screenshot %s", res.Browser, p.Screenshot)
 
 	t.Run("server closes with each code", func(t *testing.T) {
@@ -258,19 +259,19 @@ func thrown(name *string) string {
 	return *name
 }
 
-func runDriver(t *testing.T, node string, p plan) results {
+// runDriver runs `node script` with plan as JSON on its standard input and
+// decodes its standard output, JSON too, into results.
+func runDriver(t *testing.T, node, script string, plan, results any) {
 	t.Helper()
-	input, err := json.Marshal(p)
+	input, err := json.Marshal(plan)
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "driver.mjs")
+	cmd := exec.CommandContext(ctx, node, script)
 	cmd.Stdin = bytes.NewReader(input)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	require.NoError(t, err, "driver.mjs failed:\n%s", stderr.String())
-	var res results
-	require.NoError(t, json.Unmarshal(out, &res), "driver output: %s", out)
-	return res
+	require.NoError(t, err, "%s failed:\n%s", script, stderr.String())
+	require.NoError(t, json.Unmarshal(out, results), "%s output: %s", script, out)
 }
