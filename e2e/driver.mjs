@@ -7,38 +7,13 @@
 //              "pageCloses": [{ "id": "p1000", "code": 1000, "reason": "bye" }] }
 //   results: { "serverCloses": [...], "codes": {...}, "reasons": [...], "pageCloses": [...] }
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { openPage } from "./chromium.mjs";
 
 const plan = JSON.parse(readFileSync(0, "utf8"));
 // The Go test finds the browser (CHROME_PATH, PATH, /usr/bin/chromium) and
 // names it in the plan, so there is one place that decides.
-const executablePath = plan.chromium;
-if (!executablePath) throw new Error("driver.mjs: the plan names no chromium");
-
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const { browser, page, consoleErrors } = await openPage(plan.chromium, plan.url);
 try {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  const consoleErrors = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (err) => consoleErrors.push(String(err)));
-  await page.goto(plan.url);
-  await page.waitForFunction(() => window.pageReady === true, null, { timeout: 10000 });
-
   const results = { browser: browser.version(), serverCloses: [], pageCloses: [] };
   for (const { query, asked } of plan.serverCloses) {
     results.serverCloses.push(

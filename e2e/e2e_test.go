@@ -51,15 +51,18 @@ type results struct {
 	Browser      string      `json:"browser"`
 	ServerCloses []closeSeen `json:"serverCloses"`
 	Codes        struct {
-		Threw       string   `json:"threw"`
-		Ours        string   `json:"ours"`
-		OtherErrors []string `json:"otherErrors"`
+		Threw          string   `json:"threw"`
+		Ours           string   `json:"ours"`
+		CloseWebSocket string   `json:"closeWebSocket"`
+		OtherErrors    []string `json:"otherErrors"`
 	} `json:"codes"`
 	Reasons []struct {
-		Kind  string  `json:"kind"`
-		Bytes int     `json:"bytes"`
-		Threw *string `json:"threw"`
-		Ours  bool    `json:"ours"`
+		Kind           string   `json:"kind"`
+		Bytes          int      `json:"bytes"`
+		Threw          *string  `json:"threw"`
+		Ours           bool     `json:"ours"`
+		CloseWebSocket string   `json:"closeWebSocket"`
+		OtherErrors    []string `json:"otherErrors"`
 	} `json:"reasons"`
 	PageCloses []struct {
 		Code     int  `json:"code"`
@@ -129,7 +132,8 @@ func TestBrowserAndServerAgree(t *testing.T) {
 	p.URL = base + "/index.html"
 	p.Screenshot = filepath.Join(artifacts, "server-closes.png")
 
-	res := runDriver(t, node, p)
+	var res results
+	runDriver(t, node, "driver.mjs", p, &res)
 	t.Logf("browser %s; screenshot %s", res.Browser, p.Screenshot)
 
 	t.Run("server closes with each code", func(t *testing.T) {
@@ -164,7 +168,7 @@ func TestBrowserAndServerAgree(t *testing.T) {
 
 	t.Run("the browser's close() agrees with BrowserCanSend for all 65,536 codes", func(t *testing.T) {
 		require.Len(t, res.Codes.Threw, 65536)
-		assert.Empty(t, res.Codes.OtherErrors, "close(code) may only throw InvalidAccessError")
+		assert.Empty(t, res.Codes.OtherErrors, "close(code) may throw only InvalidAccessError, and closeWebSocket only a RangeError naming the code")
 		disagree := 0
 		for code := 0; code <= 0xffff; code++ {
 			browserAccepts := res.Codes.Threw[code] == '0'
@@ -179,15 +183,58 @@ func TestBrowserAndServerAgree(t *testing.T) {
 		assert.Zero(t, disagree, "codes where the browser and closecodes disagree")
 	})
 
+	t.Run("closeWebSocket throws exactly where the browser's close() does, for all 65,536 codes", func(t *testing.T) {
+		require.Len(t, res.Codes.CloseWebSocket, 65536)
+		disagree := 0
+		for code := 0; code <= 0xffff; code++ {
+			if res.Codes.CloseWebSocket[code] != res.Codes.Threw[code] {
+				if disagree < 10 {
+					t.Errorf("code %d: browser's close() threw=%c, closeWebSocket threw=%c (0 no, 1 RangeError naming the code, x other)",
+						code, res.Codes.Threw[code], res.Codes.CloseWebSocket[code])
+				}
+				disagree++
+			}
+		}
+		assert.Zero(t, disagree, "codes where closeWebSocket and the browser disagree")
+	})
+
+	// Lone surrogates have no UTF-8 form: the browser sends U+FFFD, 3 bytes,
+	// in their place, closeWebSocket counts them so, and isValidCloseReason
+	// calls a reason with one invalid at any length. The page builds a reason
+	// from one piece repeated, padded with ASCII; loneSurrogatePiece is the
+	// piece's size in bytes, so a reason of at least that size has one.
+	loneSurrogatePiece := map[string]int{"loneHigh": 3, "loneLow": 3, "loneHighThenEuro": 6}
+	kinds := []string{"ascii", "twoByte", "threeByte", "fourByte", "loneHigh", "loneLow", "loneHighThenEuro"}
+
 	t.Run("the browser's close() agrees with isValidCloseReason for reasons of 0 to 130 bytes", func(t *testing.T) {
-		require.Len(t, res.Reasons, 4*131)
-		for _, r := range res.Reasons {
+		require.Len(t, res.Reasons, len(kinds)*131)
+		for i, r := range res.Reasons {
+			require.Equal(t, kinds[i/131], r.Kind, "reason %d", i)
+			require.Equal(t, i%131, r.Bytes, "%s reason %d: its size in the bytes the browser sends", r.Kind, i%131)
 			browserAccepts := r.Threw == nil
-			assert.Equal(t, browserAccepts, r.Ours, "%s reason of %d bytes: browser threw %v", r.Kind, r.Bytes, r.Threw)
 			if r.Threw != nil {
 				assert.Equal(t, "SyntaxError", *r.Threw)
 			}
 			assert.Equal(t, r.Bytes <= closecode.MaxReasonBytes, browserAccepts, "%s reason of %d bytes", r.Kind, r.Bytes)
+			if piece := loneSurrogatePiece[r.Kind]; piece > 0 && r.Bytes >= piece {
+				assert.False(t, r.Ours, "isValidCloseReason of a %s reason of %d bytes", r.Kind, r.Bytes)
+			} else {
+				assert.Equal(t, browserAccepts, r.Ours, "%s reason of %d bytes: browser threw %s", r.Kind, r.Bytes, thrown(r.Threw))
+			}
+		}
+	})
+
+	t.Run("closeWebSocket throws exactly where the browser's close() does, for reasons of 0 to 130 bytes", func(t *testing.T) {
+		require.Len(t, res.Reasons, len(kinds)*131)
+		for _, r := range res.Reasons {
+			browser := "0"
+			if r.Threw != nil {
+				browser = "1"
+			}
+			assert.Empty(t, r.OtherErrors, "%s reason of %d bytes", r.Kind, r.Bytes)
+			assert.Equal(t, browser, r.CloseWebSocket,
+				"%s reason of %d bytes: browser's close() threw=%s, closeWebSocket threw=%s (0 no, 1 RangeError naming code and size, x other)",
+				r.Kind, r.Bytes, browser, r.CloseWebSocket)
 		}
 	})
 
@@ -204,19 +251,27 @@ func TestBrowserAndServerAgree(t *testing.T) {
 	})
 }
 
-func runDriver(t *testing.T, node string, p plan) results {
+// thrown shows an error name the page reported, or "nothing".
+func thrown(name *string) string {
+	if name == nil {
+		return "nothing"
+	}
+	return *name
+}
+
+// runDriver runs `node script` with plan as JSON on its standard input and
+// decodes its standard output, JSON too, into results.
+func runDriver(t *testing.T, node, script string, plan, results any) {
 	t.Helper()
-	input, err := json.Marshal(p)
+	input, err := json.Marshal(plan)
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, node, "driver.mjs")
+	cmd := exec.CommandContext(ctx, node, script)
 	cmd.Stdin = bytes.NewReader(input)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	require.NoError(t, err, "driver.mjs failed:\n%s", stderr.String())
-	var res results
-	require.NoError(t, json.Unmarshal(out, &res), "driver output: %s", out)
-	return res
+	require.NoError(t, err, "%s failed:\n%s", script, stderr.String())
+	require.NoError(t, json.Unmarshal(out, results), "%s output: %s", script, out)
 }

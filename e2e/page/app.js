@@ -4,6 +4,7 @@
 import {
   browserCanSend,
   closeCodeName,
+  closeWebSocket,
   isValidCloseCode,
   isValidCloseReason,
 } from "./closecodes.js";
@@ -79,11 +80,14 @@ async function closedSocket() {
 
 // Asks the browser about every code from 0 to 65535: does close(code) throw?
 // Returns, per code, "1" where it threw InvalidAccessError and "0" where it
-// did not, plus what browserCanSend says, and any other error seen.
+// did not; what browserCanSend says; and what closeWebSocket did on the same
+// socket: "0" where it closed, "1" where it threw a RangeError naming the
+// code, "x" for anything else, which otherErrors explains.
 window.oracleCodes = async () => {
   const ws = await closedSocket();
   const threw = new Array(65536);
   const ours = new Array(65536);
+  const wrapper = new Array(65536);
   const otherErrors = [];
   for (let code = 0; code <= 65535; code++) {
     try {
@@ -91,32 +95,62 @@ window.oracleCodes = async () => {
       threw[code] = "0";
     } catch (e) {
       threw[code] = "1";
-      if (e.name !== "InvalidAccessError") otherErrors.push(`${code}: ${e.name}`);
+      if (e.name !== "InvalidAccessError") otherErrors.push(`close(${code}): ${e.name}`);
     }
     ours[code] = browserCanSend(code) ? "0" : "1";
+    wrapper[code] = tryCloseWebSocket(ws, code, "", new RegExp(`\\bcode ${code}\\b`), otherErrors);
   }
   document.getElementById("status").textContent = "Checked close(code) for 0-65535.";
-  return { threw: threw.join(""), ours: ours.join(""), otherErrors };
+  return { threw: threw.join(""), ours: ours.join(""), closeWebSocket: wrapper.join(""), otherErrors };
 };
 
+// tryCloseWebSocket calls closeWebSocket(ws, code, reason) and returns "0"
+// when it did not throw and "1" when it threw a RangeError whose message
+// matches named. Anything else, such as the browser's own DOMException from
+// a close() that closeWebSocket let through, is "x" and noted in otherErrors.
+function tryCloseWebSocket(ws, code, reason, named, otherErrors) {
+  try {
+    closeWebSocket(ws, code, reason);
+    return "0";
+  } catch (e) {
+    if (e instanceof RangeError && named.test(e.message)) return "1";
+    otherErrors.push(`closeWebSocket(${code}, ${JSON.stringify(reason)}): ${e.name}: ${e.message}`);
+    return "x";
+  }
+}
+
 // Asks the browser about reasons of 0 to 130 UTF-8 bytes built from
-// characters of each UTF-8 width: does close(1000, reason) throw SyntaxError?
+// characters of each UTF-8 width, and from lone surrogates, which the browser
+// sends as U+FFFD (3 bytes): does close(1000, reason) throw SyntaxError, and
+// does closeWebSocket throw where it does? bytes is the size the browser
+// sends: TextEncoder, like close(), encodes a lone surrogate as U+FFFD.
 window.oracleReasons = async () => {
   const ws = await closedSocket();
-  const pieces = { ascii: "a", twoByte: "é", threeByte: "€", fourByte: "😀" };
+  const pieces = {
+    ascii: "a",
+    twoByte: "é",
+    threeByte: "€",
+    fourByte: "😀",
+    loneHigh: "\uD83D",
+    loneLow: "\uDE00",
+    loneHighThenEuro: "\uD83D€",
+  };
   const results = [];
   for (const [kind, piece] of Object.entries(pieces)) {
     for (let target = 0; target <= 130; target++) {
       // Fill with the wide character, then pad with ASCII to the exact size.
       const width = utf8.encode(piece).length;
       const reason = piece.repeat(Math.floor(target / width)) + "a".repeat(target % width);
+      const bytes = utf8.encode(reason).length;
       let threw = null;
       try {
         ws.close(1000, reason);
       } catch (e) {
         threw = e.name;
       }
-      results.push({ kind, bytes: utf8.encode(reason).length, threw, ours: isValidCloseReason(reason) });
+      const otherErrors = [];
+      const wrapper = tryCloseWebSocket(ws, 1000, reason, new RegExp(`\\bcode 1000\\b.*\\b${bytes} bytes`), otherErrors);
+      results.push({ kind, bytes, threw, ours: isValidCloseReason(reason), closeWebSocket: wrapper, otherErrors });
     }
   }
   return results;
