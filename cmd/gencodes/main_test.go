@@ -261,7 +261,7 @@ func TestExplain(t *testing.T) {
 	}{
 		{[]string{"1006"}, 0, []string{"1006 AbnormalClosure (\"Abnormal Closure\")", "valid on the wire: no",
 			"browser may send:  no", "MUST NOT be set", "aliases:           CLOSE_ABNORMAL", "reference:         RFC 6455, 7.4.1",
-			"range:             Protocol, 1000-2999"}},
+			"range:             Protocol (1000-2999)"}},
 		{[]string{"AbnormalClosure"}, 0, []string{"1006 AbnormalClosure"}},
 		{[]string{"close_abnormal"}, 0, []string{"1006 AbnormalClosure"}},
 		{[]string{"going away"}, 0, []string{"1001 GoingAway", "valid on the wire: yes", "browser may send:  no"}},
@@ -269,10 +269,18 @@ func TestExplain(t *testing.T) {
 		{[]string{"-lang", "zh_cn", "1001"}, 0, []string{"端点即将离开"}},
 		{[]string{"-lang", "fr", "1001"}, 0, []string{"The endpoint is leaving"}},
 		{[]string{"1000"}, 0, []string{"browser may send:  yes"}},
-		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use, 4000-4999", "valid on the wire: yes, by the rule of \"Private use\""}},
-		{[]string{"1500"}, 0, []string{"part Future standards, 1016-1999", "valid on the wire: no"}},
+		{[]string{"4001"}, 0, []string{"4001 is not named", "Private use (4000-4999)", "valid on the wire: yes, by the rule of \"Private use\""}},
+		{[]string{"1500"}, 0, []string{"part Future standards (1016-1999)", "valid on the wire: no"}},
 		{[]string{"5000"}, 0, []string{"5000 is not named in standard registry (codes.yaml).\n  range:             none\n" +
-			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n"}},
+			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n" +
+			"  reconnect:         unspecified: The registry gives no advice; the application decides.\n"}},
+		{[]string{"1012"}, 0, []string{"  reconnect:         retry (5s-30s): Reconnect after a randomized delay"}},
+		{[]string{"3000"}, 0, []string{"  reconnect:         reauthenticate: Renew the credentials"}},
+		{[]string{"-lang", "zh", "2500"}, 0, []string{"standard registry (codes.yaml) 没有为 2500 命名。\n" +
+			"  范围：           协议（1000-2999）：留给本协议、其后续修订以及有公开规范的扩展。\n" +
+			"                   其中，扩展（2000-2999）：留给有公开规范的 WebSocket 扩展。\n" +
+			"  可在线路上发送： 否，依据“扩展”的规则\n"}},
+		{[]string{"-lang", "zh-Hans-CN", "1013"}, 0, []string{"  重连：           由用户决定：不要自动重连"}},
 		{[]string{"1001", "-lang", "zh-CN"}, 0, []string{"端点即将离开"}},
 		{[]string{"65536"}, 1, []string{"65536 is not a close code: close codes are whole numbers from 0 to 65535"}},
 		{[]string{"--", "-1"}, 1, []string{"-1 is not a close code"}},
@@ -302,7 +310,8 @@ func TestExplain(t *testing.T) {
 	// Flags may follow the code.
 	code, stdout, _ = runGencodes(t, dir, "explain", "4001", "-registry", "app.yaml", "-lang", "zh-CN")
 	assert.Equal(t, 0, code)
-	assert.Contains(t, stdout, "4001 SessionExpired (\"Session expired\")\n  meaning:           The session ran out.\n")
+	assert.Contains(t, stdout, "4001 SessionExpired (\"Session expired\")\n  含义：           The session ran out.\n",
+		"the app registry has no Chinese text, so its description falls back to English")
 	code, _, stderr = runGencodes(t, dir, "explain", "4001", "4002")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "name one code")
@@ -314,23 +323,24 @@ func TestExplain(t *testing.T) {
 func TestExplainCodesAnAppCannotName(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, "../../examples/registries/chat.yaml", filepath.Join(dir, "chat.yaml"))
+	noAdvice := "  reconnect:         unspecified: The registry gives no advice; the application decides.\n"
 	cannot := " is not named in chat.yaml, and cannot be: a registry that extends the standard one adds codes only in " +
 		"3000-3999 (Registered) and 4000-4999 (Private use).\n"
 	for code, want := range map[string]string{
 		"5000": "5000" + cannot + "  range:             none\n" +
-			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n",
-		"999": "999" + cannot + "  range:             Not used, 0-999: Not used for any status code.\n" +
+			"  valid on the wire: no, as no range holds it\n  browser may send:  no, as no range holds it\n" + noAdvice,
+		"999": "999" + cannot + "  range:             Not used (0-999): Not used for any status code.\n" +
 			"  valid on the wire: no, by the rule of \"Not used\"\n  browser may send:  no, by the rule of \"Not used\"\n" +
-			"  reference:         RFC 6455, 7.4.2\n",
-		"2500": "2500" + cannot + "  range:             Protocol, 1000-2999: Kept for this protocol, its future revisions and " +
+			noAdvice + "  reference:         RFC 6455, 7.4.2\n",
+		"2500": "2500" + cannot + "  range:             Protocol (1000-2999): Kept for this protocol, its future revisions and " +
 			"extensions with a public specification.\n" +
-			"                     part Extensions, 2000-2999: Kept for WebSocket extensions with a public specification.\n" +
+			"                     part Extensions (2000-2999): Kept for WebSocket extensions with a public specification.\n" +
 			"  valid on the wire: no, by the rule of \"Extensions\"\n  browser may send:  no, by the rule of \"Extensions\"\n" +
-			"  reference:         RFC 6455, 7.4.2\n",
-		"4002": "4002 is not named in chat.yaml.\n  range:             Private use, 4000-4999: For private use by applications; " +
+			noAdvice + "  reference:         RFC 6455, 7.4.2\n",
+		"4002": "4002 is not named in chat.yaml.\n  range:             Private use (4000-4999): For private use by applications; " +
 			"never registered, agreed between the two endpoints.\n" +
 			"  valid on the wire: yes, by the rule of \"Private use\"\n  browser may send:  yes, by the rule of \"Private use\"\n" +
-			"  reference:         RFC 6455, 7.4.2\n",
+			noAdvice + "  reference:         RFC 6455, 7.4.2\n",
 	} {
 		exit, stdout, stderr := runGencodes(t, dir, "explain", code, "-registry", "chat.yaml")
 		assert.Equal(t, 0, exit, stderr)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
 	"github.com/closecodes/closecodes/internal/spell"
 )
@@ -19,31 +20,33 @@ import (
 var ErrNotACode = fmt.Errorf("not a close code")
 
 // Explain writes what reg says of the code that query names, a decimal
-// number, a name, an alias or a label (names match ignoring case), with the
-// description in language lang ("" or "en" for English).
+// number, a name, an alias or a label (names match ignoring case), in the
+// language lang asks for: descriptions and labels from the registry, every
+// other text from the message table, English where either has none.
 func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
+	t := messages.For(lang)
 	query = strings.TrimSpace(query)
 	if n, err := strconv.Atoi(query); err == nil {
 		if n < 0 || n > 65535 {
-			fmt.Fprintf(w, "%d is not a close code: close codes are whole numbers from 0 to 65535.\n", n)
+			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", strconv.Itoa(n)))
 			return ErrNotACode
 		}
 		if c := find(reg, func(c *registry.Code) bool { return int(c.Value) == n }); c != nil {
-			writeCode(w, reg, c, lang)
+			writeCode(w, reg, c, t, lang)
 			return nil
 		}
-		writeUnnamed(w, reg, uint16(n))
+		writeUnnamed(w, reg, uint16(n), t, lang)
 		return nil
 	}
 	if c := find(reg, func(c *registry.Code) bool { return matches(c, query) }); c != nil {
-		writeCode(w, reg, c, lang)
+		writeCode(w, reg, c, t, lang)
 		return nil
 	}
-	fmt.Fprintf(w, "No close code is called %q in %s.\n", query, reg.File)
-	if s := suggest(reg, query); s != "" {
-		fmt.Fprintf(w, "Did you mean %s?\n", s)
+	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
+	if s := suggest(reg, query); len(s) > 0 {
+		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
 	}
-	fmt.Fprintf(w, "Ask for a number from 0 to 65535, or a name such as %s.\n", reg.Codes[0].Name)
+	fmt.Fprintln(w, messages.Fill(t.AskFor, "{example}", reg.Codes[0].Name))
 	return ErrNotACode
 }
 
@@ -78,8 +81,8 @@ func fold(s string) string {
 	}, s)
 }
 
-// suggest returns the names closest to query, or "".
-func suggest(reg *registry.Registry, query string) string {
+// suggest returns the names closest to query, if any are close.
+func suggest(reg *registry.Registry, query string) []string {
 	var best []string
 	bestDist := 4
 	for _, c := range reg.Codes {
@@ -93,79 +96,156 @@ func suggest(reg *registry.Registry, query string) string {
 			}
 		}
 	}
-	return strings.Join(best, " or ")
+	return best
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
+// lines writes label and value pairs, the labels padded to one width, and
+// the later lines of a value indented under its first.
+type lines struct {
+	w     io.Writer
+	colon string
+	width int
+}
+
+func newLines(w io.Writer, t messages.Text, labels ...string) lines {
+	l := lines{w: w, colon: t.Colon}
+	for _, label := range labels {
+		l.width = max(l.width, displayWidth(label+l.colon)+1)
 	}
-	return "no"
+	return l
 }
 
-func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, lang string) {
-	description := registry.InLanguage(c.Description, c.Translations, lang)
+func (l lines) add(label, value string) {
+	pad := strings.Repeat(" ", l.width-displayWidth(label+l.colon))
+	value = strings.ReplaceAll(value, "\n", "\n  "+strings.Repeat(" ", l.width))
+	fmt.Fprintf(l.w, "  %s%s%s%s\n", label, l.colon, pad, value)
+}
+
+// displayWidth counts the columns a terminal gives s: two for a wide
+// character such as a Chinese one.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 {
+			n++
+		}
+	}
+	return n
+}
+
+// label turns a column name of the docs into a line label: "Valid on the
+// wire" becomes "valid on the wire"; other scripts stay as they are.
+func label(s string) string {
+	if s != "" && 'A' <= s[0] && s[0] <= 'Z' {
+		return string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
+}
+
+func yesNo(t messages.Text, b bool) string {
+	if b {
+		return t.Yes
+	}
+	return t.No
+}
+
+// policy describes reconnect advice: the policy, its delay hint and what
+// it asks of a client.
+func policy(t messages.Text, p registry.Policy) string {
+	name := t.Policy[p.Reconnect]
+	if p.RetryAfter != nil {
+		name = messages.Fill(t.Hint, "{policy}", name, "{hint}", p.RetryAfter.Min.String()+"-"+p.RetryAfter.Max.String())
+	}
+	return messages.Fill(t.Labelled, "{label}", name, "{text}", t.PolicyMeaning[p.Reconnect])
+}
+
+func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages.Text, lang string) {
 	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
-	fmt.Fprintf(w, "  meaning:           %s\n", description)
-	fmt.Fprintf(w, "  range:             %s\n", rangeLine(reg, c.Value))
-	fmt.Fprintf(w, "  valid on the wire: %s\n", yesNo(c.WireValid))
-	fmt.Fprintf(w, "  browser may send:  %s\n", yesNo(c.BrowserCanSend))
+	l := newLines(w, t, label(t.Meaning), label(t.Range), label(t.WireValid), label(t.BrowserMaySend),
+		label(t.Reconnect), label(t.Note), t.Aliases, label(t.Reference))
+	l.add(label(t.Meaning), registry.InLanguage(c.Description, c.Translations, lang))
+	l.add(label(t.Range), rangeLine(reg, c.Value, t, lang))
+	l.add(label(t.WireValid), yesNo(t, c.WireValid))
+	l.add(label(t.BrowserMaySend), yesNo(t, c.BrowserCanSend))
+	l.add(label(t.Reconnect), policy(t, reg.Policy(c.Value)))
 	if c.RuleException != "" {
-		fmt.Fprintf(w, "  note:              %s\n", c.RuleException)
+		l.add(label(t.Note), registry.InLanguage(c.RuleException, c.RuleExceptionTranslations, lang))
 	}
 	if len(c.Aliases) > 0 {
-		fmt.Fprintf(w, "  aliases:           %s\n", strings.Join(c.Aliases, ", "))
+		l.add(t.Aliases, strings.Join(c.Aliases, ", "))
 	}
-	fmt.Fprintf(w, "  reference:         %s\n", c.Reference)
+	l.add(label(t.Reference), c.Reference)
 }
 
 // writeUnnamed explains a code that reg does not name. Every such code gets
 // the same lines, with "none" for the range of one outside every range; a
 // registry that extends another learns also when it cannot name the code.
-func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16) {
-	fmt.Fprintf(w, "%d is not named in %s", v, reg.File)
+func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang string) {
+	code := strconv.Itoa(int(v))
 	if r := reg.RangeOf(v); reg.Extends != "" && (r == nil || !r.Extendable) {
-		fmt.Fprintf(w, ", and cannot be: a registry that extends the %s one adds codes only in %s", reg.Extends, extendable(reg))
+		fmt.Fprintln(w, messages.Fill(t.CannotBeNamed, "{code}", code, "{file}", reg.File,
+			"{base}", reg.Extends, "{ranges}", extendable(reg, t, lang)))
+	} else {
+		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", code, "{file}", reg.File))
 	}
-	fmt.Fprintf(w, ".\n  range:             %s\n", rangeLine(reg, v))
-	rule, block, ok := reg.Rule(v)
-	why := "as no range holds it"
+	l := newLines(w, t, label(t.Range), label(t.WireValid), label(t.BrowserMaySend), label(t.Reconnect), label(t.Reference))
+	l.add(label(t.Range), rangeLine(reg, v, t, lang))
+	rule, _, ok := reg.Rule(v)
+	why := t.NoRange
 	if ok {
-		why = fmt.Sprintf("by the rule of %q", block)
+		why = messages.Fill(t.ByRule, "{block}", blockLabel(reg, v, lang))
 	}
-	fmt.Fprintf(w, "  valid on the wire: %s, %s\n", yesNo(rule.WireValid), why)
-	fmt.Fprintf(w, "  browser may send:  %s, %s\n", yesNo(rule.BrowserCanSend), why)
+	l.add(label(t.WireValid), messages.Fill(t.Clause, "{a}", yesNo(t, rule.WireValid), "{b}", why))
+	l.add(label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", yesNo(t, rule.BrowserCanSend), "{b}", why))
+	l.add(label(t.Reconnect), policy(t, reg.Policy(v)))
 	if ok {
-		fmt.Fprintf(w, "  reference:         %s\n", reg.RangeOf(v).Reference)
+		l.add(label(t.Reference), reg.RangeOf(v).Reference)
 	}
+}
+
+// blockLabel names the smallest block holding v, in the language lang.
+func blockLabel(reg *registry.Registry, v uint16, lang string) string {
+	r := reg.RangeOf(v)
+	for _, p := range r.Parts {
+		if p.Contains(v) {
+			return registry.InLanguage(p.Label, p.LabelTranslations, lang)
+		}
+	}
+	return registry.InLanguage(r.Label, r.LabelTranslations, lang)
 }
 
 // extendable lists the ranges open to extending registries, such as
 // "3000-3999 (Registered) and 4000-4999 (Private use)".
-func extendable(reg *registry.Registry) string {
+func extendable(reg *registry.Registry, t messages.Text, lang string) string {
 	var spans []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
-			spans = append(spans, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, r.Label))
+			spans = append(spans, messages.Fill(t.Hint, "{policy}", fmt.Sprintf("%d-%d", r.First, r.Last),
+				"{hint}", registry.InLanguage(r.Label, r.LabelTranslations, lang)))
 		}
 	}
-	if len(spans) < 2 {
-		return strings.Join(spans, "")
-	}
-	return strings.Join(spans[:len(spans)-1], ", ") + " and " + spans[len(spans)-1]
+	return t.List(spans)
 }
 
 // rangeLine describes the range, and part, holding v.
-func rangeLine(reg *registry.Registry, v uint16) string {
+func rangeLine(reg *registry.Registry, v uint16, t messages.Text, lang string) string {
 	r := reg.RangeOf(v)
 	if r == nil {
-		return "none"
+		return t.None
 	}
-	line := fmt.Sprintf("%s, %d-%d: %s", r.Label, r.First, r.Last, r.Description)
+	line := blockLine(r.Block, t, lang)
 	for _, p := range r.Parts {
 		if p.Contains(v) {
-			line += fmt.Sprintf("\n                     part %s, %d-%d: %s", p.Label, p.First, p.Last, p.Description)
+			line += "\n" + messages.Fill(t.Part, "{block}", blockLine(p.Block, t, lang))
 		}
 	}
 	return line
+}
+
+// blockLine describes a range or part: "Protocol (1000-2999): Kept for...".
+func blockLine(b registry.Block, t messages.Text, lang string) string {
+	name := messages.Fill(t.Hint, "{policy}", registry.InLanguage(b.Label, b.LabelTranslations, lang),
+		"{hint}", fmt.Sprintf("%d-%d", b.First, b.Last))
+	return messages.Fill(t.Labelled, "{label}", name, "{text}", registry.InLanguage(b.Description, b.Translations, lang))
 }

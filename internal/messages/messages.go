@@ -25,8 +25,11 @@ type Text struct {
 	Clients                                                   []string
 	Yes, No, And, Comma                                       string
 	// Sentences joins two sentences; Hint puts a delay hint beside a
-	// policy, and PolicyItem lists a reconnect value with its meaning.
-	Sentences, Hint, PolicyItem string
+	// policy, PolicyItem lists a reconnect value with its meaning, and
+	// Labelled puts a text after its label.
+	Sentences, Hint, PolicyItem, Labelled string
+	// Clause joins an answer and its reason; Colon ends a line's label.
+	Clause, Colon string
 	// Policy names each reconnect value, and PolicyMeaning says what it
 	// asks of a client, by the registry's word.
 	Policy, PolicyMeaning map[string]string
@@ -81,6 +84,9 @@ var english = Text{
 	Title:          "WebSocket close codes",
 	OtherLanguages: "Other languages: {links}",
 	Sentences:      "{a} {b}",
+	Labelled:       "{label}: {text}",
+	Clause:         "{a}, {b}",
+	Colon:          ":",
 	Hint:           "{policy} ({hint})",
 	PolicyItem:     "`{word}`: {meaning}",
 	Intro: "Every close code named in {source}, with what it means, whether it is **valid on the wire** " +
@@ -115,11 +121,11 @@ var english = Text{
 		"user": "user", "unspecified": "unspecified"},
 	PolicyMeaning: englishMeanings(),
 
-	Part: "part", RetryAfter: "retry after", Aliases: "aliases", None: "none",
+	Part: "part {block}", RetryAfter: "retry after", Aliases: "aliases", None: "none",
 	NotACode:      "{n} is not a close code: close codes are whole numbers from 0 to 65535.",
 	NotNamed:      "{code} is not named in {file}.",
 	CannotBeNamed: "{code} is not named in {file}, and cannot be: a registry that extends the {base} one adds codes only in {ranges}.",
-	ByRule:        "by the rule of {block}",
+	ByRule:        "by the rule of \"{block}\"",
 	NoRange:       "as no range holds it",
 	NoSuchName:    "No close code is called {query} in {file}.",
 	DidYouMean:    "Did you mean {names}?",
@@ -130,6 +136,9 @@ var chinese = Text{
 	Title:          "WebSocket 关闭码",
 	OtherLanguages: "其他语言：{links}",
 	Sentences:      "{a}{b}",
+	Labelled:       "{label}：{text}",
+	Clause:         "{a}，{b}",
+	Colon:          "：",
 	Hint:           "{policy}（{hint}）",
 	PolicyItem:     "**{name}**（`{word}`）：{meaning}",
 	Intro: "{source} 中登记的每个关闭码：其含义；是否**可在线路上发送**（端点可以在 Close 帧中发送它，且接收方接受它，" +
@@ -164,7 +173,7 @@ var chinese = Text{
 		"unspecified":    "注册表不给建议，由应用决定。",
 	},
 
-	Part: "子范围", RetryAfter: "重试等待", Aliases: "别名", None: "无",
+	Part: "其中，{block}", RetryAfter: "重试等待", Aliases: "别名", None: "无",
 	NotACode:      "{n} 不是关闭码：关闭码是 0 到 65535 之间的整数。",
 	NotNamed:      "{file} 没有为 {code} 命名。",
 	CannotBeNamed: "{file} 没有为 {code} 命名，也不能命名：扩展 {base} 注册表的注册表只能在 {ranges} 中添加关闭码。",
