@@ -75,24 +75,17 @@ func newText(s string) Text {
 type CodeView struct {
 	Value int
 	// Name is the Go and TypeScript identifier; NameText is it as a text.
-	Name     string
-	NameText Text
-	// Slot is the code's index in the generated tables; 0 stands for
-	// "not named".
-	Slot        int
+	Name        string
+	NameText    Text
 	Label       Text
 	Description Text
 	Reference   Text
 	// RuleException says why the code's facts differ from its range's.
 	RuleException Text
-	// DocLines is the description wrapped for a comment; JSDocLines is the
-	// same made safe inside /** */.
-	DocLines   []string
+	// JSDocLines is the description wrapped for a comment and made safe
+	// inside /** */.
 	JSDocLines []string
 	Facts      registry.Facts
-	// WireValid and BrowserCanSend are the facts in words: "yes" or "no".
-	WireValid      string
-	BrowserCanSend string
 	// Reconnect is the code's reconnect policy, such as "retry", and
 	// RetryAfter its delay hint, such as "5s-30s", or "".
 	Reconnect  string
@@ -115,26 +108,19 @@ type Facts struct {
 
 // RangeView is one range of the registry.
 type RangeView struct {
-	Name        string
-	NameText    Text
-	First, Last int
-	Label       Text
-	Description Text
-	Reference   Text
-	// WireValid and BrowserCanSend are the rule in words: "yes" or "no".
-	WireValid      string
-	BrowserCanSend string
-	Parts          []PartView
+	Name     string
+	NameText Text
+	BlockView
+	Parts []BlockView
 }
 
-// PartView is a block inside a range with its own rule.
-type PartView struct {
-	First, Last    int
-	Label          Text
-	Description    Text
-	Reference      Text
-	WireValid      string
-	BrowserCanSend string
+// BlockView is a range or a part of one.
+type BlockView struct {
+	First, Last                   int
+	Label, Description, Reference Text
+	// Facts and Reconnect hold for the codes in it that are not named.
+	Facts     registry.Facts
+	Reconnect string
 }
 
 // LanguageView is one language of the registry's descriptions.
@@ -175,8 +161,8 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		GoType:     opts.GoType,
 		Reason:     ReasonView{MaxBytes: reg.Reason.MaxBytes, Reference: reg.Reason.Reference},
 	}
-	for i, c := range reg.Codes {
-		m.Codes = append(m.Codes, codeView(reg, c, i+1))
+	for _, c := range reg.Codes {
+		m.Codes = append(m.Codes, codeView(reg, c))
 		for _, alias := range c.Aliases {
 			m.Aliases = append(m.Aliases, AliasView{Alias: newText(alias), Const: c.Name, Value: int(c.Value)})
 		}
@@ -194,17 +180,13 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		}
 	}
 	for _, r := range reg.Ranges {
-		rv := RangeView{
-			Name: r.Name, NameText: newText(r.Name), First: int(r.First), Last: int(r.Last),
-			Label: newText(r.Label), Description: newText(r.Description), Reference: newText(r.Reference),
-			WireValid: yesNo(r.WireValid), BrowserCanSend: yesNo(r.BrowserCanSend),
-		}
+		rv := RangeView{Name: r.Name, NameText: newText(r.Name), BlockView: blockView(r.Block, r.Policy)}
 		for _, p := range r.Parts {
-			rv.Parts = append(rv.Parts, PartView{
-				First: int(p.First), Last: int(p.Last), Label: newText(p.Label),
-				Description: newText(p.Description), Reference: newText(p.Reference),
-				WireValid: yesNo(p.WireValid), BrowserCanSend: yesNo(p.BrowserCanSend),
-			})
+			policy := p.Policy
+			if policy.Reconnect == "" {
+				policy = r.Policy
+			}
+			rv.Parts = append(rv.Parts, blockView(p.Block, policy))
 		}
 		m.Ranges = append(m.Ranges, rv)
 	}
@@ -298,29 +280,24 @@ func printableSource(path string) string {
 	}, filepath.Base(path))
 }
 
-func codeView(reg *registry.Registry, c registry.Code, slot int) CodeView {
+func codeView(reg *registry.Registry, c registry.Code) CodeView {
 	policy := reg.Policy(c.Value)
-	lines := wrap(c.Description, docWidth)
-	jsdoc := make([]string, len(lines))
-	for i, line := range lines {
-		jsdoc[i] = jsDocText(line)
+	var jsdoc []string
+	for _, line := range wrap(c.Description, docWidth) {
+		jsdoc = append(jsdoc, jsDocText(line))
 	}
 	return CodeView{
-		Value:          int(c.Value),
-		Name:           c.Name,
-		NameText:       newText(c.Name),
-		Slot:           slot,
-		Label:          newText(c.Label),
-		Description:    newText(c.Description),
-		Reference:      newText(c.Reference),
-		RuleException:  newText(c.RuleException),
-		DocLines:       lines,
-		JSDocLines:     jsdoc,
-		Facts:          c.Facts,
-		WireValid:      yesNo(c.WireValid),
-		BrowserCanSend: yesNo(c.BrowserCanSend),
-		Reconnect:      policy.Reconnect,
-		RetryAfter:     retryAfterText(policy.RetryAfter),
+		Value: int(c.Value), Name: c.Name, NameText: newText(c.Name),
+		Label: newText(c.Label), Description: newText(c.Description), Reference: newText(c.Reference),
+		RuleException: newText(c.RuleException), JSDocLines: jsdoc, Facts: c.Facts,
+		Reconnect: policy.Reconnect, RetryAfter: retryAfterText(policy.RetryAfter),
+	}
+}
+
+func blockView(b registry.Block, policy registry.Policy) BlockView {
+	return BlockView{
+		First: int(b.First), Last: int(b.Last), Label: newText(b.Label), Description: newText(b.Description),
+		Reference: newText(b.Reference), Facts: b.Facts, Reconnect: policy.Reconnect,
 	}
 }
 
@@ -340,11 +317,4 @@ func wrap(text string, width int) []string {
 		line += word
 	}
 	return append(lines, line)
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }
