@@ -249,3 +249,11 @@ test("reconnectPolicy and retryAfter give the registry's advice for every code",
     assert.equal(cc.retryAfter(v), undefined);
   }
 });
+
+test("CloseCode is frozen: no script can change or add a code", () => {
+  assert.ok(Object.isFrozen(cc.CloseCode));
+  assert.throws(() => { "use strict"; cc.CloseCode.NormalClosure = 4000; }, TypeError);
+  assert.throws(() => { "use strict"; cc.CloseCode.Extra = 4000; }, TypeError);
+  assert.equal(cc.CloseCode.NormalClosure, 1000);
+  for (const r of cc.closeCodeRanges()) assert.ok(Object.isFrozen(r));
+});
