@@ -3,8 +3,9 @@
 // Package closecode names the WebSocket close codes of the registry in
 // codes.yaml and answers what an endpoint asks of a code: its name, whether it
 // may be sent in a Close frame, whether a browser's WebSocket.close() accepts
-// it, and which range holds it. Every lookup is total: an unnamed code gets
-// "" from Label and "Code(N)" from String. It imports only the standard library.
+// it, which range holds it, and what a client should do after it. Every lookup
+// is total: an unnamed code gets "" from Label and "Code(N)" from String.
+// It imports only the standard library.
 package closecode
 
 import (
@@ -12,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -241,6 +243,7 @@ var aliases = [...]struct {
 	{"CLOSE_TOO_LARGE", MessageTooBig},
 }
 
+// slot returns c's index in named, references and descriptions, 0 if unnamed.
 func slot(c Code) int {
 	n := 1
 	for _, r := range namedRuns {
@@ -256,13 +259,7 @@ func slot(c Code) int {
 }
 
 // Codes returns the named codes in ascending order, in a new slice each call.
-func Codes() []Code {
-	codes := make([]Code, 0, len(named)-1)
-	for _, n := range named[1:] {
-		codes = append(codes, n.code)
-	}
-	return codes
-}
+func Codes() []Code { return slices.Collect(All()) }
 
 // All yields the named codes in ascending order.
 func All() iter.Seq[Code] {
