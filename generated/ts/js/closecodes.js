@@ -3,7 +3,7 @@
 // The plain JavaScript form of closecodes.ts, for pages and projects without
 // a TypeScript step. Its types and documentation are in closecodes.d.ts.
 
-export const CloseCode = {
+export const CloseCode = /* @__PURE__ */ Object.freeze({
   NormalClosure: 1000,
   GoingAway: 1001,
   ProtocolError: 1002,
@@ -23,21 +23,12 @@ export const CloseCode = {
   Unauthorized: 3000,
   Forbidden: 3003,
   Timeout: 3008,
-};
-Object.freeze(CloseCode);
+});
 
 export const MAX_CLOSE_REASON_BYTES = 123;
 
-// RUNS are the named codes as runs of consecutive values, ascending. Walking
-// them gives a code's slot: its index in the tables below, after the empty
-// entry 0 that stands for unnamed codes.
-const RUNS = [
-  { first: 1000, last: 1015 },
-  { first: 3000, last: 3000 },
-  { first: 3003, last: 3003 },
-  { first: 3008, last: 3008 },
-];
-
+// The name and text tables hold one entry a named code, in ascending order,
+// after an empty entry 0 that stands for unnamed codes.
 const NAMES = [
   "",
   "NormalClosure",
@@ -193,52 +184,31 @@ const RANGES = [
   }),
 ];
 
-// Names and aliases that parseCloseCode accepts. A Map, not an object, so
-// that "constructor" or "__proto__" never reach Object.prototype.
-const BY_NAME = /* @__PURE__ */ new Map([
-  ["NormalClosure", 1000],
-  ["GoingAway", 1001],
-  ["ProtocolError", 1002],
-  ["UnsupportedData", 1003],
-  ["Reserved", 1004],
-  ["NoStatusReceived", 1005],
-  ["AbnormalClosure", 1006],
-  ["InvalidFramePayloadData", 1007],
-  ["PolicyViolation", 1008],
-  ["MessageTooBig", 1009],
-  ["MandatoryExtension", 1010],
-  ["InternalError", 1011],
-  ["ServiceRestart", 1012],
-  ["TryAgainLater", 1013],
-  ["BadGateway", 1014],
-  ["TLSHandshake", 1015],
-  ["Unauthorized", 3000],
-  ["Forbidden", 3003],
-  ["Timeout", 3008],
-  ["CLOSE_NORMAL", 1000],
-  ["CLOSE_GOING_AWAY", 1001],
-  ["CLOSE_PROTOCOL_ERROR", 1002],
-  ["CLOSE_UNSUPPORTED", 1003],
-  ["CLOSE_NO_STATUS", 1005],
-  ["CLOSE_ABNORMAL", 1006],
-  ["CLOSE_TOO_LARGE", 1009],
-]);
+// CODES are the named codes, ascending: a code's slot in the tables above
+// is its index in CODES plus one, 0 for an unnamed code.
+const CODES = [1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015, 3000, 3003, 3008, ];
 
 const DECIMAL = /^(?:0|[1-9][0-9]{0,4})$/;
 
+// ALIASES are the further names that parseCloseCode accepts.
+const ALIASES = [
+  { alias: "CLOSE_NORMAL", code: 1000 },
+  { alias: "CLOSE_GOING_AWAY", code: 1001 },
+  { alias: "CLOSE_PROTOCOL_ERROR", code: 1002 },
+  { alias: "CLOSE_UNSUPPORTED", code: 1003 },
+  { alias: "CLOSE_NO_STATUS", code: 1005 },
+  { alias: "CLOSE_ABNORMAL", code: 1006 },
+  { alias: "CLOSE_TOO_LARGE", code: 1009 },
+];
+
 function isCodeNumber(code) {
-  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
+  // Number.isInteger is false for anything but a number.
+  return Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
 function slotOf(code) {
-  if (!isCodeNumber(code)) return 0;
-  let slot = 1;
-  for (const run of RUNS) {
-    if (code < run.first) break;
-    if (code <= run.last) return slot + code - run.first;
-    slot += run.last - run.first + 1;
-  }
-  return 0;
+  // indexOf compares with ===, so no string or other value finds a code.
+  return CODES.indexOf(code) + 1;
 }
 
 export function closeCodeName(code) {
@@ -345,23 +315,25 @@ export function closeCodeRange(code) {
 
 export function parseCloseCode(text) {
   if (typeof text !== "string") return undefined;
-  const named = BY_NAME.get(text);
-  if (named !== undefined) return named;
+  // An array search, not an object lookup: "constructor" or "__proto__"
+  // never reach Object.prototype.
+  const slot = NAMES.indexOf(text);
+  if (slot > 0) return CODES[slot - 1];
+  const alias = ALIASES.find((a) => a.alias === text);
+  if (alias !== undefined) return alias.code;
   if (!DECIMAL.test(text)) return undefined;
   const n = Number(text);
   return n <= 65535 ? n : undefined;
 }
 
 export function isValidCloseReason(reason) {
-  if (typeof reason !== "string" || LONE_SURROGATE.test(reason)) return false;
-  return utf8Length(reason) <= MAX_CLOSE_REASON_BYTES;
+  return typeof reason === "string" && utf8Length(reason, true) <= MAX_CLOSE_REASON_BYTES;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 // utf8Length returns the bytes of s in UTF-8 as a browser encodes it, each
-// lone surrogate becoming U+FFFD.
-function utf8Length(s) {
+// lone surrogate becoming U+FFFD; when strict, a lone surrogate gives NaN,
+// which is no length at all.
+function utf8Length(s, strict) {
   let bytes = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -372,6 +344,8 @@ function utf8Length(s) {
     } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       bytes += 4; // a surrogate pair: one character outside the BMP
       i++;
+    } else if (c >= 0xd800 && c <= 0xdfff && strict) {
+      return NaN;
     } else {
       bytes += 3;
     }
@@ -385,11 +359,11 @@ export function asBrowserSendable(code) {
 
 export function closeWebSocket(ws, code, reason = "") {
   const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
-  const what = `closeWebSocket: code ${String(code)} with reason ${shown}`;
+  const what = `closeWebSocket: code ${code} with reason ${shown}`;
   if (!browserCanSend(code)) {
     throw new RangeError(`${what}: WebSocket.close() accepts only 1000 and 3000-4999`);
   }
-  const bytes = utf8Length(reason);
+  const bytes = utf8Length(reason, false);
   if (bytes > MAX_CLOSE_REASON_BYTES) {
     throw new RangeError(
       `${what}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
@@ -398,27 +372,7 @@ export function closeWebSocket(ws, code, reason = "") {
 }
 
 export function closeCodes() {
-  return [
-    CloseCode.NormalClosure,
-    CloseCode.GoingAway,
-    CloseCode.ProtocolError,
-    CloseCode.UnsupportedData,
-    CloseCode.Reserved,
-    CloseCode.NoStatusReceived,
-    CloseCode.AbnormalClosure,
-    CloseCode.InvalidFramePayloadData,
-    CloseCode.PolicyViolation,
-    CloseCode.MessageTooBig,
-    CloseCode.MandatoryExtension,
-    CloseCode.InternalError,
-    CloseCode.ServiceRestart,
-    CloseCode.TryAgainLater,
-    CloseCode.BadGateway,
-    CloseCode.TLSHandshake,
-    CloseCode.Unauthorized,
-    CloseCode.Forbidden,
-    CloseCode.Timeout,
-  ];
+  return CODES.slice();
 }
 
 export function closeCodeRanges() {
