@@ -120,16 +120,6 @@ var ranges = [...]Range{
 		"RFC 6455, 7.4.2"},
 }
 
-// namedRuns are the named codes as runs of consecutive values, ascending.
-// Walking them gives a code's slot: its index in named and descriptions,
-// after the empty entry 0 that stands for unnamed codes.
-var namedRuns = [...]struct{ first, last Code }{
-	{1000, 1015},
-	{3000, 3000},
-	{3003, 3003},
-	{3008, 3008},
-}
-
 var named = [...]struct {
 	code        Code
 	name, label string
@@ -245,15 +235,15 @@ var aliases = [...]struct {
 
 // slot returns c's index in named, references and descriptions, 0 if unnamed.
 func slot(c Code) int {
-	n := 1
-	for _, r := range namedRuns {
-		if c < r.first {
-			break
-		}
-		if c <= r.last {
-			return n + int(c-r.first)
-		}
-		n += int(r.last-r.first) + 1
+	switch {
+	case c >= 1000 && c <= 1015:
+		return int(c-1000) + 1
+	case c == 3000:
+		return 17
+	case c == 3003:
+		return 18
+	case c == 3008:
+		return 19
 	}
 	return 0
 }

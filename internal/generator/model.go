@@ -29,9 +29,10 @@ type Model struct {
 	Codes []CodeView
 	// Example is the first code, for examples in documentation.
 	Example CodeView
-	// Runs are the named codes as runs of consecutive values, ascending: the
-	// generated code finds a code's slot by walking them.
-	Runs   []Span
+	// Runs are the named codes as runs of consecutive values, ascending, each
+	// with the slot of its first code: the generated Go finds a code's slot
+	// with a switch over them.
+	Runs   []Run
 	Ranges []RangeView
 	// Languages are the description languages, English first.
 	Languages []LanguageView
@@ -96,6 +97,13 @@ type CodeView struct {
 type Span struct {
 	First, Last int
 	Single      bool
+}
+
+// Run is a span of consecutive named codes; FirstSlot is the slot of its
+// first code, and the others follow.
+type Run struct {
+	Span
+	FirstSlot int
 }
 
 // Facts describes the set of codes for which a fact holds.
@@ -170,7 +178,7 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == v-1 {
 			m.Runs[n-1].Last, m.Runs[n-1].Single = v, false
 		} else {
-			m.Runs = append(m.Runs, Span{First: v, Last: v, Single: true})
+			m.Runs = append(m.Runs, Run{Span{First: v, Last: v, Single: true}, len(m.Codes)})
 		}
 	}
 	m.Example = m.Codes[0]
