@@ -11,16 +11,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/pmezard/go-difflib/difflib"
 )
 
-// Write's temporary files are named like .gencodes-closecode.go-123456.tmp;
-// those older than processStart are what interrupted runs left.
+// Write's temporary files are named like .gencodes-closecode.go-123456.tmp.
 const tempPrefix, tempSuffix = ".gencodes-", ".tmp"
-
-var processStart = time.Now()
 
 // generatedRE matches, by Go's convention, the line that marks a generated
 // file, and ownRE the one gencodes writes, as a comment or in a JSON "//"
@@ -124,11 +120,11 @@ func Write(files []File) (written []string, err error) {
 		}
 		written = append(written, c.Path)
 	}
+	// What is left is an interrupted run's, or that of a gencodes that runs
+	// now on the same outputs: it then fails and asks to be run again.
 	leftTemps, _ := leftovers(files)
 	for _, t := range leftTemps {
-		if info, err := os.Stat(t); err == nil && info.ModTime().Before(processStart) {
-			os.Remove(t)
-		}
+		os.Remove(t)
 	}
 	return written, nil
 }
