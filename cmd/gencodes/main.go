@@ -1,5 +1,5 @@
 // Gencodes turns a WebSocket close code registry into a Go package, a
-// TypeScript module and Markdown tables that agree on every code, and
+// TypeScript module, Markdown tables and JSON that agree on every code, and
 // explains codes to people.
 //
 // Usage:
@@ -12,6 +12,7 @@
 //	GO-OUT/closecode.go        the Go package: constants, String, validators, parsing
 //	TS-OUT/closecodes.ts       the TypeScript module, with package.json and, in js/, plain JavaScript
 //	DOCS-OUT/close-codes.md    the codes and ranges in Markdown; close-codes.TAG.md in other languages
+//	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
 // The registry is the -registry file, else codes.yaml in the current
@@ -54,6 +55,8 @@
 //		npm package repository, such as git+https://github.com/you/app.git; "" leaves it out (default "")
 //	-docs-out dir
 //		directory of the Markdown tables; "" skips them (default generated/docs)
+//	-json-out dir
+//		directory of closecodes.json and its schema; "" skips them (default generated/json)
 //	-templates dir
 //		also render every *.tmpl in dir; "" renders none (default "")
 //	-templates-out dir
@@ -110,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runExplain(args[1:], stdout, stderr)
 	}
 	def := generator.DefaultConfig()
-	flags := newFlagSet("gencodes", stderr, "Generates Go, TypeScript and Markdown from a close code registry.\n"+
+	flags := newFlagSet("gencodes", stderr, "Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
 		"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
 	// The settings have no flag defaults: a flag left out leaves the
@@ -128,6 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"ts-description", "npm package description `text`; \"\" leaves it out (default \"\")"},
 		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; \"\" leaves it out (default \"\")"},
 		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them (default " + def.DocsOut + ")"},
+		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them (default " + def.JSONOut + ")"},
 		{"templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")"},
 		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory (default " + def.TemplatesOut + ")"},
 	} {

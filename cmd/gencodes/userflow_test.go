@@ -72,7 +72,7 @@ func main() {
 `)
 	goCmd(app, "generate", "./...")
 	for _, f := range []string{"closecodes/closecode.go", "web/closecodes/closecodes.ts", "web/closecodes/js/closecodes.js",
-		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md"} {
+		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md", "json/closecodes.json"} {
 		assert.FileExists(t, filepath.Join(app, f))
 	}
 	out := goCmd(app, "run", ".")

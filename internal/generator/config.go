@@ -13,8 +13,9 @@ import (
 // Config says what gencodes renders and where; NewConfig fills it. "" is a
 // setting like any other: an empty GoOut skips Go.
 type Config struct {
-	// GoOut, TSOut and DocsOut are the output directories; "" skips that output.
-	GoOut, TSOut, DocsOut string
+	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips
+	// that output.
+	GoOut, TSOut, DocsOut, JSONOut string
 	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage, GoType string
 	// TSStyle is TSStyleConst or TSStyleEnum.
@@ -31,7 +32,7 @@ type Config struct {
 // DefaultConfig returns the settings for this repository's own layout.
 func DefaultConfig() Config {
 	return Config{
-		GoOut: "generated/go", TSOut: "generated/ts", DocsOut: "generated/docs",
+		GoOut: "generated/go", TSOut: "generated/ts", DocsOut: "generated/docs", JSONOut: "generated/json",
 		GoPackage: "closecode", GoType: "Code", TSStyle: TSStyleConst, TSPackage: "closecodes", TemplatesOut: ".",
 	}
 }
@@ -53,6 +54,7 @@ func (c *Config) settings(o registry.Output) []setting {
 		{"ts_version", &c.TSVersion, o.TSVersion, false}, {"ts_license", &c.TSLicense, o.TSLicense, false},
 		{"ts_description", &c.TSDescription, o.TSDescription, false},
 		{"ts_repository", &c.TSRepository, o.TSRepository, false}, {"docs_out", &c.DocsOut, o.DocsOut, true},
+		{"json_out", &c.JSONOut, o.JSONOut, true},
 		{"templates", &c.TemplatesDir, "", true}, {"templates_out", &c.TemplatesOut, "", true},
 	}
 }

@@ -44,6 +44,8 @@ var targets = []struct{ template, out, file string }{
 	{"ts.tmpl", "ts_out", "closecodes.ts"},
 	{"js.tmpl", "ts_out", "js/closecodes.js"},
 	{"dts.tmpl", "ts_out", "js/closecodes.d.ts"},
+	{"json.tmpl", "json_out", "closecodes.json"},
+	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
 }
 
 // Generate checks reg against what the outputs need and renders every file
@@ -64,13 +66,18 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	model := buildModel(reg, cfg)
-	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut}
+	export := buildExport(reg, model)
+	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
 	var files []File
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
 		}
-		f, err := render(tmpl, t.template, model, filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
+		var data any = model
+		if t.out == "json_out" {
+			data = export
+		}
+		f, err := render(tmpl, t.template, data, filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
 		if err == nil && t.out == "go_out" {
 			err = checkGoNames(reg, cfg, f.Data)
 		}
