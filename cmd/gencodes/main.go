@@ -15,19 +15,17 @@
 //	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
-// The registry is the -registry file, else codes.yaml in the current
-// directory, else the standard registry that gencodes carries; one that
-// says "extends: standard" adds its own codes in 3000-4999. Settings can
-// also be made in its output section, under the flag's name with "_" for
-// "-" (go_out, ...), except -registry, -templates, -templates-out and
-// -check. Flags win over the registry, which wins over the defaults; paths
-// in the registry are relative to it and must stay inside its directory.
+// The registry is the -registry file, else ./codes.yaml, else the standard
+// registry; one that says "extends: standard" adds codes in 3000-4999. Its
+// output section may make the settings of the flags, named with "_" for "-"
+// (go_out, ...), but for -registry, -templates, -templates-out and -check;
+// its paths are relative to it and must stay inside its directory. Flags
+// win over the registry, which wins over the defaults.
 //
-// Files are written all or none, through temporary files renamed over them,
-// and only when they change; a file that lacks a "Code generated ... DO NOT
-// EDIT." line in its first five lines is never overwritten, so custom
-// templates must write one. -check writes nothing: it shows each stale file
-// as a unified diff, lists leftovers, and exits 1.
+// Files are written all or none, and only when they change; gencodes never
+// overwrites a file without a "Code generated ... DO NOT EDIT." line in its
+// first five lines, so custom templates must write one. -check writes
+// nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
 // The flags are:
 //
@@ -64,15 +62,13 @@
 //	-check
 //		write nothing; report stale files and exit 1 if any
 //
-// "gencodes explain CODE" tells what a code, given as a number, name, alias
-// or label, means and whether it may be sent, with its range, reconnect
-// advice and reference. Its flags may also follow CODE: -registry, found as
-// above, and -lang, the language of the meaning (default en).
+// "gencodes explain CODE" tells what a code (number, name, alias or label)
+// means, whether it may be sent, its range, reconnect advice and reference.
+// Its flags, which may also follow CODE, are -registry and -lang (default en).
 //
-// The exit status is 0 on success; 1 when the registry is invalid (each
-// problem printed as FILE:LINE:COL: message), a file cannot be written,
-// -check finds stale files or explain is asked about something that is not
-// a code; and 2 on misuse, such as a bad flag value.
+// Exit status: 0 on success; 1 for an invalid registry (each problem as
+// FILE:LINE:COL: message), a failed write, stale files under -check or an
+// unknown code; 2 on misuse, such as a bad flag value.
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //

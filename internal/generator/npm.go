@@ -7,11 +7,6 @@ import (
 	"strings"
 )
 
-type npmExport struct {
-	Types   string `json:"types"`
-	Default string `json:"default"`
-}
-
 // npmPackage is TS-OUT/package.json, its fields in the order written.
 type npmPackage struct {
 	Notice      string            `json:"//"`
@@ -25,14 +20,8 @@ type npmPackage struct {
 	SideEffects bool              `json:"sideEffects"`
 	Main        string            `json:"main"`
 	Types       string            `json:"types"`
-	// Exports lists what importers may reach. Under ".", "types" must come
-	// before "default": the first condition that matches wins.
-	Exports struct {
-		Root        npmExport `json:"."`
-		TS          string    `json:"./closecodes.ts"`
-		PackageJSON string    `json:"./package.json"`
-	} `json:"exports"`
-	Files []string `json:"files"`
+	Exports     json.RawMessage   `json:"exports"`
+	Files       []string          `json:"files"`
 }
 
 // packageJSON returns TS-OUT/package.json, which makes TS-OUT a package to
@@ -52,8 +41,10 @@ func packageJSON(cfg Config, source string) []byte {
 		// encoding/json writes a map's keys sorted: type, then url.
 		pkg.Repository = map[string]string{"type": "git", "url": cfg.TSRepository}
 	}
-	pkg.Exports.Root = npmExport{Types: pkg.Types, Default: pkg.Main}
-	pkg.Exports.TS, pkg.Exports.PackageJSON = "./closecodes.ts", "./package.json"
+	// What importers may reach. Under ".", "types" must come before
+	// "default": the first condition that matches wins.
+	pkg.Exports = json.RawMessage(`{".": {"types": "./js/closecodes.d.ts", "default": "./js/closecodes.js"},
+		"./closecodes.ts": "./closecodes.ts", "./package.json": "./package.json"}`)
 	for _, t := range targets {
 		if t.out == "ts_out" {
 			pkg.Files = append(pkg.Files, t.file)
