@@ -102,7 +102,8 @@ const (
 const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
 
 // In the help texts, the first word in backquotes names the flag's value.
-const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry (default \"\")"
+const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry " +
+	"(default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
@@ -122,14 +123,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"ts-style", "declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; " +
 			"\"\" is an error (default " + def.TSStyle + ")"},
 		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error (default " + def.TSPackage + ")"},
-		{"ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 (default \"\")"},
+		{"ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 " +
+			"(default \"\")"},
 		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")"},
 		{"ts-description", "npm package description `text`; \"\" leaves it out (default \"\")"},
-		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; \"\" leaves it out (default \"\")"},
+		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
+			"\"\" leaves it out (default \"\")"},
 		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them (default " + def.DocsOut + ")"},
 		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them (default " + def.JSONOut + ")"},
 		{"templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")"},
-		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory (default " + def.TemplatesOut + ")"},
+		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory " +
+			"(default " + def.TemplatesOut + ")"},
 	} {
 		flags.String(f[0], "", f[1])
 	}
@@ -182,7 +186,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(stale) > 0 {
-		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", len(stale), reg.File)
+		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
+			len(stale), reg.File)
 		return exitFailure
 	}
 	return exitOK

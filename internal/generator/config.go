@@ -113,12 +113,12 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 // insideDir returns dir, named in the registry file's output section,
 // joined to base, the file's directory; or what is wrong with it.
 func insideDir(base, key, dir string) (joined, msg string) {
-	const fix = "or remove the setting and pass -%s on the command line"
+	fix := "or remove the setting and pass -" + flagName(key) + " on the command line"
 	switch {
 	case filepath.IsAbs(dir) || strings.HasPrefix(filepath.ToSlash(dir), "/"):
-		return "", fmt.Sprintf("%q is an absolute path; name a directory relative to this file, "+fix, dir, flagName(key))
+		return "", fmt.Sprintf("%q is an absolute path; name a directory relative to this file, %s", dir, fix)
 	case !filepath.IsLocal(filepath.FromSlash(dir)):
-		return "", fmt.Sprintf("%q leads outside this file's directory; name a directory inside it, "+fix, dir, flagName(key))
+		return "", fmt.Sprintf("%q leads outside this file's directory; name a directory inside it, %s", dir, fix)
 	}
 	return filepath.Join(base, filepath.FromSlash(dir)), ""
 }
@@ -148,7 +148,8 @@ func problem(key, value string) string {
 				"use a name such as closecode"
 		}
 		if !isASCIIIdentifier(value) || value == "_" {
-			return fmt.Sprintf("Go package name %q is not a valid package name; use a lower-case identifier such as closecode", value)
+			return fmt.Sprintf("Go package name %q is not a valid package name; "+
+				"use a lower-case identifier such as closecode", value)
 		}
 	case "go_type":
 		if !isASCIIIdentifier(value) || value[0] < 'A' || value[0] > 'Z' {

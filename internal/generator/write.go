@@ -243,7 +243,8 @@ func Check(files []File, w io.Writer) ([]Stale, error) {
 		paths []string
 		hint  string
 	}{
-		{foreign, "not a generated file, and gencodes will not overwrite it; move it away or choose another output directory"},
+		{foreign, "not a generated file, and gencodes will not overwrite it; " +
+			"move it away or choose another output directory"},
 		{temps, "a temporary file that an interrupted run left; run gencodes without -check to remove it"},
 		{unwanted, "written by gencodes, but not wanted with this registry and these settings; delete it"},
 	}

@@ -63,7 +63,8 @@ func repoRoot() (string, error) {
 			return dir, nil
 		}
 		if filepath.Dir(dir) == dir {
-			err = fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository", testDir, start)
+			err = fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository",
+				testDir, start)
 		}
 	}
 	return "", err
