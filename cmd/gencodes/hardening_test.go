@@ -82,7 +82,7 @@ codes:
 
 var outputFiles = []string{
 	"generated/go/closecode.go", "generated/ts/closecodes.ts", "generated/ts/js/closecodes.js",
-	"generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
+	"generated/ts/js/closecodes.d.ts", "generated/ts/package.json", "generated/json/closecodes.json",
 }
 
 // snapshot reads every output file below dir; a missing one is "".
@@ -397,9 +397,10 @@ func TestCheckFindsEveryKindOfDrift(t *testing.T) {
 	code, stdout, stderr := check()
 	assert.Equal(t, 1, code, "a stale file after a registry edit")
 	assert.Contains(t, stdout, `-		"The endpoint waited too long for its peer and gave up.",`+"\n"+`+		"The endpoint waited too long.",`)
-	// Go, TS, JS, the declarations and the English docs page carry the
-	// English description; package.json and the zh-CN page do not.
-	assert.Contains(t, stderr, "5 generated file(s) out of date")
+	// Go, TS, JS, the declarations, the English docs page and the JSON
+	// carry the English description; package.json, the zh-CN page and the
+	// JSON Schema do not.
+	assert.Contains(t, stderr, "6 generated file(s) out of date")
 }
 
 // snapshotWithTimes records every file's content and modification time.
@@ -453,7 +454,7 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 	codes := "codes:\n  - code: 4001\n    name: SessionExpired\n    label: Session expired\n    description: The session ran out.\n" +
 		"    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
 	registry := "extends: standard\noutput:\n  go_out: ../escaped\n  ts_out: web/../../escaped\n  docs_out: /tmp/abs\n" +
-		"  go_package: main\n  ts_version: v1\n  ts_package: .hidden\n" + codes
+		"  go_package: main\n  ts_version: v1\n  ts_package: .hidden\n  json_out: ../json\n" + codes
 	require.NoError(t, os.WriteFile(filepath.Join(app, "app.yaml"), []byte(registry), 0o644))
 	code, _, stderr := runGencodes(t, dir, "-registry", "app/app.yaml")
 	assert.Equal(t, 1, code)
@@ -468,18 +469,21 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 		`app/app.yaml:7:15: output ts_version: npm version "v1" is not a semantic version; `+
 		`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package`+"\n"+
 		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" must not start with "." or "_"; `+
-		"use a name such as closecodes or @scope/closecodes\n", stderr)
+		"use a name such as closecodes or @scope/closecodes\n"+
+		`app/app.yaml:9:13: output json_out: "../json" leads outside this file's directory; `+
+		"name a directory inside it, or remove the setting and pass -json-out on the command line\n", stderr)
 	assert.Equal(t, []string{"app"}, listDirs(t, dir))
 
 	// Paths inside the registry's directory are relative to it, wherever
 	// gencodes runs; flags are relative to the working directory and may
 	// point anywhere.
-	registry = "extends: standard\noutput:\n  go_out: go/./x/..\n  ts_out: .\n  docs_out: ''\n" + codes
+	registry = "extends: standard\noutput:\n  go_out: go/./x/..\n  ts_out: .\n  docs_out: ''\n  json_out: data\n" + codes
 	require.NoError(t, os.WriteFile(filepath.Join(app, "app.yaml"), []byte(registry), 0o644))
 	code, _, stderr = runGencodes(t, dir, "-registry", "app/app.yaml", "-go-out", "../"+filepath.Base(dir)+"/elsewhere")
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "app/closecodes.ts", "app/js/closecodes.js",
-		"app/js/closecodes.d.ts", "app/package.json"}, listFiles(t, dir))
+		"app/js/closecodes.d.ts", "app/package.json", "app/data/closecodes.json", "app/data/closecodes.schema.json"},
+		listFiles(t, dir))
 	code, _, stderr = runGencodes(t, app, "-registry", "app.yaml", "-go-out", "", "-check")
 	assert.Equal(t, 0, code, stderr)
 }
@@ -510,9 +514,7 @@ func TestCheckFindsLeftoversAndStrays(t *testing.T) {
 		"gencodes: generated/docs/close-codes.de.md: written by gencodes, but not wanted with this registry and these settings; delete it\n"+
 		"gencodes: 2 generated file(s) out of date with codes.yaml; run `go generate ./...`\n", stderr)
 
-	// The leftover predates the next run, which removes it.
-	old := time.Now().Add(-time.Minute)
-	require.NoError(t, os.Chtimes(filepath.Join(dir, "generated/ts/js/.gencodes-closecodes.js-123456.tmp"), old, old))
+	// The next run removes the leftover.
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
 	assert.Empty(t, tempFiles(t, dir))

@@ -1,5 +1,6 @@
-// Gencodes turns a WebSocket close code registry into a Go package and a
-// TypeScript module that agree on every code, and explains codes to people.
+// Gencodes turns a WebSocket close code registry into a Go package, a
+// TypeScript module, Markdown tables and JSON that agree on every code, and
+// explains codes to people.
 //
 // Usage:
 //
@@ -8,39 +9,23 @@
 //
 // It reads the registry, checks it strictly, and writes:
 //
-//	GO-OUT/closecode.go            the Go package: constants, String, validators, parsing
-//	TS-OUT/closecodes.ts           the TypeScript module
-//	TS-OUT/js/closecodes.js        the same as plain JavaScript (an ES module)
-//	TS-OUT/js/closecodes.d.ts      its types
-//	TS-OUT/package.json            so TS-OUT can be vendored, used as a workspace package or published
-//	DOCS-OUT/close-codes.md        the table of codes and ranges, in Markdown
-//	DOCS-OUT/close-codes.TAG.md    the same in each other language of the descriptions
-//	TEMPLATES-OUT/NAME             for each NAME.tmpl in the -templates directory
+//	GO-OUT/closecode.go        the Go package: constants, String, validators, parsing
+//	TS-OUT/closecodes.ts       the TypeScript module, with package.json and, in js/, plain JavaScript
+//	DOCS-OUT/close-codes.md    the codes and ranges in Markdown; close-codes.TAG.md in other languages
+//	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
+//	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
-// The registry is the -registry file, else codes.yaml in the current
-// directory, else the standard registry that gencodes carries. A registry
-// may extend the standard one with "extends: standard", adding its own codes
-// in the ranges marked extendable (3000-4999).
+// The registry is the -registry file, else ./codes.yaml, else the standard
+// registry; one that says "extends: standard" adds codes in 3000-4999. Its
+// output section may make the settings of the flags, named with "_" for "-"
+// (go_out, ...), but for -registry, -templates, -templates-out and -check;
+// its paths are relative to it and must stay inside its directory. Flags
+// win over the registry, which wins over the defaults.
 //
-// Every setting below can also be made in the registry's output section,
-// under the flag's name with "_" for "-" (go_out, ts_version, ...), except
-// -registry, -templates, -templates-out and -check. A flag given on the
-// command line wins over the registry, and the registry over the defaults.
-// Paths in the registry are relative to its directory and must stay inside
-// it; paths given as flags are taken as given.
-//
-// All files are rendered before any is written, and then written all or
-// none: each to a temporary file beside it (.gencodes-NAME-*.tmp), synced,
-// then renamed over it, and only when its content changes. The next run
-// removes temporary files that an interrupted run left. gencodes never
-// overwrites a file that lacks a "Code generated ... DO NOT EDIT." line in
-// its first five lines, which every file it writes has; custom templates
-// must write one too.
-//
-// With -check nothing is written: each file that differs from what would be
-// generated is shown as a unified diff; leftover temporary files, and files
-// of gencodes' in the output directories that it would no longer write,
-// are listed with what to do; and the exit status is 1.
+// Files are written all or none, and only when they change; gencodes never
+// overwrites a file without a "Code generated ... DO NOT EDIT." line in its
+// first five lines, so custom templates must write one. -check writes
+// nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
 // The flags are:
 //
@@ -55,22 +40,21 @@
 //	-ts-out dir
 //		directory of the TypeScript module; "" skips TypeScript (default generated/ts)
 //	-ts-style const|enum
-//		declare CloseCode as an object with "as const" or as a classic enum;
-//		"" is an error (default const)
+//		declare CloseCode as an "as const" object or a classic enum; "" is an error (default const)
 //	-ts-package name
 //		npm package name in TS-OUT/package.json; "" is an error (default closecodes)
 //	-ts-version version
-//		npm package version, a semantic version; "" makes the package
-//		private, at version 0.0.0 (default "")
+//		npm package version, a semantic version; "" makes the package private, at 0.0.0 (default "")
 //	-ts-license spdx
 //		npm package license, such as MIT; "" leaves it out (default "")
 //	-ts-description text
 //		npm package description; "" leaves it out (default "")
 //	-ts-repository url
-//		npm package repository, such as git+https://github.com/you/app.git;
-//		"" leaves it out (default "")
+//		npm package repository, such as git+https://github.com/you/app.git; "" leaves it out (default "")
 //	-docs-out dir
 //		directory of the Markdown tables; "" skips them (default generated/docs)
+//	-json-out dir
+//		directory of closecodes.json and its schema; "" skips them (default generated/json)
 //	-templates dir
 //		also render every *.tmpl in dir; "" renders none (default "")
 //	-templates-out dir
@@ -78,16 +62,13 @@
 //	-check
 //		write nothing; report stale files and exit 1 if any
 //
-// "gencodes explain CODE" prints what a person needs to know about a code,
-// given as a number, name, alias or label: name, label, meaning, range,
-// whether it is valid on the wire and whether a browser may send it, and its
-// reference. Its flags may come before or after CODE: -registry, found as
-// above, and -lang, the language of the meaning (default en).
+// "gencodes explain CODE" tells what a code (number, name, alias or label)
+// means, whether it may be sent, its range, reconnect advice and reference.
+// Its flags, which may also follow CODE, are -registry and -lang (default en).
 //
-// Problems in the registry are printed as FILE:LINE:COL: message, all at
-// once. The exit status is 0 on success; 1 when the registry is invalid, a
-// file cannot be written, -check finds stale files or explain is asked about
-// something that is not a code; and 2 on misuse, such as a bad flag value.
+// Exit status: 0 on success; 1 for an invalid registry (each problem as
+// FILE:LINE:COL: message), a failed write, stale files under -check or an
+// unknown code; 2 on misuse, such as a bad flag value.
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //
@@ -112,7 +93,6 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// Exit statuses.
 const (
 	exitOK      = 0
 	exitFailure = 1
@@ -122,43 +102,44 @@ const (
 const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
 
 // In the help texts, the first word in backquotes names the flag's value.
-const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry (default \"\")"
+const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry " +
+	"(default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return runExplain(args[1:], stdout, stderr)
 	}
 	def := generator.DefaultConfig()
-	flags := flag.NewFlagSet("gencodes", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("gencodes", stderr, "Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
+		"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
 	// The settings have no flag defaults: a flag left out leaves the
 	// registry's setting, or the default, in place.
-	setting := func(name, help string) { flags.String(name, "", help) }
-	setting("go-out", fmt.Sprintf("`dir`ectory of the Go package; \"\" skips Go (default %s)", def.GoOut))
-	setting("go-package", fmt.Sprintf("`name` of the Go package, not main; \"\" is an error (default %s)", def.GoPackage))
-	setting("go-type", fmt.Sprintf("`name` of the Go code type, exported; \"\" is an error (default %s)", def.GoType))
-	setting("ts-out", fmt.Sprintf("`dir`ectory of the TypeScript module; \"\" skips TypeScript (default %s)", def.TSOut))
-	setting("ts-style", fmt.Sprintf("declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; \"\" is an error (default %s)", def.TSStyle))
-	setting("ts-package", fmt.Sprintf("npm package `name` in TS-OUT/package.json; \"\" is an error (default %s)", def.TSPackage))
-	setting("ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 (default \"\")")
-	setting("ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")")
-	setting("ts-description", "npm package description `text`; \"\" leaves it out (default \"\")")
-	setting("ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; \"\" leaves it out (default \"\")")
-	setting("docs-out", fmt.Sprintf("`dir`ectory of the Markdown tables; \"\" skips them (default %s)", def.DocsOut))
-	setting("templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")")
-	setting("templates-out", fmt.Sprintf("`dir`ectory of the -templates outputs; \"\" is the current directory (default %s)", def.TemplatesOut))
-	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nGenerates Go, TypeScript and Markdown from a close code registry.\n"+
-			"A flag wins over the registry's output section, which wins over the defaults.\n\nFlags:\n", usageLines)
-		flags.PrintDefaults()
+	for _, f := range [][2]string{
+		{"go-out", "`dir`ectory of the Go package; \"\" skips Go (default " + def.GoOut + ")"},
+		{"go-package", "`name` of the Go package, not main; \"\" is an error (default " + def.GoPackage + ")"},
+		{"go-type", "`name` of the Go code type, exported; \"\" is an error (default " + def.GoType + ")"},
+		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript (default " + def.TSOut + ")"},
+		{"ts-style", "declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; " +
+			"\"\" is an error (default " + def.TSStyle + ")"},
+		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error (default " + def.TSPackage + ")"},
+		{"ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 " +
+			"(default \"\")"},
+		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")"},
+		{"ts-description", "npm package description `text`; \"\" leaves it out (default \"\")"},
+		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
+			"\"\" leaves it out (default \"\")"},
+		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them (default " + def.DocsOut + ")"},
+		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them (default " + def.JSONOut + ")"},
+		{"templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")"},
+		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory " +
+			"(default " + def.TemplatesOut + ")"},
+	} {
+		flags.String(f[0], "", f[1])
 	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
+	if status, ok := parse(flags, args); !ok {
+		return status
 	}
 	if flags.NArg() > 0 {
 		fmt.Fprintf(stderr, "gencodes: unexpected argument %q\n", flags.Arg(0))
@@ -177,70 +158,56 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	cfg, err := generator.NewConfig(reg, given)
+	var flagErr *generator.FlagError
+	if errors.As(err, &flagErr) {
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitUsage
+	}
+	var files []generator.File
+	if err == nil {
+		files, err = generator.Generate(reg, cfg)
+	}
 	if err != nil {
-		var flagErr *generator.FlagError
-		if errors.As(err, &flagErr) {
-			fmt.Fprintf(stderr, "gencodes: %v\n", err)
-			return exitUsage
-		}
 		return fail(stderr, err)
 	}
-	files, err := generator.Generate(reg, cfg)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if *check {
-		stale, err := generator.Check(files, stdout)
-		if err != nil {
+	if !*check {
+		if _, err := generator.Write(files); err != nil {
 			return fail(stderr, err)
-		}
-		for _, s := range stale {
-			if s.Hint != "" {
-				fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
-			}
-		}
-		if len(stale) > 0 {
-			fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", len(stale), reg.File)
-			return exitFailure
 		}
 		return exitOK
 	}
-	if _, err := generator.Write(files); err != nil {
+	stale, err := generator.Check(files, stdout)
+	if err != nil {
 		return fail(stderr, err)
+	}
+	for _, s := range stale {
+		if s.Hint != "" {
+			fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
+		}
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
+			len(stale), reg.File)
+		return exitFailure
 	}
 	return exitOK
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	flags := flag.NewFlagSet("gencodes explain", flag.ContinueOnError)
-	flags.SetOutput(stderr)
+	flags := newFlagSet("gencodes explain", stderr, "Explains a close code given as a number, name, alias or label.\n"+
+		"Flags may come before or after CODE.")
 	registryPath := flags.String("registry", "", registryHelp)
 	lang := flags.String("lang", "en", "language `tag` of the meaning, such as zh-CN; \"\" means en")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "%s\nExplains a close code given as a number, name, alias or label.\n"+
-			"Flags may come before or after CODE.\n\nFlags:\n", usageLines)
-		flags.PrintDefaults()
+	if status, ok := parse(flags, args); !ok {
+		return status
 	}
-	// The flag package stops at the first argument that is not a flag; go
-	// on after it, so that "explain 4001 -lang zh-CN" works too. After
-	// "--", everything is an argument.
-	var codes []string
-	for {
-		if err := flags.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
+	// Flags may follow CODE too, unless "--" ended them.
+	codes := flags.Args()
+	if n := len(args) - len(codes); len(codes) > 0 && (n == 0 || args[n-1] != "--") {
+		if status, ok := parse(flags, codes[1:]); !ok {
+			return status
 		}
-		rest := flags.Args()
-		if len(rest) == 0 {
-			break
-		}
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			codes = append(codes, rest...)
-			break
-		}
-		codes, args = append(codes, rest[0]), rest[1:]
+		codes = append([]string{codes[0]}, flags.Args()...)
 	}
 	if len(codes) != 1 {
 		fmt.Fprintf(stderr, "gencodes explain: name one code, such as 1006 or AbnormalClosure\n")
@@ -257,8 +224,29 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// findRegistry loads the registry gencodes reads: the one named, else
-// codes.yaml in the current directory, else the standard registry.
+func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
+	flags := flag.NewFlagSet(name, flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "%s\n%s\n\nFlags:\n", usageLines, about)
+		flags.PrintDefaults()
+	}
+	return flags
+}
+
+// parse parses args; when it cannot go on, it returns false and the exit
+// status: 0 after -h, else 2.
+func parse(flags *flag.FlagSet, args []string) (int, bool) {
+	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return exitOK, false
+	} else if err != nil {
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+// findRegistry loads the registry named, else codes.yaml in the current
+// directory, else the standard registry.
 func findRegistry(path string) (*registry.Registry, error) {
 	if path != "" {
 		return registry.Load(path)

@@ -105,7 +105,7 @@ func TestMissingRegistry(t *testing.T) {
 func TestBlockedOutputWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
-	code, _, stderr := runGencodes(t, dir, "-ts-out", "", "-docs-out", "")
+	code, _, stderr := runGencodes(t, dir, "-ts-out", "", "-docs-out", "", "-json-out", "")
 	require.Equal(t, 0, code, stderr)
 	// A regular file where a directory must go cannot be written into, even
 	// by root.
@@ -113,7 +113,8 @@ func TestBlockedOutputWritesNothing(t *testing.T) {
 	before := snapshotWithTimes(t, dir)
 
 	// Another type name changes the Go output, and new/docs would be made.
-	code, stdout, stderr := runGencodes(t, dir, "-go-type", "CloseCode", "-ts-out", "blocked/ts", "-docs-out", "new/docs")
+	code, stdout, stderr := runGencodes(t, dir, "-go-type", "CloseCode", "-ts-out", "blocked/ts", "-docs-out", "new/docs",
+		"-json-out", "")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
 	assert.Equal(t, "gencodes: cannot write into blocked/ts: blocked is a file, not a directory; "+
@@ -199,7 +200,7 @@ func TestHelp(t *testing.T) {
 	require.NoError(t, err)
 	doc, _, _ := strings.Cut(string(source), "\npackage main")
 	blocks := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n  -")[1:]
-	require.Len(t, blocks, 15)
+	require.Len(t, blocks, 16)
 	for _, block := range blocks {
 		name, help, _ := strings.Cut(block, "\n")
 		if name == "check" {
@@ -222,7 +223,7 @@ func TestGenerateThenCheck(t *testing.T) {
 
 	code, _, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code, "nothing generated yet")
-	assert.Contains(t, stderr, "7 generated file(s) out of date")
+	assert.Contains(t, stderr, "9 generated file(s) out of date")
 
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
@@ -230,6 +231,7 @@ func TestGenerateThenCheck(t *testing.T) {
 		"codes.yaml", "generated/go/closecode.go", "generated/ts/closecodes.ts",
 		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
 		"generated/docs/close-codes.md", "generated/docs/close-codes.zh-CN.md",
+		"generated/json/closecodes.json", "generated/json/closecodes.schema.json",
 	}, listFiles(t, dir))
 
 	code, stdout, stderr := runGencodes(t, dir, "-check")

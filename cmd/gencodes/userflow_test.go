@@ -265,7 +265,8 @@ func TestCloneRunsGencodesOnAnAppRegistry(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"closecodes.yaml", "closecodes/closecode.go",
 		"web/closecodes/closecodes.ts", "web/closecodes/js/closecodes.js", "web/closecodes/js/closecodes.d.ts",
-		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md"}, listFiles(t, app))
+		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md",
+		"json/closecodes.json", "json/closecodes.schema.json"}, listFiles(t, app))
 	code, _, stderr := runGencodes(t, app, "-registry", "closecodes.yaml", "-check")
 	assert.Equal(t, 0, code, stderr)
 }

@@ -10,30 +10,18 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// Config says what gencodes renders and where.
-//
-// NewConfig fills it, and nothing else does. Each setting comes from the
-// first of these that makes it:
-//
-//  1. a flag given on the command line, such as -go-out; paths are taken as
-//     given, relative to the working directory, and may point anywhere;
-//  2. the registry file's output section, such as go_out; paths are
-//     relative to the file's directory and must stay inside it, so that a
-//     registry from elsewhere cannot make gencodes write outside its tree;
-//  3. DefaultConfig, this repository's own layout.
-//
-// "" is a setting like any other: an empty go_out or -go-out skips Go.
+// Config says what gencodes renders and where; NewConfig fills it. "" is a
+// setting like any other: an empty GoOut skips Go.
 type Config struct {
-	// GoOut, TSOut and DocsOut are the output directories; "" skips that
-	// output.
-	GoOut, TSOut, DocsOut string
+	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips
+	// that output.
+	GoOut, TSOut, DocsOut, JSONOut string
 	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage, GoType string
 	// TSStyle is TSStyleConst or TSStyleEnum.
 	TSStyle string
 	// TSPackage, TSVersion, TSLicense, TSDescription and TSRepository fill
-	// TS-OUT/package.json. Without a version the package is private; see
-	// packageJSON.
+	// TS-OUT/package.json; without a version the package is private.
 	TSPackage, TSVersion, TSLicense, TSDescription, TSRepository string
 	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
 	// renders the view model into TemplatesOut/NAME. Files whose names start
@@ -44,32 +32,30 @@ type Config struct {
 // DefaultConfig returns the settings for this repository's own layout.
 func DefaultConfig() Config {
 	return Config{
-		GoOut:        "generated/go",
-		TSOut:        "generated/ts",
-		DocsOut:      "generated/docs",
-		GoPackage:    "closecode",
-		GoType:       "Code",
-		TSStyle:      TSStyleConst,
-		TSPackage:    "closecodes",
-		TemplatesOut: ".",
+		GoOut: "generated/go", TSOut: "generated/ts", DocsOut: "generated/docs", JSONOut: "generated/json",
+		GoPackage: "closecode", GoType: "Code", TSStyle: TSStyleConst, TSPackage: "closecodes", TemplatesOut: ".",
 	}
 }
 
-// setting is one field of a Config, by its key in a registry's output
-// section; its flag is the key with "-" for "_".
+// setting is one field of a Config, with its key in a registry's output
+// section and the value there; its flag is the key with "-" for "_".
 type setting struct {
-	key   string
-	value *string
-	dir   bool
+	key    string
+	value  *string
+	inFile string
+	dir    bool
 }
 
-func (c *Config) settings() []setting {
+func (c *Config) settings(o registry.Output) []setting {
 	return []setting{
-		{"go_out", &c.GoOut, true}, {"go_package", &c.GoPackage, false}, {"go_type", &c.GoType, false},
-		{"ts_out", &c.TSOut, true}, {"ts_style", &c.TSStyle, false}, {"ts_package", &c.TSPackage, false},
-		{"ts_version", &c.TSVersion, false}, {"ts_license", &c.TSLicense, false},
-		{"ts_description", &c.TSDescription, false}, {"ts_repository", &c.TSRepository, false},
-		{"docs_out", &c.DocsOut, true}, {"templates", &c.TemplatesDir, true}, {"templates_out", &c.TemplatesOut, true},
+		{"go_out", &c.GoOut, o.GoOut, true}, {"go_package", &c.GoPackage, o.GoPackage, false},
+		{"go_type", &c.GoType, o.GoType, false}, {"ts_out", &c.TSOut, o.TSOut, true},
+		{"ts_style", &c.TSStyle, o.TSStyle, false}, {"ts_package", &c.TSPackage, o.TSPackage, false},
+		{"ts_version", &c.TSVersion, o.TSVersion, false}, {"ts_license", &c.TSLicense, o.TSLicense, false},
+		{"ts_description", &c.TSDescription, o.TSDescription, false},
+		{"ts_repository", &c.TSRepository, o.TSRepository, false}, {"docs_out", &c.DocsOut, o.DocsOut, true},
+		{"json_out", &c.JSONOut, o.JSONOut, true},
+		{"templates", &c.TemplatesDir, "", true}, {"templates_out", &c.TemplatesOut, "", true},
 	}
 }
 
@@ -83,37 +69,29 @@ type FlagError struct {
 
 func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 
-// NewConfig returns the settings for reg, in the order of precedence that
-// Config describes. flags holds the flags given on the command line, by
-// name without the dash ("go-out"). A bad flag is reported as a
-// *FlagError; a bad setting in the registry file, even one a flag
-// overrides, at its position as a registry.ErrorList.
+// NewConfig returns the settings for reg. Each comes from the first that
+// makes it: flags, the flags given on the command line by name without the
+// dash ("go-out"), whose paths are taken as given; the registry file's
+// output section, whose paths are relative to the file and must stay in its
+// directory, so that a registry from elsewhere cannot make gencodes write
+// outside its tree; and DefaultConfig. A bad flag is reported as a
+// *FlagError; a bad setting in the file, even one a flag overrides, at its
+// position in a registry.ErrorList.
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
-	out := &reg.Output
-	inFile := map[string]string{
-		"go_out": out.GoOut, "go_package": out.GoPackage, "go_type": out.GoType,
-		"ts_out": out.TSOut, "ts_style": out.TSStyle, "ts_package": out.TSPackage,
-		"ts_version": out.TSVersion, "ts_license": out.TSLicense, "ts_description": out.TSDescription,
-		"ts_repository": out.TSRepository, "docs_out": out.DocsOut,
-	}
 	var errs registry.ErrorList
-	for _, s := range cfg.settings() {
-		pos, ok := out.Pos[s.key]
-		if !ok {
-			continue
-		}
-		value, msg := inFile[s.key], problem(s.key, inFile[s.key])
-		if s.dir && value != "" {
-			value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
-		}
-		if msg != "" {
-			errs = append(errs, &registry.Error{File: reg.File, Pos: pos, Msg: "output " + s.key + ": " + msg})
-		}
-		*s.value = value
-	}
 	used := 0
-	for _, s := range cfg.settings() {
+	for _, s := range cfg.settings(reg.Output) {
+		if pos, ok := reg.Output.Pos[s.key]; ok {
+			value, msg := s.inFile, problem(s.key, s.inFile)
+			if s.dir && value != "" {
+				value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
+			}
+			if msg != "" {
+				errs = append(errs, &registry.Error{File: reg.File, Pos: pos, Msg: "output " + s.key + ": " + msg})
+			}
+			*s.value = value
+		}
 		if value, ok := flags[flagName(s.key)]; ok {
 			used++
 			if msg := problem(s.key, value); msg != "" {
@@ -132,14 +110,15 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	return cfg, nil
 }
 
-// insideDir returns dir, a directory named in the registry file's output
-// section, joined to base, the file's directory; or what is wrong with it.
+// insideDir returns dir, named in the registry file's output section,
+// joined to base, the file's directory; or what is wrong with it.
 func insideDir(base, key, dir string) (joined, msg string) {
+	fix := "or remove the setting and pass -" + flagName(key) + " on the command line"
 	switch {
 	case filepath.IsAbs(dir) || strings.HasPrefix(filepath.ToSlash(dir), "/"):
-		return "", fmt.Sprintf("%q is an absolute path; name a directory relative to this file, or remove the setting and pass -%s on the command line", dir, flagName(key))
+		return "", fmt.Sprintf("%q is an absolute path; name a directory relative to this file, %s", dir, fix)
 	case !filepath.IsLocal(filepath.FromSlash(dir)):
-		return "", fmt.Sprintf("%q leads outside this file's directory; name a directory inside it, or remove the setting and pass -%s on the command line", dir, flagName(key))
+		return "", fmt.Sprintf("%q leads outside this file's directory; name a directory inside it, %s", dir, fix)
 	}
 	return filepath.Join(base, filepath.FromSlash(dir)), ""
 }
@@ -147,7 +126,7 @@ func insideDir(base, key, dir string) (joined, msg string) {
 // check returns the first setting of c that cannot work, for callers that
 // fill a Config themselves.
 func (c Config) check() error {
-	for _, s := range c.settings() {
+	for _, s := range c.settings(registry.Output{}) {
 		if msg := problem(s.key, *s.value); msg != "" {
 			return fmt.Errorf("%s: %s", s.key, msg)
 		}
@@ -165,28 +144,32 @@ func problem(key, value string) string {
 	switch key {
 	case "go_package":
 		if value == "main" {
-			return `Go package name "main" makes a command, which needs a func main the generated package lacks; use a name such as closecode`
+			return `Go package name "main" makes a command, which needs a func main the generated package lacks; ` +
+				"use a name such as closecode"
 		}
 		if !isASCIIIdentifier(value) || value == "_" {
-			return fmt.Sprintf("Go package name %q is not a valid package name; use a lower-case identifier such as closecode", value)
+			return fmt.Sprintf("Go package name %q is not a valid package name; "+
+				"use a lower-case identifier such as closecode", value)
 		}
 	case "go_type":
 		if !isASCIIIdentifier(value) || value[0] < 'A' || value[0] > 'Z' {
 			return fmt.Sprintf("Go type name %q is not an exported identifier; use a name such as Code", value)
 		}
 	case "ts_style":
-		if _, ok := tsStyleTemplates[value]; !ok {
+		if value != TSStyleConst && value != TSStyleEnum {
 			return fmt.Sprintf("unknown TypeScript style %q; use %q or %q", value, TSStyleConst, TSStyleEnum)
 		}
 	case "ts_package":
 		return npmNameProblem(value)
 	case "ts_version":
 		if value != "" && !semverRE.MatchString(value) {
-			return fmt.Sprintf(`npm version %q is not a semantic version; use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package`, value)
+			return fmt.Sprintf(`npm version %q is not a semantic version; use MAJOR.MINOR.PATCH such as 1.0.0, `+
+				`or "" for a private package`, value)
 		}
 	case "ts_repository":
 		if u, err := url.Parse(value); value != "" && (err != nil || u.Scheme == "") {
-			return fmt.Sprintf(`repository %q is not a URL; use one such as git+https://github.com/you/app.git, or "" for none`, value)
+			return fmt.Sprintf(`repository %q is not a URL; use one such as git+https://github.com/you/app.git, `+
+				`or "" for none`, value)
 		}
 	}
 	return ""

@@ -25,7 +25,8 @@ const appCodes = "codes:\n  - code: 4001\n    name: SessionExpired\n    label: S
 // defaults; the registry's paths are relative to its directory.
 func TestConfigPrecedence(t *testing.T) {
 	reg := parseRegistry(t, filepath.Join("app", "chat.yaml"), "extends: standard\noutput:\n"+
-		"  go_out: go\n  go_package: chatcodes\n  ts_out: ''\n  ts_version: 1.2.3-rc.1+build.5\n  ts_license: MIT\n"+appCodes)
+		"  go_out: go\n  go_package: chatcodes\n  ts_out: ''\n  ts_version: 1.2.3-rc.1+build.5\n  ts_license: MIT\n"+
+		"  json_out: data/json\n"+appCodes)
 	cfg, err := NewConfig(reg, map[string]string{"go-package": "flagcodes", "docs-out": "../d", "ts-description": "Codes"})
 	require.NoError(t, err)
 	want := DefaultConfig()
@@ -34,6 +35,7 @@ func TestConfigPrecedence(t *testing.T) {
 	want.TSOut = ""
 	want.TSVersion, want.TSLicense, want.TSDescription = "1.2.3-rc.1+build.5", "MIT", "Codes"
 	want.DocsOut = "../d"
+	want.JSONOut = filepath.Join("app", "data", "json")
 	assert.Equal(t, want, cfg)
 
 	_, err = NewConfig(reg, map[string]string{"no-such": "x"})

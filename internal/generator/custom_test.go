@@ -11,7 +11,7 @@ import (
 
 func customConfig(dir string) Config {
 	opts := DefaultConfig()
-	opts.GoOut, opts.TSOut, opts.DocsOut = "", "", ""
+	opts.GoOut, opts.TSOut, opts.DocsOut, opts.JSONOut = "", "", "", ""
 	opts.TemplatesDir = dir
 	opts.TemplatesOut = "out"
 	return opts

@@ -1,13 +1,11 @@
-// Package generator renders a validated close code registry into Go and
-// TypeScript sources, and writes them atomically or compares them with what
-// is on disk.
+// Package generator renders a validated close code registry into Go,
+// TypeScript and Markdown, and writes the files atomically or compares them
+// with what is on disk.
 //
-// The flow is one way: a registry.Registry becomes one Model (see model.go),
-// each template in the templates package renders that Model, and the results
-// are returned as Files for Write or Check.
-//
-// Built-in Go outputs go through go/format, as stringer's do, so that the
-// formatter rather than the template owns their layout.
+// A registry.Registry becomes one Model (see model.go), each built-in
+// template renders it, and the results are Files for Write or Check. Go
+// outputs go through go/format, as stringer's do, so that the formatter
+// rather than the template owns their layout.
 package generator
 
 import (
@@ -39,27 +37,15 @@ type File struct {
 	Data []byte
 }
 
-// target ties a template to the file it renders.
-type target struct {
-	template string
-	// file is the output's path below its language's directory.
-	file string
-	// isTS puts the file below the TypeScript directory rather than the Go one.
-	isTS bool
-}
-
-var targets = []target{
-	{template: "go.tmpl", file: "closecode.go"},
-	{template: "ts.tmpl", file: "closecodes.ts", isTS: true},
-	{template: "js.tmpl", file: "js/closecodes.js", isTS: true},
-	{template: "dts.tmpl", file: "js/closecodes.d.ts", isTS: true},
-}
-
-// tsStyleTemplates names, for each TS style, the file that defines how the
-// TypeScript module declares CloseCode.
-var tsStyleTemplates = map[string]string{
-	TSStyleConst: "_ts_style_const.tmpl",
-	TSStyleEnum:  "_ts_style_enum.tmpl",
+// targets are the built-in templates that render one file each: file, below
+// the directory of the setting out.
+var targets = []struct{ template, out, file string }{
+	{"go.tmpl", "go_out", "closecode.go"},
+	{"ts.tmpl", "ts_out", "closecodes.ts"},
+	{"js.tmpl", "ts_out", "js/closecodes.js"},
+	{"dts.tmpl", "ts_out", "js/closecodes.d.ts"},
+	{"json.tmpl", "json_out", "closecodes.json"},
+	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
 }
 
 // Generate checks reg against what the outputs need and renders every file
@@ -71,28 +57,32 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if len(reg.Codes) == 0 {
 		return nil, fmt.Errorf("registry %s names no codes", reg.File)
 	}
-	tmpl, err := parseTemplates(cfg.TSStyle)
+	names := []string{"docs.md.tmpl", "_tables.tmpl", "_ts_style_" + cfg.TSStyle + ".tmpl"}
+	for _, t := range targets {
+		names = append(names, t.template)
+	}
+	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	model := buildModel(reg, cfg)
+	export := buildExport(reg, model)
+	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
 	var files []File
 	for _, t := range targets {
-		dir := cfg.GoOut
-		if t.isTS {
-			dir = cfg.TSOut
-		}
-		if dir == "" {
+		if dirs[t.out] == "" {
 			continue
 		}
-		f, err := render(tmpl, t.template, model, filepath.Join(dir, filepath.FromSlash(t.file)))
+		var data any = model
+		if t.out == "json_out" {
+			data = export
+		}
+		f, err := render(tmpl, t.template, data, filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
+		if err == nil && t.out == "go_out" {
+			err = checkGoNames(reg, cfg, f.Data)
+		}
 		if err != nil {
 			return nil, err
-		}
-		if t.template == "go.tmpl" {
-			if err := checkGoNames(reg, cfg, f.Data); err != nil {
-				return nil, err
-			}
 		}
 		files = append(files, f)
 	}
@@ -133,18 +123,4 @@ func render(tmpl *template.Template, name string, data any, path string) (File, 
 		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
 	}
 	return File{Path: path, Data: src}, nil
-}
-
-// parseTemplates parses the built-in templates, with the definitions of
-// tsStyle.
-func parseTemplates(tsStyle string) (*template.Template, error) {
-	names := []string{"docs.md.tmpl", "_tables.tmpl", tsStyleTemplates[tsStyle]}
-	for _, t := range targets {
-		names = append(names, t.template)
-	}
-	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
-	}
-	return tmpl, nil
 }

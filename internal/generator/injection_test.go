@@ -110,6 +110,7 @@ func TestHostileStrings(t *testing.T) {
 	opts.GoOut = filepath.Join(dir, "closecode")
 	opts.TSOut = filepath.Join(dir, "ts")
 	opts.DocsOut = ""
+	opts.JSONOut = filepath.Join(dir, "json")
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
 	_, err = Write(files)
@@ -127,6 +128,19 @@ func TestHostileStrings(t *testing.T) {
 	}
 	assert.Equal(t, want, readBackGo(t, dir, len(accepted)), "Go reads back every string exactly")
 	assert.Equal(t, want, readBackJS(t, filepath.Join(opts.TSOut, "js/closecodes.js"), len(accepted)), "JavaScript reads back every string exactly")
+	var export struct {
+		Codes []struct {
+			Label, Reference string
+			Description      map[string]string
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(opts.JSONOut, "closecodes.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &export), "closecodes.json parses")
+	for i, s := range accepted {
+		c := export.Codes[i]
+		assert.Equal(t, [3]string{s, s, s}, [3]string{c.Label, c.Description["en"], c.Reference}, "JSON reads back %.40q", s)
+	}
 
 	t.Run("compiled TypeScript", func(t *testing.T) {
 		tsc := npmtools.Path(t, ".bin/tsc")
@@ -213,7 +227,7 @@ func TestHostileFileNames(t *testing.T) {
 		reg := registryWithCodes(t, []int{4000})
 		reg.File = filepath.Join(t.TempDir(), name)
 		opts := DefaultConfig()
-		opts.GoOut, opts.TSOut = "", ""
+		opts.GoOut, opts.TSOut, opts.JSONOut = "", "", ""
 		files, err := Generate(reg, opts)
 		require.NoError(t, err, name)
 		for _, f := range files {

@@ -2,9 +2,8 @@
 // installs with npm ci in generated/ts/test: TypeScript and ajv.
 //
 // A fresh clone has not run npm, and `go test ./...` must still pass there,
-// so a test that needs one of them skips and says how to get it. CI must
-// never skip them: .ci/test sets RequireEnv to 1, which turns every such skip
-// into a failure.
+// so a test that needs one of them skips and says how to get it. CI sets
+// RequireEnv to 1, which turns every such skip into a failure.
 package npmtools
 
 import (
@@ -29,13 +28,12 @@ func Path(t testing.TB, rel string) string {
 	root, err := repoRoot()
 	if err != nil {
 		t.Fatalf("npmtools: %v", err)
-		return ""
 	}
 	return find(t, filepath.Join(root, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
 }
 
-// find holds the rule, apart from the file system walk, so that its own test
-// can run it against a scratch directory.
+// find holds the rule apart from the repository, so that its test can run
+// it against a scratch directory.
 func find(t testing.TB, nodeModules, rel, setting string) string {
 	t.Helper()
 	path := filepath.Join(nodeModules, filepath.FromSlash(rel))
@@ -60,18 +58,14 @@ func find(t testing.TB, nodeModules, rel, setting string) string {
 // package's own, to the directory that holds generated/ts/test.
 func repoRoot() (string, error) {
 	start, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	dir := start
-	for {
-		if _, err := os.Stat(filepath.Join(dir, testDir, "package.json")); err == nil {
+	for dir := start; err == nil; dir = filepath.Dir(dir) {
+		if _, statErr := os.Stat(filepath.Join(dir, testDir, "package.json")); statErr == nil {
 			return dir, nil
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository", testDir, start)
+		if filepath.Dir(dir) == dir {
+			err = fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository",
+				testDir, start)
 		}
-		dir = parent
 	}
+	return "", err
 }

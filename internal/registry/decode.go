@@ -103,13 +103,13 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 		{"go_out", false}, {"go_package", false}, {"go_type", false},
 		{"ts_out", false}, {"ts_package", false}, {"ts_style", false},
 		{"ts_version", false}, {"ts_license", false}, {"ts_description", false}, {"ts_repository", false},
-		{"docs_out", false},
+		{"docs_out", false}, {"json_out", false},
 	})
 	for key, dst := range map[string]*string{
 		"go_out": &o.GoOut, "go_package": &o.GoPackage, "go_type": &o.GoType,
 		"ts_out": &o.TSOut, "ts_package": &o.TSPackage, "ts_style": &o.TSStyle,
 		"ts_version": &o.TSVersion, "ts_license": &o.TSLicense, "ts_description": &o.TSDescription,
-		"ts_repository": &o.TSRepository, "docs_out": &o.DocsOut,
+		"ts_repository": &o.TSRepository, "docs_out": &o.DocsOut, "json_out": &o.JSONOut,
 	} {
 		if v := f.get(key); v != nil {
 			s, ok := readString(c, v, "output "+key)

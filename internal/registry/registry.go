@@ -140,7 +140,7 @@ type Output struct {
 	// TSVersion, TSLicense, TSDescription and TSRepository fill the npm
 	// package.json.
 	TSVersion, TSLicense, TSDescription, TSRepository string
-	DocsOut                                           string
+	DocsOut, JSONOut                                  string
 	// Pos holds the position of each setting made, by its YAML key.
 	Pos map[string]Pos
 }
