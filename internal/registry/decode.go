@@ -13,8 +13,8 @@ import (
 // the broken range causes.
 //
 // A registry that says `extends: standard` inherits the reason and ranges of
-// the standard registry, which standard returns, and may not set its own.
-func decodeRegistry(c *errorCollector, root *yaml.Node, standard func() (*Registry, error)) (reg *Registry, rangesComplete bool) {
+// the standard registry, and may not set its own.
+func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
 	extends := root.Kind == yaml.MappingNode && mappingHasKey(root, "extends")
 	f, _ := fields(c, root, "the registry", []fieldSpec{
@@ -31,7 +31,7 @@ func decodeRegistry(c *errorCollector, root *yaml.Node, standard func() (*Regist
 				c.addf(nodePos(k), "a registry that extends another inherits its %s; remove %q", key, key)
 			}
 		}
-		rangesComplete = decodeExtends(c, f.get("extends"), reg, standard)
+		rangesComplete = decodeExtends(c, f.get("extends"), reg)
 	} else {
 		if n := f.get("reason"); n != nil {
 			reg.Reason = decodeReason(c, n)
@@ -73,7 +73,7 @@ func mappingHasKey(n *yaml.Node, key string) bool {
 
 // decodeExtends reads `extends: standard` and copies the standard registry's
 // reason, ranges and codes into reg, marking the codes as inherited.
-func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func() (*Registry, error)) bool {
+func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
 	if !ok {
 		return false
@@ -82,7 +82,7 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
 		return false
 	}
-	base, err := standard()
+	base, err := Standard()
 	if err != nil {
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
 		return false
@@ -98,7 +98,7 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func
 }
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
-	var o Output
+	o := Output{Pos: map[string]Pos{}}
 	f, _ := fields(c, n, "output", []fieldSpec{
 		{"go_out", false}, {"go_package", false}, {"go_type", false},
 		{"ts_out", false}, {"ts_package", false}, {"ts_style", false},
@@ -115,7 +115,7 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 			s, ok := readString(c, v, "output "+key)
 			if ok {
 				*dst = s
-				o.set(key, nodePos(v))
+				o.Pos[key] = nodePos(v)
 			}
 		}
 	}

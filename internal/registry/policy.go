@@ -58,10 +58,8 @@ func (r *Registry) Policy(v uint16) Policy {
 	if rg == nil {
 		return Policy{Reconnect: "unspecified"}
 	}
-	for j := range rg.Parts {
-		if p := &rg.Parts[j]; p.Contains(v) && p.Reconnect != "" {
-			return p.Policy
-		}
+	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
+		return p.Policy
 	}
 	return rg.Policy
 }

@@ -17,9 +17,8 @@ import (
 	"github.com/closecodes/closecodes"
 )
 
-// MaxFileBytes is the largest registry file accepted. The standard registry is
-// a few kilobytes; a megabyte leaves room for thousands of codes while keeping
-// a runaway or hostile file from costing memory and time.
+// MaxFileBytes is the largest registry file accepted: room for thousands of
+// codes, while a runaway or hostile file costs little memory and time.
 const MaxFileBytes = 1 << 20
 
 // Registry is a validated close code registry.
@@ -29,9 +28,8 @@ type Registry struct {
 	// Extends is StandardName when the file extends the standard registry,
 	// whose reason, ranges and codes it then holds too.
 	Extends string
-	// Output holds the output settings the file makes, if any.
-	Output Output
-	Reason Reason
+	Output  Output
+	Reason  Reason
 	// Ranges are sorted by First and never overlap.
 	Ranges []Range
 	// Codes are sorted by Value; values and names are unique.
@@ -44,31 +42,25 @@ type Reason struct {
 	Reference string
 }
 
-// Facts are what the registry says of a code: whether it may be sent in a
-// Close frame and be accepted by the receiver, and whether a browser's
-// WebSocket.close() accepts it. On a range or part, they are the rule for
-// every code in it that the registry does not list.
+// Facts say whether a code is valid on the wire and whether a browser's
+// WebSocket.close() accepts it. On a block, they are the rule for every
+// code in it that the registry does not list.
 type Facts struct {
 	WireValid      bool
 	BrowserCanSend bool
 }
 
-// Block is what ranges and parts share: a span of codes with a purpose,
-// and the rule for every code in it that the registry does not list.
+// Block is what ranges and parts share: a span of codes with a purpose and
+// a rule. Translations are keyed by BCP 47 tag in canonical case (zh-CN).
 type Block struct {
-	// Label is the block's English title; LabelTranslations holds it in
-	// other languages, by canonical BCP 47 tag.
 	Label             string
 	LabelTranslations map[string]string
 	First, Last       uint16
 	Description       string
-	// Translations holds the description in other languages, by BCP 47 tag
-	// in canonical case, such as zh-CN.
-	Translations map[string]string
-	Reference    string
+	Translations      map[string]string
+	Reference         string
 	Facts
-	// Policy is what a client should do after a close with a code in the
-	// block; a part without one takes its range's.
+	// Policy is empty on a part that takes its range's.
 	Policy
 	Pos Pos
 }
@@ -81,11 +73,9 @@ func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
 type Range struct {
 	Name string
 	Block
-	// Extendable allows a registry that extends this one to add codes in
-	// the range.
+	// Extendable lets a registry that extends this one add codes here.
 	Extendable bool
-	// Parts split the range into smaller blocks with rules of their own,
-	// sorted by First, not overlapping, and inside the range.
+	// Parts are blocks with rules of their own, sorted and not overlapping.
 	Parts []Part
 }
 
@@ -100,27 +90,20 @@ type Code struct {
 	Value uint16
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
 	Name string
-	// Label is the IANA registry's name for the code, such as "Normal Closure",
-	// or an app's label for its own codes.
+	// Label is the IANA name, such as "Normal Closure", or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases []string
-	// Description is the English description; Translations holds it in
-	// other languages, by BCP 47 tag in canonical case.
+	Aliases      []string
 	Description  string
 	Translations map[string]string
 	Reference    string
 	Facts
-	// Policy is what a client should do after a close with the code; when
-	// its Reconnect is empty, its part's or range's holds.
+	// Policy is empty when its part's or range's holds.
 	Policy
-	// RuleException says why the code's facts differ from its range's rule;
-	// it is empty when they agree.
-	RuleException string
-	// RuleExceptionTranslations holds RuleException in other languages.
+	// RuleException says why the facts differ from the block's rule, if they do.
+	RuleException             string
 	RuleExceptionTranslations map[string]string
-	// Inherited marks a code that comes from the registry this one extends;
-	// its positions are in that registry.
+	// Inherited marks a code of the extended registry; its positions are there.
 	Inherited bool
 	Pos       Pos
 	NamePos   Pos
@@ -131,44 +114,29 @@ type Code struct {
 // `extends: standard`.
 const StandardName = "standard"
 
-// Output holds the output settings a registry file makes, as written: the
-// generator checks them and reads paths relative to the registry file's
-// directory. Pos tells which are set, since "" is a setting too.
+// Output holds the output settings a registry file makes, as written; the
+// generator checks them.
 type Output struct {
-	GoOut, GoPackage, GoType  string
-	TSOut, TSPackage, TSStyle string
-	// TSVersion, TSLicense, TSDescription and TSRepository fill the npm
-	// package.json.
+	GoOut, GoPackage, GoType                          string
+	TSOut, TSPackage, TSStyle                         string
 	TSVersion, TSLicense, TSDescription, TSRepository string
 	DocsOut                                           string
-	// Pos holds the position of each setting made, by its YAML key.
+	// Pos holds the position of each setting by YAML key; "" is a setting too.
 	Pos map[string]Pos
-}
-
-func (o *Output) set(key string, pos Pos) {
-	if o.Pos == nil {
-		o.Pos = map[string]Pos{}
-	}
-	o.Pos[key] = pos
 }
 
 // Rule returns the facts that hold for v when the registry does not list it,
 // with the label of the block that sets them. ok is false when no range
 // holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
-	for i := range r.Ranges {
-		rg := &r.Ranges[i]
-		if !rg.Contains(v) {
-			continue
-		}
-		for j := range rg.Parts {
-			if p := &rg.Parts[j]; p.Contains(v) {
-				return p.Facts, p.Label, true
-			}
-		}
-		return rg.Facts, rg.Label, true
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Facts{}, "", false
 	}
-	return Facts{}, "", false
+	if p := rg.partOf(v); p != nil {
+		return p.Facts, p.Label, true
+	}
+	return rg.Facts, rg.Label, true
 }
 
 // RangeOf returns the range holding v, or nil.
@@ -181,18 +149,17 @@ func (r *Registry) RangeOf(v uint16) *Range {
 	return nil
 }
 
-// Load reads and validates the registry at path.
-func Load(path string) (*Registry, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
+func (r *Range) partOf(v uint16) *Part {
+	for i := range r.Parts {
+		if r.Parts[i].Contains(v) {
+			return &r.Parts[i]
+		}
 	}
-	return Parse(path, data)
+	return nil
 }
 
-// readFile reads at most MaxFileBytes, so that an endless or huge file is
-// refused before it costs memory.
-func readFile(path string) ([]byte, error) {
+// Load reads and validates the registry at path.
+func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("registry %s does not exist; pass its path with -registry", path)
@@ -201,15 +168,13 @@ func readFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
 	defer f.Close()
+	// One byte more than the limit is enough for Parse to refuse a file
+	// that is endless or huge, before it costs memory.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
-	if len(data) > MaxFileBytes {
-		return nil, ErrorList{{File: path, Pos: Pos{1, 1},
-			Msg: fmt.Sprintf("file is larger than %d bytes, the most a registry may be", MaxFileBytes)}}
-	}
-	return data, nil
+	return Parse(path, data)
 }
 
 // Parse decodes and validates a registry held in data. file names it in
@@ -224,7 +189,7 @@ func Parse(file string, data []byte) (*Registry, error) {
 	if root == nil {
 		return nil, c.err()
 	}
-	reg, rangesComplete := decodeRegistry(c, root, Standard)
+	reg, rangesComplete := decodeRegistry(c, root)
 	reg.File = file
 	validate(c, reg, rangesComplete)
 	if err := c.err(); err != nil {
