@@ -1,14 +1,15 @@
 package registry
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
-// maxErrors caps how many problems one run reports. A registry with more than
-// this has a systematic fault, and a wall of messages hides the first one.
-// collectLimit bounds the memory a hostile file can make the collector use.
+// A registry with more than maxErrors problems has a systematic fault, and a
+// wall of messages hides the first one. collectLimit bounds the memory a
+// hostile file can make the collector use.
 const (
 	maxErrors    = 50
 	collectLimit = 10000
@@ -35,24 +36,17 @@ func (e *Error) Error() string {
 type ErrorList []*Error
 
 func (l ErrorList) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(l))
 	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+		lines[i] = e.Error()
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // Sort orders the problems by position in the file.
 func (l ErrorList) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 }
 
@@ -71,8 +65,7 @@ func (c *errorCollector) addf(pos Pos, format string, args ...any) {
 	c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
-// count returns how many problems have been reported so far, so that a
-// decoder can tell whether an entry it read had any.
+// count tells a decoder whether an entry it read had problems.
 func (c *errorCollector) count() int { return len(c.list) + c.more }
 
 // err returns the problems sorted by position, or nil when there are none.
@@ -89,20 +82,15 @@ func (c *errorCollector) err() error {
 	return list
 }
 
-// maxEcho is how many characters of a value a message repeats: enough to
-// find it in the file, while a value that fills a megabyte line stays out
-// of the terminal.
-const maxEcho = 40
-
-// short returns s cut to maxEcho characters, marked with … when it was
-// longer.
+// short cuts s to 40 characters for a message: enough to find the value in
+// the file, while one that fills a megabyte line stays out of the terminal.
 func short(s string) string {
-	count := 0
+	n := 0
 	for i := range s {
-		if count == maxEcho {
+		if n == 40 {
 			return s[:i] + "…"
 		}
-		count++
+		n++
 	}
 	return s
 }
