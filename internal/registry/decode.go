@@ -17,7 +17,7 @@ import (
 func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
 	extends := root.Kind == yaml.MappingNode && mappingHasKey(root, "extends")
-	f, _ := fields(c, root, "the registry", []fieldSpec{
+	f := fields(c, root, "the registry", []fieldSpec{
 		{"extends", false}, {"output", false},
 		{"reason", !extends}, {"ranges", !extends}, {"codes", true},
 	})
@@ -99,7 +99,7 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	o := Output{Pos: map[string]Pos{}}
-	f, _ := fields(c, n, "output", []fieldSpec{
+	f := fields(c, n, "output", []fieldSpec{
 		{"go_out", false}, {"go_package", false}, {"go_type", false},
 		{"ts_out", false}, {"ts_package", false}, {"ts_style", false},
 		{"ts_version", false}, {"ts_license", false}, {"ts_description", false}, {"ts_repository", false},
@@ -129,7 +129,7 @@ const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	var r Reason
-	f, _ := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
+	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
 	n = f.get("max_bytes")
 	v, ok := readNumber(c, n, "reason max_bytes", fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes))
 	if ok && n != nil && (v < 1 || v > maxReasonBytes) {
@@ -142,8 +142,8 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 }
 
 func decodeFacts(c *errorCollector, f fieldSet, what string) Facts {
-	wire, _ := readBool(c, f.get("wire_valid"), what+" wire_valid")
-	browser, _ := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
+	wire := readBool(c, f.get("wire_valid"), what+" wire_valid")
+	browser := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	return Facts{WireValid: wire, BrowserCanSend: browser}
 }
 
@@ -188,7 +188,7 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 // a problem.
 func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 	start := c.count()
-	f, _ := fields(c, n, "range", rangeFields)
+	f := fields(c, n, "range", rangeFields)
 	what := "range"
 	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && f.get("name") != nil {
 		r.Name = name
@@ -198,7 +198,7 @@ func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 		checkIdentifier(c, f.get("name"), what+" name", name, "Private")
 	}
 	r.Block = decodeBlock(c, n, f, what)
-	r.Extendable, _ = readBool(c, f.get("extendable"), what+" extendable")
+	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	items, _ := readList(c, f.get("parts"), what+" parts")
 	for _, item := range items {
 		if p, partOK := decodePart(c, item, what); partOK {
@@ -212,7 +212,7 @@ func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) {
 	start := c.count()
 	what := "part of " + rangeWhat
-	f, _ := fields(c, n, what, partFields)
+	f := fields(c, n, what, partFields)
 	return Part{decodeBlock(c, n, f, what)}, c.count() == start
 }
 
@@ -226,7 +226,7 @@ var codeFields = join([]fieldSpec{
 func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
 	start := c.count()
 	code := Code{Pos: nodePos(n)}
-	f, _ := fields(c, n, "code entry", codeFields)
+	f := fields(c, n, "code entry", codeFields)
 	what := "code entry"
 	var good bool
 	if code.Value, good = readCode(c, f.get("code"), "code"); good && f.get("code") != nil {

@@ -1,7 +1,6 @@
 package registry
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -115,10 +114,7 @@ func reconnectHint(s string) string {
 	for i, v := range ReconnectValues {
 		names[i] = v.Name
 	}
-	if near := nearest(s, names); near != "" {
-		return fmt.Sprintf("did you mean %q?", near)
-	}
-	return "write one of " + strings.Join(names, ", ")
+	return didYouMean(s, names, "write one of ")
 }
 
 // durationRE matches a Go duration without a sign, such as 0, 5s, 1.5s or

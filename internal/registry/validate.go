@@ -2,6 +2,7 @@ package registry
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -80,7 +81,7 @@ var goKeywords = []string{
 }
 
 // IsGoKeyword reports whether s is one of Go's keywords.
-func IsGoKeyword(s string) bool { return contains(goKeywords, s) }
+func IsGoKeyword(s string) bool { return slices.Contains(goKeywords, s) }
 
 var tsReservedWords = []string{
 	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch",
@@ -116,7 +117,7 @@ func identifierProblem(name, example string) string {
 		return "is empty; write a Go identifier such as " + example
 	case IsGoKeyword(name):
 		return "is a Go keyword; names are exported identifiers such as " + example
-	case contains(tsReservedWords, name):
+	case slices.Contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
 	}
 	for i, r := range name {
