@@ -11,46 +11,41 @@ import (
 // readDescription reads a description: one English text, or a mapping from
 // BCP 47 language tags to texts that includes "en". Tags are kept in
 // canonical case, so zh-cn and zh-CN are one language, stored as zh-CN.
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string) {
 	if n == nil || n.Kind != yaml.MappingNode {
-		en, ok = readText(c, n, what)
-		return en, nil, ok
+		en, _ = readText(c, n, what)
+		return en, nil
 	}
-	ok = true
+	start := c.count()
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value) {
 			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
-			ok = false
 			continue
 		}
 		tag := canonicalTag(key.Value)
 		if first := seen[tag]; first != nil {
 			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
 				what, key.Value, first.Value, first.Line)
-			ok = false
 			continue
 		}
 		seen[tag] = key
-		text, textOK := readText(c, value, what+" "+tag)
+		text, ok := readText(c, value, what+" "+tag)
 		switch {
-		case !textOK:
-			ok = false
+		case !ok:
 		case tag == "en":
 			en = text
+		case translations == nil:
+			translations = map[string]string{tag: text}
 		default:
-			if translations == nil {
-				translations = map[string]string{}
-			}
 			translations[tag] = text
 		}
 	}
-	if ok && en == "" {
+	if c.count() == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
-		ok = false
 	}
-	return en, translations, ok
+	return en, translations
 }
 
 // languageTagRE matches the BCP 47 tags a registry may use: a language and

@@ -72,7 +72,7 @@ func policyFields(required bool) []fieldSpec {
 // decodePolicy reads the policy fields of a code, part or range.
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	var p Policy
-	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok && f.get("reconnect") != nil {
+	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok {
 		if reconnectValue(s) {
 			p.Reconnect = s
 		} else {

@@ -20,8 +20,8 @@ const MaxTextRunes = 200
 // than escaped differently by each output.
 func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	s, ok := readString(c, n, what)
-	if !ok || n == nil {
-		return s, ok
+	if !ok {
+		return s, false
 	}
 	if msg := textProblem(s); msg != "" {
 		c.addf(nodePos(n), "%s %s", what, msg)

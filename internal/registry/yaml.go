@@ -202,13 +202,13 @@ func didYouMean(s string, known []string, list string) string {
 	return fmt.Sprintf("did you mean %q?", best)
 }
 
-// The readers below take a nil node as an absent field. They check a
-// value's YAML type before converting it, so that `label: 1000` or
-// `code: "1000"` is an error rather than a guess.
+// The readers below check a value's YAML type before converting it, so that
+// `label: 1000` or `code: "1000"` is an error rather than a guess. A nil node
+// is an absent field: not a problem, but not ok either.
 
 func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	if n == nil {
-		return "", true
+		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
 		c.addf(nodePos(n), "%s must be a string, not %s; quote it if it is meant as text", what, kindName(n))
@@ -249,7 +249,7 @@ var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 // how to write one.
 func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
 	if n == nil {
-		return 0, true
+		return 0, false
 	}
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
@@ -268,7 +268,7 @@ func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool
 
 func readList(c *errorCollector, n *yaml.Node, what string) ([]*yaml.Node, bool) {
 	if n == nil {
-		return nil, true
+		return nil, false
 	}
 	if n.Kind != yaml.SequenceNode {
 		c.addf(nodePos(n), "%s must be a list, not %s", what, kindName(n))
