@@ -1,8 +1,9 @@
 package registry
 
 import (
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -61,7 +62,7 @@ func canonicalTag(tag string) string {
 	subtags := strings.Split(strings.ToLower(tag), "-")
 	for i, s := range subtags {
 		switch {
-		case i == 0 || !isASCIILetters(s):
+		case i == 0 || strings.ContainsAny(s, "0123456789"):
 		case len(s) == 2:
 			subtags[i] = strings.ToUpper(s)
 		case len(s) == 4:
@@ -71,42 +72,23 @@ func canonicalTag(tag string) string {
 	return strings.Join(subtags, "-")
 }
 
-func isASCIILetters(s string) bool {
-	for _, r := range s {
-		if !isASCIILetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // Languages returns the BCP 47 tags of the descriptions in the registry:
 // "en" first, then the others sorted.
 func (r *Registry) Languages() []string {
-	seen := map[string]bool{}
-	add := func(tr map[string]string) {
-		for tag := range tr {
-			seen[tag] = true
+	seen := map[string]string{}
+	for _, code := range r.Codes {
+		maps.Copy(seen, code.Translations)
+		maps.Copy(seen, code.RuleExceptionTranslations)
+	}
+	for _, rg := range r.Ranges {
+		maps.Copy(seen, rg.Translations)
+		maps.Copy(seen, rg.LabelTranslations)
+		for _, p := range rg.Parts {
+			maps.Copy(seen, p.Translations)
+			maps.Copy(seen, p.LabelTranslations)
 		}
 	}
-	for i := range r.Codes {
-		add(r.Codes[i].Translations)
-		add(r.Codes[i].RuleExceptionTranslations)
-	}
-	for i := range r.Ranges {
-		add(r.Ranges[i].Translations)
-		add(r.Ranges[i].LabelTranslations)
-		for j := range r.Ranges[i].Parts {
-			add(r.Ranges[i].Parts[j].Translations)
-			add(r.Ranges[i].Parts[j].LabelTranslations)
-		}
-	}
-	langs := make([]string, 0, len(seen))
-	for tag := range seen {
-		langs = append(langs, tag)
-	}
-	sort.Strings(langs)
-	return append([]string{"en"}, langs...)
+	return append([]string{"en"}, slices.Sorted(maps.Keys(seen))...)
 }
 
 // MatchLanguage returns the language of languages (canonical tags, "en"
@@ -151,37 +133,19 @@ func MatchLanguage(languages []string, tag string) string {
 	return "en"
 }
 
-// equalFoldASCII compares a and b ignoring the case of ASCII letters only.
-// Unicode case folding would match the Kelvin sign K to k, and the
-// generated TypeScript could not easily do the same.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func lowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
+// equalFoldASCII compares an ASCII language tag with b, ignoring the case
+// of ASCII letters only, as the generated TypeScript does. Unicode folding
+// would match the Kelvin sign K to k; a string of the same length in bytes
+// as an ASCII one can only fold to it letter by letter.
+func equalFoldASCII(lang, b string) bool {
+	return len(lang) == len(b) && strings.EqualFold(lang, b)
 }
 
 // InLanguage returns a description in the language that MatchLanguage
 // picks for tag among en and the description's own translations.
 func InLanguage(en string, translations map[string]string, tag string) string {
-	languages := make([]string, 0, len(translations)+1)
-	for lang := range translations {
-		languages = append(languages, lang)
-	}
-	sort.Strings(languages)
-	if text, ok := translations[MatchLanguage(append([]string{"en"}, languages...), tag)]; ok {
+	languages := append([]string{"en"}, slices.Sorted(maps.Keys(translations))...)
+	if text, ok := translations[MatchLanguage(languages, tag)]; ok {
 		return text
 	}
 	return en
