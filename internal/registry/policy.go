@@ -1,7 +1,7 @@
 package registry
 
 import (
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -27,15 +27,13 @@ var ReconnectValues = []ReconnectValue{
 }
 
 // Policy is what a registry advises a client to do after a close, and why.
-// On a code or a part, an empty Reconnect means the entry gives no advice
-// of its own, and its part's or range's holds; Registry.Policy resolves it.
+// On a code or a part, an empty Reconnect means its part's or range's
+// advice holds; Registry.Policy resolves it.
 type Policy struct {
 	// Reconnect is the Name of one of ReconnectValues.
-	Reconnect string
-	// ReconnectReference names the source of the advice.
+	Reconnect          string
 	ReconnectReference string
-	// RetryAfter is the delay before reconnecting that the source asks for,
-	// or nil when it asks for none in particular.
+	// RetryAfter is the delay the source asks for, or nil.
 	RetryAfter *RetryAfter
 }
 
@@ -76,13 +74,12 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 		if reconnectValue(s) {
 			p.Reconnect = s
 		} else {
-			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s", what, short(s), reconnectHint(s))
+			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
+				what, short(s), didYouMean(s, reconnectNames(), "write one of "))
 		}
 	}
 	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
-	if n := f.get("retry_after"); n != nil {
-		p.RetryAfter = readRetryAfter(c, n, what+" retry_after")
-	}
+	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
 	// The other two fields say where advice comes from and how long to
 	// wait; without reconnect on the same entry they qualify nothing.
 	if f.get("reconnect") == nil {
@@ -99,30 +96,15 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	return p
 }
 
-func reconnectValue(s string) bool {
-	for _, v := range ReconnectValues {
-		if v.Name == s {
-			return true
-		}
-	}
-	return false
-}
+func reconnectValue(s string) bool { return slices.Contains(reconnectNames(), s) }
 
-// reconnectHint suggests the value s was likely meant to be, or lists them.
-func reconnectHint(s string) string {
+func reconnectNames() []string {
 	names := make([]string, len(ReconnectValues))
 	for i, v := range ReconnectValues {
 		names[i] = v.Name
 	}
-	return didYouMean(s, names, "write one of ")
+	return names
 }
-
-// durationRE matches a Go duration without a sign, such as 0, 5s, 1.5s or
-// 1m30s: what time.ParseDuration reads, less the signs, which a delay has
-// no use for.
-const durationRE = `(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)`
-
-var retryAfterRE = regexp.MustCompile(`^` + durationRE + `-` + durationRE + `$`)
 
 // readRetryAfter reads a delay written MIN-MAX, such as 5s-30s.
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
@@ -134,7 +116,9 @@ func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	lo, err1 := time.ParseDuration(low)
 	hi, err2 := time.ParseDuration(high)
 	switch {
-	case !retryAfterRE.MatchString(s) || err1 != nil || err2 != nil:
+	// ParseDuration reads a sign too, which a delay has no use for: one "-"
+	// parts MIN from MAX, and that is all.
+	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
 		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
 	case lo > hi:
 		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
