@@ -12,7 +12,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"sync"
+	"time"
 
 	"github.com/closecodes/closecodes"
 )
@@ -68,8 +70,7 @@ type Block struct {
 // Contains reports whether v lies in the block.
 func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
 
-// Range is a block of codes with a shared purpose and rule, such as
-// 4000-4999 for private use.
+// Range is a block of codes such as 4000-4999 for private use.
 type Range struct {
 	Name string
 	Block
@@ -79,10 +80,42 @@ type Range struct {
 	Parts []Part
 }
 
-// Part is a block inside a range whose rule differs from, or refines, the
-// range's, such as 1016-1999 kept for future standards.
+// Part is a block inside a range with a rule of its own, such as 1016-1999
+// kept for future standards.
 type Part struct {
 	Block
+}
+
+// ReconnectValue is one value of the reconnect field: what a client should
+// do after a connection closes with a code.
+type ReconnectValue struct {
+	Name    string
+	Meaning string
+}
+
+// ReconnectValues are the values reconnect may take, in documentation order.
+var ReconnectValues = []ReconnectValue{
+	{"never", "Do not reconnect: a new connection would end the same way."},
+	{"retry", "Reconnect after a randomized delay that grows with each failed attempt."},
+	{"reauthenticate", "Renew the credentials, then reconnect; stop if they cannot be renewed."},
+	{"user", "Do not reconnect unprompted: wait until the user asks, or try another server."},
+	{"unspecified", "The registry gives no advice; the application decides."},
+}
+
+// Policy is what a registry advises a client to do after a close, and why.
+// On a code or a part, an empty Reconnect means its part's or range's
+// advice holds; Registry.Policy resolves it.
+type Policy struct {
+	// Reconnect is the Name of one of ReconnectValues.
+	Reconnect          string
+	ReconnectReference string
+	// RetryAfter is the delay the source asks for, or nil.
+	RetryAfter *RetryAfter
+}
+
+// RetryAfter is a delay before reconnecting: a random time from Min to Max.
+type RetryAfter struct {
+	Min, Max time.Duration
 }
 
 // Code is one named close code.
@@ -110,8 +143,7 @@ type Code struct {
 	AliasPos  []Pos
 }
 
-// StandardName is the name by which a registry extends the standard one:
-// `extends: standard`.
+// StandardName is how a registry extends the standard one: `extends: standard`.
 const StandardName = "standard"
 
 // Output holds the output settings a registry file makes, as written; the
@@ -158,6 +190,25 @@ func (r *Range) partOf(v uint16) *Part {
 	return nil
 }
 
+// Policy returns the advice that holds for v: a named code's own, else that
+// of the part holding v, else that of its range; outside every range, the
+// registry gives none, which reads as "unspecified". A policy is taken
+// whole, so a code that sets reconnect does not inherit a part's delay.
+func (r *Registry) Policy(v uint16) Policy {
+	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
+	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
+		return r.Codes[i].Policy
+	}
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Policy{Reconnect: "unspecified"}
+	}
+	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
+		return p.Policy
+	}
+	return rg.Policy
+}
+
 // Load reads and validates the registry at path.
 func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
@@ -191,7 +242,9 @@ func Parse(file string, data []byte) (*Registry, error) {
 	}
 	reg, rangesComplete := decodeRegistry(c, root)
 	reg.File = file
-	validate(c, reg, rangesComplete)
+	validateRanges(c, reg)
+	validateNames(c, reg)
+	validateCodes(c, reg, rangesComplete)
 	if err := c.err(); err != nil {
 		return nil, err
 	}

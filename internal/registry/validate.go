@@ -135,13 +135,6 @@ func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
 	return true
 }
 
-// validate checks what holds across entries: ranges, codes and names.
-func validate(c *errorCollector, reg *Registry, rangesComplete bool) {
-	validateRanges(c, reg)
-	validateNames(c, reg)
-	validateCodes(c, reg, rangesComplete)
-}
-
 func validateRanges(c *errorCollector, reg *Registry) {
 	names := map[string]*Range{}
 	for i := range reg.Ranges {
