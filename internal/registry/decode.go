@@ -56,9 +56,9 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string, decode func
 	items, ok := readList(c, n, what)
 	var list []T
 	for _, item := range items {
-		start := c.count()
+		start := c.count
 		v := decode(c, item)
-		if c.count() == start {
+		if c.count == start {
 			list = append(list, v)
 		} else {
 			ok = false

@@ -51,35 +51,31 @@ func (l ErrorList) Sort() {
 }
 
 // errorCollector gathers problems while a registry is decoded and validated.
+// count tells a decoder whether an entry it read had problems.
 type errorCollector struct {
-	file string
-	list ErrorList
-	more int // problems dropped past collectLimit
+	file  string
+	list  ErrorList // the first collectLimit problems
+	count int
 }
 
 func (c *errorCollector) addf(pos Pos, format string, args ...any) {
-	if len(c.list) >= collectLimit {
-		c.more++
-		return
+	c.count++
+	if len(c.list) < collectLimit {
+		c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
-	c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
-
-// count tells a decoder whether an entry it read had problems.
-func (c *errorCollector) count() int { return len(c.list) + c.more }
 
 // err returns the problems sorted by position, or nil when there are none.
 func (c *errorCollector) err() error {
-	if len(c.list) == 0 {
+	if c.count == 0 {
 		return nil
 	}
 	c.list.Sort()
-	list := c.list
-	if hidden := len(list) - maxErrors + c.more; hidden > 0 {
-		list = append(list[:maxErrors:maxErrors], &Error{File: c.file, Pos: list[maxErrors-1].Pos,
+	if hidden := c.count - maxErrors; hidden > 0 {
+		return append(c.list[:maxErrors:maxErrors], &Error{File: c.file, Pos: c.list[maxErrors-1].Pos,
 			Msg: fmt.Sprintf("too many problems: %d more not shown; fix these and run again", hidden)})
 	}
-	return list
+	return c.list
 }
 
 // short cuts s to 40 characters for a message: enough to find the value in

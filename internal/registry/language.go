@@ -17,7 +17,7 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 		en, _ = readText(c, n, what)
 		return en, nil
 	}
-	start := c.count()
+	start := c.count
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
@@ -43,7 +43,7 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 			translations[tag] = text
 		}
 	}
-	if c.count() == start && en == "" {
+	if c.count == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
 	}
 	return en, translations

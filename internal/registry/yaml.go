@@ -42,17 +42,16 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
 		return nil
 	}
-	start := c.count()
+	start := c.count
 	checkPlain(c, doc.Content[0])
-	if c.count() > start {
+	if c.count > start {
 		return nil
 	}
 	return doc.Content[0]
 }
 
-// checkPlain refuses anchors, aliases and merge keys anywhere in the tree.
-// A registry has no use for them, and aliases can make a small file expand
-// into an enormous one.
+// checkPlain refuses anchors, aliases and merge keys: a registry has no use
+// for them, and aliases can make a small file expand into an enormous one.
 func checkPlain(c *errorCollector, n *yaml.Node) {
 	switch {
 	case n.Kind == yaml.AliasNode:
@@ -72,9 +71,8 @@ var (
 	unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
-// reportSyntaxError reports an error of yaml.v3's parser. Most carry a
-// line; an alias whose anchor is not defined does not, so its place is
-// found in text.
+// reportSyntaxError reports an error of yaml.v3's parser. An alias whose
+// anchor is not defined comes without a line, so its place is found in text.
 func reportSyntaxError(c *errorCollector, text string, err error) {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -114,29 +112,24 @@ func offsetPos(text string, offset int) Pos {
 
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-// kindName says what a node is, in words for an error message.
+// scalarKinds says what a scalar of each YAML tag is, in words for a message.
+var scalarKinds = map[string]string{
+	"!!null": "null", "!!int": "a number", "!!float": "a decimal number", "!!bool": "a boolean", "!!str": "a string",
+}
+
+// kindName says what a node is, in words for a message.
 func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
+	switch {
+	case n.Kind == yaml.MappingNode:
 		return "a mapping"
-	case yaml.SequenceNode:
+	case n.Kind == yaml.SequenceNode:
 		return "a list"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "null"
-		case "!!int":
-			return "a number"
-		case "!!float":
-			return "a decimal number"
-		case "!!bool":
-			return "a boolean"
-		case "!!str":
-			return "a string"
-		}
-		return "a value tagged " + short(n.Tag)
+	case n.Kind != yaml.ScalarNode:
+		return "an unexpected value"
+	case scalarKinds[n.Tag] != "":
+		return scalarKinds[n.Tag]
 	}
-	return "an unexpected value"
+	return "a value tagged " + short(n.Tag)
 }
 
 // fieldSpec names a field of a mapping and says whether it must be there.
@@ -145,13 +138,11 @@ type fieldSpec struct {
 	required bool
 }
 
-// fieldSet holds the key and value nodes of a mapping's fields, by name.
+// fieldSet holds the key and value nodes of a mapping's fields, by name;
+// get and key give nil for a field that is absent.
 type fieldSet map[string]struct{ key, value *yaml.Node }
 
-// get returns the value of the field called name, or nil when it is absent.
 func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
-
-// key returns the key node of the field called name, or nil.
 func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
 // fields reads a mapping whose keys must all be among specs, reporting
@@ -172,7 +163,8 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fie
 		case key.Kind != yaml.ScalarNode || key.Tag != "!!str":
 			c.addf(nodePos(key), "%s has a key that is %s; keys are field names", what, kindName(key))
 		case !slices.Contains(known, key.Value):
-			c.addf(nodePos(key), "unknown field %q in %s; %s", short(key.Value), what, didYouMean(key.Value, known, "known fields: "))
+			c.addf(nodePos(key), "unknown field %q in %s; %s",
+				short(key.Value), what, didYouMean(key.Value, known, "known fields: "))
 		case first != nil:
 			c.addf(nodePos(key), "field %q appears twice in %s (first at line %d)", key.Value, what, first.Line)
 		default:
@@ -206,12 +198,21 @@ func didYouMean(s string, known []string, list string) string {
 // `label: 1000` or `code: "1000"` is an error rather than a guess. A nil node
 // is an absent field: not a problem, but not ok either.
 
-func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {
+// isScalar reports whether n is a scalar tagged one of tags. When n is there
+// but is not, it reports msg, a format for what and the kind of n.
+func isScalar(c *errorCollector, n *yaml.Node, msg, what string, tags ...string) bool {
 	if n == nil {
-		return "", false
+		return false
 	}
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
-		c.addf(nodePos(n), "%s must be a string, not %s; quote it if it is meant as text", what, kindName(n))
+	if n.Kind != yaml.ScalarNode || !slices.Contains(tags, n.Tag) {
+		c.addf(nodePos(n), msg, what, kindName(n))
+		return false
+	}
+	return true
+}
+
+func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {
+	if !isScalar(c, n, "%s must be a string, not %s; quote it if it is meant as text", what, "!!str") {
 		return "", false
 	}
 	return n.Value, true
@@ -219,12 +220,7 @@ func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 
 func readBool(c *errorCollector, n *yaml.Node, what string) bool {
 	var b bool
-	if n == nil {
-		return false
-	}
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		c.addf(nodePos(n), "%s must be true or false, not %s", what, kindName(n))
-	} else if err := n.Decode(&b); err != nil {
+	if isScalar(c, n, "%s must be true or false, not %s", what, "!!bool") && n.Decode(&b) != nil {
 		c.addf(nodePos(n), "%s must be true or false, not %q", what, short(n.Value))
 	}
 	return b
@@ -248,12 +244,8 @@ var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 // readNumber reads a whole number written in plain decimal digits; fix says
 // how to write one.
 func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
-	if n == nil {
-		return 0, false
-	}
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		c.addf(nodePos(n), "%s must be a whole number, not %s", what, kindName(n))
+	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
 		return 0, false
 	}
 	if !plainDecimalRE.MatchString(n.Value) {
