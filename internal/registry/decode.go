@@ -134,13 +134,6 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	return Reason{MaxBytes: int(min(v, maxReasonBytes)), Reference: ref}
 }
 
-func decodeFacts(c *errorCollector, f fieldSet, what string) Facts {
-	return Facts{
-		WireValid:      readBool(c, f.get("wire_valid"), what+" wire_valid"),
-		BrowserCanSend: readBool(c, f.get("browser_can_send"), what+" browser_can_send"),
-	}
-}
-
 // The fields of each kind of entry, in the order messages list them.
 var (
 	blockFields = []fieldSpec{
@@ -167,7 +160,8 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 	b.Last, _ = readCode(c, f.get("last"), what+" last")
 	b.Description, b.Translations = readDescription(c, f.get("description"), what+" description")
 	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	b.Facts = decodeFacts(c, f, what)
+	b.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
+	b.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	b.Policy = decodePolicy(c, f, what)
 	return b
 }
@@ -206,14 +200,19 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code.Label, _ = readText(c, f.get("label"), what+" label")
 	items, _ := readList(c, f.get("aliases"), what+" aliases")
 	for _, item := range items {
-		if alias, ok := readString(c, item, what+" alias"); ok && checkAlias(c, item, what, alias) {
+		if alias, ok := readString(c, item, what+" alias"); ok {
+			if !aliasRE.MatchString(alias) {
+				c.addf(nodePos(item), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter",
+					what, short(alias))
+			}
 			code.Aliases = append(code.Aliases, alias)
 			code.AliasPos = append(code.AliasPos, nodePos(item))
 		}
 	}
 	code.Description, code.Translations = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	code.Facts = decodeFacts(c, f, what)
+	code.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
+	code.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	code.Policy = decodePolicy(c, f, what)
 	code.RuleException, code.RuleExceptionTranslations = readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code

@@ -86,6 +86,31 @@ type Part struct {
 	Block
 }
 
+// Code is one named close code.
+type Code struct {
+	Value uint16
+	// Name is the Go and TypeScript identifier, such as NormalClosure.
+	Name string
+	// Label is the IANA name, such as "Normal Closure", or an app's label.
+	Label string
+	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
+	Aliases      []string
+	Description  string
+	Translations map[string]string
+	Reference    string
+	Facts
+	// Policy is empty when its part's or range's holds.
+	Policy
+	// RuleException says why the facts differ from the block's rule, if they do.
+	RuleException             string
+	RuleExceptionTranslations map[string]string
+	// Inherited marks a code of the extended registry; its positions are there.
+	Inherited bool
+	Pos       Pos
+	NamePos   Pos
+	AliasPos  []Pos
+}
+
 // ReconnectValue is one value of the reconnect field: what a client should
 // do after a connection closes with a code.
 type ReconnectValue struct {
@@ -118,34 +143,6 @@ type RetryAfter struct {
 	Min, Max time.Duration
 }
 
-// Code is one named close code.
-type Code struct {
-	Value uint16
-	// Name is the Go and TypeScript identifier, such as NormalClosure.
-	Name string
-	// Label is the IANA name, such as "Normal Closure", or an app's label.
-	Label string
-	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases      []string
-	Description  string
-	Translations map[string]string
-	Reference    string
-	Facts
-	// Policy is empty when its part's or range's holds.
-	Policy
-	// RuleException says why the facts differ from the block's rule, if they do.
-	RuleException             string
-	RuleExceptionTranslations map[string]string
-	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited bool
-	Pos       Pos
-	NamePos   Pos
-	AliasPos  []Pos
-}
-
-// StandardName is how a registry extends the standard one: `extends: standard`.
-const StandardName = "standard"
-
 // Output holds the output settings a registry file makes, as written; the
 // generator checks them.
 type Output struct {
@@ -171,6 +168,24 @@ func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
 	return rg.Facts, rg.Label, true
 }
 
+// Policy returns the advice that holds for v: a named code's own, else its
+// part's, else its range's, else "unspecified". A policy is taken whole, so
+// a code that sets reconnect does not inherit a part's delay.
+func (r *Registry) Policy(v uint16) Policy {
+	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
+	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
+		return r.Codes[i].Policy
+	}
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Policy{Reconnect: "unspecified"}
+	}
+	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
+		return p.Policy
+	}
+	return rg.Policy
+}
+
 // RangeOf returns the range holding v, or nil.
 func (r *Registry) RangeOf(v uint16) *Range {
 	for i := range r.Ranges {
@@ -190,25 +205,6 @@ func (r *Range) partOf(v uint16) *Part {
 	return nil
 }
 
-// Policy returns the advice that holds for v: a named code's own, else that
-// of the part holding v, else that of its range; outside every range, the
-// registry gives none, which reads as "unspecified". A policy is taken
-// whole, so a code that sets reconnect does not inherit a part's delay.
-func (r *Registry) Policy(v uint16) Policy {
-	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
-	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
-		return r.Codes[i].Policy
-	}
-	rg := r.RangeOf(v)
-	if rg == nil {
-		return Policy{Reconnect: "unspecified"}
-	}
-	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
-		return p.Policy
-	}
-	return rg.Policy
-}
-
 // Load reads and validates the registry at path.
 func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
@@ -219,8 +215,7 @@ func Load(path string) (*Registry, error) {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
 	defer f.Close()
-	// One byte more than the limit is enough for Parse to refuse a file
-	// that is endless or huge, before it costs memory.
+	// A byte past the limit is enough for Parse to refuse a huge file.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
@@ -250,6 +245,9 @@ func Parse(file string, data []byte) (*Registry, error) {
 	}
 	return reg, nil
 }
+
+// StandardName is how a registry extends the standard one: `extends: standard`.
+const StandardName = "standard"
 
 // StandardFile names the standard registry in messages.
 const StandardFile = "standard registry (codes.yaml)"

@@ -96,7 +96,8 @@ var tsReservedWords = []string{
 
 var (
 	identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
-	aliasRE      = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	// An alias never becomes an identifier, so CLOSE_NORMAL is fine.
+	aliasRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 )
 
 // checkIdentifier checks a name used as an identifier in Go and TypeScript:
@@ -123,16 +124,6 @@ func identifierProblem(name, example string) string {
 		return "must start with an upper-case letter so that Go exports it"
 	}
 	return ""
-}
-
-// checkAlias checks an alias: a name that parsing accepts but that never
-// becomes an identifier, so upper-case snake case such as CLOSE_NORMAL is fine.
-func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
-	if !aliasRE.MatchString(alias) {
-		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
-		return false
-	}
-	return true
 }
 
 func validateRanges(c *errorCollector, reg *Registry) {
