@@ -10,9 +10,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeRegistry turns the root node into a Registry. Entries with problems
-// are left out; rangesComplete is false when a range was, so that codes are
-// not reported for problems that only the broken range causes.
+// decodeRegistry turns the root node into a Registry, leaving out entries
+// with problems. rangesComplete is false when a range is missing, so that
+// codes are not blamed for what only the broken range causes.
 func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
 	// A registry that extends the standard one inherits its reason and ranges.
@@ -67,8 +67,8 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string, decode func
 	return list, ok
 }
 
-// decodeExtends reads `extends: standard` and copies the standard registry's
-// reason, ranges and codes into reg, marking the codes as inherited.
+// decodeExtends copies the standard registry's reason, ranges and codes,
+// marked inherited, into reg.
 func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
 	if !ok {
@@ -140,7 +140,7 @@ var (
 		{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
 		{"wire_valid", true}, {"browser_can_send", true},
 	}
-	// A range holds the policy for its codes; a part or code may refine it.
+	// A range holds the policy for its codes; a part or code may set its own.
 	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
 		[]fieldSpec{{"parts", false}, {"extendable", false}})
 	partFields = slices.Concat(blockFields, policyFields(false))
@@ -151,8 +151,7 @@ var (
 	}, policyFields(false))
 )
 
-// decodeBlock reads the fields a range and a part share from f, the fields
-// of the mapping n.
+// decodeBlock reads what a range and a part share from f, the fields of n.
 func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block {
 	b := Block{Pos: nodePos(n)}
 	b.Label, b.LabelTranslations = readDescription(c, f.get("label"), what+" label")
@@ -218,13 +217,10 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	return code
 }
 
-// policyFields are the fields of a policy; reconnect is required on a range,
-// which holds the default for its codes.
 func policyFields(required bool) []fieldSpec {
 	return []fieldSpec{{"reconnect", required}, {"reconnect_reference", false}, {"retry_after", false}}
 }
 
-// decodePolicy reads the policy fields of a code, part or range.
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	var p Policy
 	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok {
@@ -237,8 +233,7 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	}
 	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
 	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
-	// The other two fields say where advice comes from and how long to
-	// wait; without reconnect on the same entry they qualify nothing.
+	// Without reconnect on the same entry, the other two qualify nothing.
 	if f.get("reconnect") == nil {
 		for _, key := range []string{"reconnect_reference", "retry_after"} {
 			if k := f.key(key); k != nil {

@@ -7,9 +7,8 @@ import (
 	"strings"
 )
 
-// A registry with more than maxErrors problems has a systematic fault, and a
-// wall of messages hides the first one. collectLimit bounds the memory a
-// hostile file can make the collector use.
+// Past maxErrors problems a registry has a systematic fault, and a wall of
+// messages hides the first one. collectLimit bounds a hostile file's cost.
 const (
 	maxErrors    = 50
 	collectLimit = 10000

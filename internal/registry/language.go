@@ -32,9 +32,8 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 			continue
 		}
 		seen[tag] = key
-		text, ok := readText(c, value, what+" "+tag)
+		text, _ := readText(c, value, what+" "+tag) // an entry with a problem is left out
 		switch {
-		case !ok:
 		case tag == "en":
 			en = text
 		case translations == nil:
@@ -49,15 +48,12 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 	return en, translations
 }
 
-// languageTagRE matches the BCP 47 tags a registry may use: a language and
-// optional subtags, such as en, zh-CN or zh-Hant-TW, in any case. It has no
-// room for the one-letter subtags that start extensions and private use.
+// languageTagRE matches the BCP 47 tags a registry may use, such as en,
+// zh-CN or zh-Hant-TW in any case, without extensions or private use.
 var languageTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// canonicalTag writes a tag that languageTagRE matches in the case BCP 47
-// recommends (RFC 5646, 2.1.1): a four-letter script in title case, a
-// two-letter region in upper case, all else in lower case. zh-cn becomes
-// zh-CN, and ZH-hant-tw becomes zh-Hant-TW.
+// canonicalTag writes a tag that languageTagRE matches in the case RFC 5646
+// (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
 func canonicalTag(tag string) string {
 	subtags := strings.Split(strings.ToLower(tag), "-")
 	for i, s := range subtags {
@@ -133,10 +129,9 @@ func MatchLanguage(languages []string, tag string) string {
 	return "en"
 }
 
-// equalFoldASCII compares an ASCII language tag with b, ignoring the case
-// of ASCII letters only, as the generated TypeScript does. Unicode folding
-// would match the Kelvin sign K to k; a string of the same length in bytes
-// as an ASCII one can only fold to it letter by letter.
+// equalFoldASCII compares an ASCII tag with b ignoring ASCII case only, as
+// the generated TypeScript does: a string as long in bytes as an ASCII one
+// folds to it only letter by letter, never as the Kelvin sign K to k.
 func equalFoldASCII(lang, b string) bool {
 	return len(lang) == len(b) && strings.EqualFold(lang, b)
 }

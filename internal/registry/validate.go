@@ -12,24 +12,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxTextRunes bounds labels, descriptions and references. They are one-line
-// texts that go into doc comments and tables; a longer one is a mistake.
+// MaxTextRunes bounds labels, descriptions and references: one-line texts
+// for doc comments and tables.
 const MaxTextRunes = 200
 
-// readText reads a one-line human text: a label, description or reference.
-// Registry text reaches Go and TypeScript sources, comments and Markdown, so
-// characters that change how those are read are refused here, once, rather
-// than escaped differently by each output.
+// readText reads a one-line text. It reaches Go and TypeScript sources and
+// Markdown, so characters that change how those read are refused here, once,
+// rather than escaped differently by each output.
 func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	s, ok := readString(c, n, what)
-	if !ok {
-		return s, false
-	}
-	if msg := textProblem(s); msg != "" {
+	if msg := textProblem(s); ok && msg != "" {
 		c.addf(nodePos(n), "%s %s", what, msg)
 		return s, false
 	}
-	return s, true
+	return s, ok
 }
 
 // textProblem says what is wrong with s as a one-line text, or "".
@@ -100,16 +96,14 @@ var (
 	aliasRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 )
 
-// checkIdentifier checks a name used as an identifier in Go and TypeScript:
-// an exported Go name made of ASCII letters and digits.
 func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string) {
 	if msg := identifierProblem(name, example); msg != "" {
 		c.addf(nodePos(n), "%s %q %s", what, short(name), msg)
 	}
 }
 
-// identifierProblem says what is wrong with name as an identifier, or "".
-// example is a good name to suggest.
+// identifierProblem says what is wrong with name as a Go and TypeScript
+// identifier, or "". example is a good name to suggest.
 func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
@@ -164,9 +158,9 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	}
 }
 
-// validateNames requires every name and alias to be unique, ignoring case:
-// names that differ only in case read as the same code in docs and logs, and
-// collide on case-insensitive file systems and in lookups that fold case.
+// validateNames requires names and aliases to differ in more than case:
+// otherwise they read as one in docs and logs, and collide in lookups and
+// file systems that fold case.
 func validateNames(c *errorCollector, reg *Registry) {
 	type claim struct{ name, owner string }
 	claims := map[string]claim{}
@@ -239,8 +233,8 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	}
 }
 
-// extendableRanges lists the ranges open to extending registries, for
-// messages: "3000-3999 (Registered) and 4000-4999 (Private use)".
+// extendableRanges says, for messages, which ranges extending registries may
+// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)".
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {

@@ -85,8 +85,8 @@ func reportSyntaxError(c *errorCollector, text string, err error) {
 	}
 }
 
-// aliasPos finds the first alias *name in text that stands alone outside a
-// comment, or gives 1:1. It ignores quotes, which is close enough.
+// aliasPos finds the first *name in text that stands alone outside a
+// comment, ignoring quotes, which is close enough; else it gives 1:1.
 func aliasPos(text, name string) Pos {
 	for from := 0; ; from++ {
 		i := strings.Index(text[from:], "*"+name)
@@ -112,7 +112,6 @@ func offsetPos(text string, offset int) Pos {
 
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-// scalarKinds says what a scalar of each YAML tag is, in words for a message.
 var scalarKinds = map[string]string{
 	"!!null": "null", "!!int": "a number", "!!float": "a decimal number", "!!bool": "a boolean", "!!str": "a string",
 }
@@ -145,8 +144,8 @@ type fieldSet map[string]struct{ key, value *yaml.Node }
 func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
 func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
-// fields reads a mapping whose keys must all be among specs, reporting
-// unknown, duplicate and missing keys, and returns the fields found.
+// fields reads a mapping whose keys must be among specs, reporting unknown,
+// duplicate and missing keys.
 func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fieldSet {
 	set := fieldSet{}
 	if n.Kind != yaml.MappingNode {
@@ -179,8 +178,7 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fie
 	return set
 }
 
-// didYouMean suggests the known name that s is a likely misspelling of, or
-// else lists them all after list.
+// didYouMean suggests the known name s likely misspells, or lists them.
 func didYouMean(s string, known []string, list string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
@@ -241,8 +239,8 @@ func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
 // registry those are slips more often than intent, and name the wrong code.
 var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
-// readNumber reads a whole number written in plain decimal digits; fix says
-// how to write one.
+// readNumber reads a whole number in plain decimal digits; fix says how to
+// write one.
 func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
@@ -252,8 +250,8 @@ func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool
 		c.addf(nodePos(n), "%s %q is not a plain decimal number; %s", what, short(n.Value), fix)
 		return 0, false
 	}
-	// Digits fail to parse only by overflow, and then give the largest
-	// uint64, which every caller refuses as too large.
+	// Digits fail to parse only by overflow, giving the largest uint64, which
+	// every caller refuses.
 	v, _ := strconv.ParseUint(n.Value, 10, 64)
 	return v, true
 }
