@@ -52,7 +52,8 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 
 // decodeList decodes each item of the list n and keeps those without
 // problems; ok is false when the list is absent or anything was left out.
-func decodeList[T any](c *errorCollector, n *yaml.Node, what string, decode func(*errorCollector, *yaml.Node) T) ([]T, bool) {
+func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
+	decode func(*errorCollector, *yaml.Node) T) ([]T, bool) {
 	items, ok := readList(c, n, what)
 	var list []T
 	for _, item := range items {
@@ -201,8 +202,8 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	for _, item := range items {
 		if alias, ok := readString(c, item, what+" alias"); ok {
 			if !aliasRE.MatchString(alias) {
-				c.addf(nodePos(item), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter",
-					what, short(alias))
+				c.addf(nodePos(item),
+					"%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
 			}
 			code.Aliases = append(code.Aliases, alias)
 			code.AliasPos = append(code.AliasPos, nodePos(item))
@@ -213,7 +214,8 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
 	code.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	code.Policy = decodePolicy(c, f, what)
-	code.RuleException, code.RuleExceptionTranslations = readDescription(c, f.get("rule_exception"), what+" rule_exception")
+	code.RuleException, code.RuleExceptionTranslations =
+		readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code
 }
 

@@ -178,7 +178,8 @@ func validateNames(c *errorCollector, reg *Registry) {
 			case !dup:
 				claims[strings.ToLower(name)] = claim{name, owner}
 			case prev.name == name:
-				c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, short(name), prev.owner)
+				c.addf(pos, "%s %q is already used by %s; names and aliases must be unique",
+					kind, short(name), prev.owner)
 			default:
 				c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
 					kind, short(name), short(prev.name), prev.owner)
@@ -234,16 +235,14 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 }
 
 // extendableRanges says, for messages, which ranges extending registries may
-// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)".
+// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)". Only
+// the standard registry can be extended, and it always has some.
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
 			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label)))
 		}
-	}
-	if len(parts) == 0 {
-		return "no range"
 	}
 	return strings.Join(parts, " and ")
 }

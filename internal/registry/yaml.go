@@ -96,9 +96,10 @@ func aliasPos(text, name string) Pos {
 		from += i
 		end := from + 1 + len(name)
 		before := text[strings.LastIndexByte(text[:from], '\n')+1 : from]
+		inComment := strings.HasPrefix(before, "#") ||
+			strings.Contains(before, " #") || strings.Contains(before, "\t#")
 		if (from == 0 || strings.ContainsRune(" \t\r\n[{,", rune(text[from-1]))) &&
-			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) &&
-			!strings.HasPrefix(before, "#") && !strings.Contains(before, " #") && !strings.Contains(before, "\t#") {
+			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) && !inComment {
 			return offsetPos(text, from)
 		}
 	}
@@ -113,7 +114,8 @@ func offsetPos(text string, offset int) Pos {
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 var scalarKinds = map[string]string{
-	"!!null": "null", "!!int": "a number", "!!float": "a decimal number", "!!bool": "a boolean", "!!str": "a string",
+	"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
+	"!!bool": "a boolean", "!!str": "a string",
 }
 
 // kindName says what a node is, in words for a message.
