@@ -1,79 +1,76 @@
 package registry
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeRegistry turns the root node into a Registry. Entries that fail to
-// decode are left out; rangesComplete is false when a range was left out, so
-// that the checks of codes against ranges do not report problems that only
-// the broken range causes.
-//
-// A registry that says `extends: standard` inherits the reason and ranges of
-// the standard registry, which standard returns, and may not set its own.
-func decodeRegistry(c *errorCollector, root *yaml.Node, standard func() (*Registry, error)) (reg *Registry, rangesComplete bool) {
+// decodeRegistry turns the root node into a Registry, leaving out entries
+// with problems. rangesComplete is false when a range is missing, so that
+// codes are not blamed for what only the broken range causes.
+func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
-	extends := root.Kind == yaml.MappingNode && mappingHasKey(root, "extends")
-	f, _ := fields(c, root, "the registry", []fieldSpec{
+	// A registry that extends the standard one inherits its reason and ranges.
+	extends := false
+	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
+		extends = extends || root.Content[i].Value == "extends"
+	}
+	f := fields(c, root, "the registry", []fieldSpec{
 		{"extends", false}, {"output", false},
 		{"reason", !extends}, {"ranges", !extends}, {"codes", true},
 	})
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
-	rangesComplete = true
 	if extends {
 		for _, key := range []string{"reason", "ranges"} {
 			if k := f.key(key); k != nil {
 				c.addf(nodePos(k), "a registry that extends another inherits its %s; remove %q", key, key)
 			}
 		}
-		rangesComplete = decodeExtends(c, f.get("extends"), reg, standard)
+		rangesComplete = decodeExtends(c, f.get("extends"), reg)
 	} else {
 		if n := f.get("reason"); n != nil {
 			reg.Reason = decodeReason(c, n)
 		}
-		var items []*yaml.Node
-		items, rangesComplete = readList(c, f.get("ranges"), "ranges")
-		for _, item := range items {
-			if r, ok := decodeRange(c, item); ok {
-				reg.Ranges = append(reg.Ranges, r)
-			} else {
-				rangesComplete = false
-			}
-		}
-		rangesComplete = rangesComplete && f.get("ranges") != nil
+		reg.Ranges, rangesComplete = decodeList(c, f.get("ranges"), "ranges", decodeRange)
 	}
 	if n := f.get("codes"); n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 0 {
 		c.addf(nodePos(n), "codes is empty; a registry names at least one code")
 	}
-	if items, ok := readList(c, f.get("codes"), "codes"); ok {
-		for _, item := range items {
-			if code, ok := decodeCode(c, item); ok {
-				reg.Codes = append(reg.Codes, code)
-			}
-		}
-	}
-	sort.SliceStable(reg.Ranges, func(i, j int) bool { return reg.Ranges[i].First < reg.Ranges[j].First })
-	sort.SliceStable(reg.Codes, func(i, j int) bool { return reg.Codes[i].Value < reg.Codes[j].Value })
+	codes, _ := decodeList(c, f.get("codes"), "codes", decodeCode)
+	reg.Codes = append(reg.Codes, codes...)
+	slices.SortStableFunc(reg.Ranges, func(a, b Range) int { return cmp.Compare(a.First, b.First) })
+	slices.SortStableFunc(reg.Codes, func(a, b Code) int { return cmp.Compare(a.Value, b.Value) })
 	return reg, rangesComplete
 }
 
-func mappingHasKey(n *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return true
+// decodeList decodes each item of the list n and keeps those without
+// problems; ok is false when the list is absent or anything was left out.
+func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
+	decode func(*errorCollector, *yaml.Node) T) ([]T, bool) {
+	items, ok := readList(c, n, what)
+	var list []T
+	for _, item := range items {
+		start := c.count
+		v := decode(c, item)
+		if c.count == start {
+			list = append(list, v)
+		} else {
+			ok = false
 		}
 	}
-	return false
+	return list, ok
 }
 
-// decodeExtends reads `extends: standard` and copies the standard registry's
-// reason, ranges and codes into reg, marking the codes as inherited.
-func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func() (*Registry, error)) bool {
+// decodeExtends copies the standard registry's reason, ranges and codes,
+// marked inherited, into reg.
+func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
 	if !ok {
 		return false
@@ -82,7 +79,7 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
 		return false
 	}
-	base, err := standard()
+	base, err := Standard()
 	if err != nil {
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
 		return false
@@ -98,99 +95,82 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry, standard func
 }
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
-	var o Output
-	f, _ := fields(c, n, "output", []fieldSpec{
-		{"go_out", false}, {"go_package", false}, {"go_type", false},
-		{"ts_out", false}, {"ts_package", false}, {"ts_style", false},
-		{"ts_version", false}, {"ts_license", false}, {"ts_description", false}, {"ts_repository", false},
-		{"docs_out", false}, {"json_out", false},
-	})
-	for key, dst := range map[string]*string{
-		"go_out": &o.GoOut, "go_package": &o.GoPackage, "go_type": &o.GoType,
-		"ts_out": &o.TSOut, "ts_package": &o.TSPackage, "ts_style": &o.TSStyle,
-		"ts_version": &o.TSVersion, "ts_license": &o.TSLicense, "ts_description": &o.TSDescription,
-		"ts_repository": &o.TSRepository, "docs_out": &o.DocsOut, "json_out": &o.JSONOut,
-	} {
-		if v := f.get(key); v != nil {
-			s, ok := readString(c, v, "output "+key)
-			if ok {
-				*dst = s
-				o.set(key, nodePos(v))
-			}
+	o := Output{Pos: map[string]Pos{}}
+	settings := []struct {
+		key string
+		dst *string
+	}{
+		{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
+		{"ts_out", &o.TSOut}, {"ts_package", &o.TSPackage}, {"ts_style", &o.TSStyle},
+		{"ts_version", &o.TSVersion}, {"ts_license", &o.TSLicense}, {"ts_description", &o.TSDescription},
+		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut},
+	}
+	specs := make([]fieldSpec, len(settings))
+	for i, s := range settings {
+		specs[i].name = s.key
+	}
+	f := fields(c, n, "output", specs)
+	for _, s := range settings {
+		if v, ok := readString(c, f.get(s.key), "output "+s.key); ok {
+			*s.dst = v
+			o.Pos[s.key] = nodePos(f.get(s.key))
 		}
 	}
 	return o
 }
 
-// maxReasonBytes is the longest reason a Close frame can carry. A control
-// frame's payload is at most 125 bytes (RFC 6455, 5.5), and a Close frame
-// spends the first 2 of them on the code (5.5.1).
+// maxReasonBytes is the longest reason a Close frame can carry: a control
+// frame's payload is at most 125 bytes (RFC 6455, 5.5), and the code takes 2.
 const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
-	var r Reason
-	f, _ := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
+	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
 	n = f.get("max_bytes")
 	v, ok := readNumber(c, n, "reason max_bytes", fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes))
-	if ok && n != nil && (v < 1 || v > maxReasonBytes) {
+	if ok && (v < 1 || v > maxReasonBytes) {
 		c.addf(nodePos(n), "reason max_bytes %s is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)",
 			short(n.Value), maxReasonBytes)
 	}
-	r.MaxBytes = int(min(v, maxReasonBytes))
-	r.Reference, _ = readText(c, f.get("reference"), "reason reference")
-	return r
+	ref, _ := readText(c, f.get("reference"), "reason reference")
+	return Reason{MaxBytes: int(min(v, maxReasonBytes)), Reference: ref}
 }
 
-func decodeFacts(c *errorCollector, f fieldSet, what string) Facts {
-	wire, _ := readBool(c, f.get("wire_valid"), what+" wire_valid")
-	browser, _ := readBool(c, f.get("browser_can_send"), what+" browser_can_send")
-	return Facts{WireValid: wire, BrowserCanSend: browser}
-}
-
-// blockFields are the fields that ranges and parts share.
-var blockFields = []fieldSpec{
-	{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
-	{"wire_valid", true}, {"browser_can_send", true},
-}
-
-// rangeFields are the fields of a range: a block with a name, a policy for
-// its codes, and maybe parts.
-var rangeFields = join([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
-	[]fieldSpec{{"parts", false}, {"extendable", false}})
-
-// partFields are the fields of a part: a block, with a policy of its own if
-// its range's does not fit.
-var partFields = join(blockFields, policyFields(false))
-
-func join(lists ...[]fieldSpec) []fieldSpec {
-	var all []fieldSpec
-	for _, l := range lists {
-		all = append(all, l...)
+// The fields of each kind of entry, in the order messages list them.
+var (
+	blockFields = []fieldSpec{
+		{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
+		{"wire_valid", true}, {"browser_can_send", true},
 	}
-	return all
-}
+	// A range holds the policy for its codes; a part or code may set its own.
+	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
+		[]fieldSpec{{"parts", false}, {"extendable", false}})
+	partFields = slices.Concat(blockFields, policyFields(false))
+	codeFields = slices.Concat([]fieldSpec{
+		{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
+		{"description", true}, {"reference", true},
+		{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
+	}, policyFields(false))
+)
 
-// decodeBlock reads the fields a range and a part share from f, the fields
-// of the mapping n.
+// decodeBlock reads what a range and a part share from f, the fields of n.
 func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block {
 	b := Block{Pos: nodePos(n)}
-	b.Label, b.LabelTranslations, _ = readDescription(c, f.get("label"), what+" label")
+	b.Label, b.LabelTranslations = readDescription(c, f.get("label"), what+" label")
 	b.First, _ = readCode(c, f.get("first"), what+" first")
 	b.Last, _ = readCode(c, f.get("last"), what+" last")
-	b.Description, b.Translations, _ = readDescription(c, f.get("description"), what+" description")
+	b.Description, b.Translations = readDescription(c, f.get("description"), what+" description")
 	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	b.Facts = decodeFacts(c, f, what)
+	b.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
+	b.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	b.Policy = decodePolicy(c, f, what)
 	return b
 }
 
-// decodeRange reads a range and its parts; ok is false when any of it has
-// a problem.
-func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
-	start := c.count()
-	f, _ := fields(c, n, "range", rangeFields)
+func decodeRange(c *errorCollector, n *yaml.Node) Range {
+	var r Range
+	f := fields(c, n, "range", rangeFields)
 	what := "range"
-	if name, nameOK := readString(c, f.get("name"), "range name"); nameOK && f.get("name") != nil {
+	if name, ok := readString(c, f.get("name"), "range name"); ok {
 		r.Name = name
 		if name != "" {
 			what = "range " + short(name)
@@ -198,60 +178,106 @@ func decodeRange(c *errorCollector, n *yaml.Node) (r Range, ok bool) {
 		checkIdentifier(c, f.get("name"), what+" name", name, "Private")
 	}
 	r.Block = decodeBlock(c, n, f, what)
-	r.Extendable, _ = readBool(c, f.get("extendable"), what+" extendable")
-	items, _ := readList(c, f.get("parts"), what+" parts")
-	for _, item := range items {
-		if p, partOK := decodePart(c, item, what); partOK {
-			r.Parts = append(r.Parts, p)
-		}
-	}
-	sort.SliceStable(r.Parts, func(i, j int) bool { return r.Parts[i].First < r.Parts[j].First })
-	return r, c.count() == start
+	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
+	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
+		return Part{decodeBlock(c, n, fields(c, n, "part of "+what, partFields), "part of "+what)}
+	})
+	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
+	return r
 }
 
-func decodePart(c *errorCollector, n *yaml.Node, rangeWhat string) (Part, bool) {
-	start := c.count()
-	what := "part of " + rangeWhat
-	f, _ := fields(c, n, what, partFields)
-	return Part{decodeBlock(c, n, f, what)}, c.count() == start
-}
-
-// codeFields are the fields of a code entry.
-var codeFields = join([]fieldSpec{
-	{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
-	{"description", true}, {"reference", true},
-	{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
-}, policyFields(false))
-
-func decodeCode(c *errorCollector, n *yaml.Node) (Code, bool) {
-	start := c.count()
+func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code := Code{Pos: nodePos(n)}
-	f, _ := fields(c, n, "code entry", codeFields)
+	f := fields(c, n, "code entry", codeFields)
 	what := "code entry"
-	var good bool
-	if code.Value, good = readCode(c, f.get("code"), "code"); good && f.get("code") != nil {
-		what = fmt.Sprintf("code %d", code.Value)
+	if v, ok := readCode(c, f.get("code"), "code"); ok {
+		code.Value, what = v, fmt.Sprintf("code %d", v)
 	}
-	if nameNode := f.get("name"); nameNode != nil {
-		code.NamePos = nodePos(nameNode)
-		if code.Name, good = readString(c, nameNode, what+" name"); good {
-			checkIdentifier(c, nameNode, what+" name", code.Name, "NormalClosure")
-		}
+	if name, ok := readString(c, f.get("name"), what+" name"); ok {
+		code.Name, code.NamePos = name, nodePos(f.get("name"))
+		checkIdentifier(c, f.get("name"), what+" name", name, "NormalClosure")
 	}
 	code.Label, _ = readText(c, f.get("label"), what+" label")
 	items, _ := readList(c, f.get("aliases"), what+" aliases")
 	for _, item := range items {
-		if alias, ok := readString(c, item, what+" alias"); ok && checkAlias(c, item, what, alias) {
+		if alias, ok := readString(c, item, what+" alias"); ok {
+			if !aliasRE.MatchString(alias) {
+				c.addf(nodePos(item),
+					"%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
+			}
 			code.Aliases = append(code.Aliases, alias)
 			code.AliasPos = append(code.AliasPos, nodePos(item))
 		}
 	}
-	code.Description, code.Translations, _ = readDescription(c, f.get("description"), what+" description")
+	code.Description, code.Translations = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	code.Facts = decodeFacts(c, f, what)
+	code.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
+	code.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
 	code.Policy = decodePolicy(c, f, what)
-	if n := f.get("rule_exception"); n != nil {
-		code.RuleException, code.RuleExceptionTranslations, _ = readDescription(c, n, what+" rule_exception")
+	code.RuleException, code.RuleExceptionTranslations =
+		readDescription(c, f.get("rule_exception"), what+" rule_exception")
+	return code
+}
+
+func policyFields(required bool) []fieldSpec {
+	return []fieldSpec{{"reconnect", required}, {"reconnect_reference", false}, {"retry_after", false}}
+}
+
+func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
+	var p Policy
+	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok {
+		if reconnectValue(s) {
+			p.Reconnect = s
+		} else {
+			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
+				what, short(s), didYouMean(s, reconnectNames(), "write one of "))
+		}
 	}
-	return code, c.count() == start
+	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
+	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
+	// Without reconnect on the same entry, the other two qualify nothing.
+	if f.get("reconnect") == nil {
+		for _, key := range []string{"reconnect_reference", "retry_after"} {
+			if k := f.key(key); k != nil {
+				c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
+			}
+		}
+	}
+	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
+		c.addf(nodePos(f.key("retry_after")), "%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
+			what, p.Reconnect)
+	}
+	return p
+}
+
+func reconnectValue(s string) bool { return slices.Contains(reconnectNames(), s) }
+
+func reconnectNames() []string {
+	names := make([]string, len(ReconnectValues))
+	for i, v := range ReconnectValues {
+		names[i] = v.Name
+	}
+	return names
+}
+
+// readRetryAfter reads a delay written MIN-MAX, such as 5s-30s.
+func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
+	s, ok := readString(c, n, what)
+	if !ok {
+		return nil
+	}
+	low, high, _ := strings.Cut(s, "-")
+	lo, err1 := time.ParseDuration(low)
+	hi, err2 := time.ParseDuration(high)
+	switch {
+	// ParseDuration reads a sign too, which a delay has no use for: one "-"
+	// parts MIN from MAX, and that is all.
+	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
+	case lo > hi:
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
+	default:
+		return &RetryAfter{Min: lo, Max: hi}
+	}
+	return nil
 }

@@ -1,14 +1,14 @@
 package registry
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
-// maxErrors caps how many problems one run reports. A registry with more than
-// this has a systematic fault, and a wall of messages hides the first one.
-// collectLimit bounds the memory a hostile file can make the collector use.
+// Past maxErrors problems a registry has a systematic fault, and a wall of
+// messages hides the first one. collectLimit bounds a hostile file's cost.
 const (
 	maxErrors    = 50
 	collectLimit = 10000
@@ -35,74 +35,57 @@ func (e *Error) Error() string {
 type ErrorList []*Error
 
 func (l ErrorList) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(l))
 	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
+		lines[i] = e.Error()
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // Sort orders the problems by position in the file.
 func (l ErrorList) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 }
 
 // errorCollector gathers problems while a registry is decoded and validated.
+// count tells a decoder whether an entry it read had problems.
 type errorCollector struct {
-	file string
-	list ErrorList
-	more int // problems dropped past collectLimit
+	file  string
+	list  ErrorList // the first collectLimit problems
+	count int
 }
 
 func (c *errorCollector) addf(pos Pos, format string, args ...any) {
-	if len(c.list) >= collectLimit {
-		c.more++
-		return
+	c.count++
+	if len(c.list) < collectLimit {
+		c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 	}
-	c.list = append(c.list, &Error{File: c.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
-
-// count returns how many problems have been reported so far, so that a
-// decoder can tell whether an entry it read had any.
-func (c *errorCollector) count() int { return len(c.list) + c.more }
 
 // err returns the problems sorted by position, or nil when there are none.
 func (c *errorCollector) err() error {
-	if len(c.list) == 0 {
+	if c.count == 0 {
 		return nil
 	}
 	c.list.Sort()
-	list := c.list
-	if hidden := len(list) - maxErrors + c.more; hidden > 0 {
-		list = append(list[:maxErrors:maxErrors], &Error{File: c.file, Pos: list[maxErrors-1].Pos,
+	if hidden := c.count - maxErrors; hidden > 0 {
+		return append(c.list[:maxErrors:maxErrors], &Error{File: c.file, Pos: c.list[maxErrors-1].Pos,
 			Msg: fmt.Sprintf("too many problems: %d more not shown; fix these and run again", hidden)})
 	}
-	return list
+	return c.list
 }
 
-// maxEcho is how many characters of a value a message repeats: enough to
-// find it in the file, while a value that fills a megabyte line stays out
-// of the terminal.
-const maxEcho = 40
-
-// short returns s cut to maxEcho characters, marked with … when it was
-// longer.
+// short cuts s to 40 characters for a message: enough to find the value in
+// the file, while one that fills a megabyte line stays out of the terminal.
 func short(s string) string {
-	count := 0
+	n := 0
 	for i := range s {
-		if count == maxEcho {
+		if n == 40 {
 			return s[:i] + "…"
 		}
-		count++
+		n++
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -82,7 +83,7 @@ func FuzzMatchLanguage(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, tag string) {
 		got := MatchLanguage(v.Languages, tag)
-		if !contains(v.Languages, got) {
+		if !slices.Contains(v.Languages, got) {
 			t.Fatalf("MatchLanguage(%q) = %q, not a registry language", tag, got)
 		}
 	})

@@ -1,8 +1,9 @@
 package registry
 
 import (
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -11,62 +12,53 @@ import (
 // readDescription reads a description: one English text, or a mapping from
 // BCP 47 language tags to texts that includes "en". Tags are kept in
 // canonical case, so zh-cn and zh-CN are one language, stored as zh-CN.
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string, ok bool) {
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string) {
 	if n == nil || n.Kind != yaml.MappingNode {
-		en, ok = readText(c, n, what)
-		return en, nil, ok
+		en, _ = readText(c, n, what)
+		return en, nil
 	}
-	ok = true
+	start := c.count
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
 		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value) {
 			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
-			ok = false
 			continue
 		}
 		tag := canonicalTag(key.Value)
 		if first := seen[tag]; first != nil {
 			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
 				what, key.Value, first.Value, first.Line)
-			ok = false
 			continue
 		}
 		seen[tag] = key
-		text, textOK := readText(c, value, what+" "+tag)
+		text, _ := readText(c, value, what+" "+tag) // an entry with a problem is left out
 		switch {
-		case !textOK:
-			ok = false
 		case tag == "en":
 			en = text
+		case translations == nil:
+			translations = map[string]string{tag: text}
 		default:
-			if translations == nil {
-				translations = map[string]string{}
-			}
 			translations[tag] = text
 		}
 	}
-	if ok && en == "" {
+	if c.count == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
-		ok = false
 	}
-	return en, translations, ok
+	return en, translations
 }
 
-// languageTagRE matches the BCP 47 tags a registry may use: a language and
-// optional subtags, such as en, zh-CN or zh-Hant-TW, in any case. It has no
-// room for the one-letter subtags that start extensions and private use.
+// languageTagRE matches the BCP 47 tags a registry may use, such as en,
+// zh-CN or zh-Hant-TW in any case, without extensions or private use.
 var languageTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// canonicalTag writes a tag that languageTagRE matches in the case BCP 47
-// recommends (RFC 5646, 2.1.1): a four-letter script in title case, a
-// two-letter region in upper case, all else in lower case. zh-cn becomes
-// zh-CN, and ZH-hant-tw becomes zh-Hant-TW.
+// canonicalTag writes a tag that languageTagRE matches in the case RFC 5646
+// (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
 func canonicalTag(tag string) string {
 	subtags := strings.Split(strings.ToLower(tag), "-")
 	for i, s := range subtags {
 		switch {
-		case i == 0 || !isASCIILetters(s):
+		case i == 0 || strings.ContainsAny(s, "0123456789"):
 		case len(s) == 2:
 			subtags[i] = strings.ToUpper(s)
 		case len(s) == 4:
@@ -76,42 +68,23 @@ func canonicalTag(tag string) string {
 	return strings.Join(subtags, "-")
 }
 
-func isASCIILetters(s string) bool {
-	for _, r := range s {
-		if !isASCIILetter(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // Languages returns the BCP 47 tags of the descriptions in the registry:
 // "en" first, then the others sorted.
 func (r *Registry) Languages() []string {
-	seen := map[string]bool{}
-	add := func(tr map[string]string) {
-		for tag := range tr {
-			seen[tag] = true
+	seen := map[string]string{}
+	for _, code := range r.Codes {
+		maps.Copy(seen, code.Translations)
+		maps.Copy(seen, code.RuleExceptionTranslations)
+	}
+	for _, rg := range r.Ranges {
+		maps.Copy(seen, rg.Translations)
+		maps.Copy(seen, rg.LabelTranslations)
+		for _, p := range rg.Parts {
+			maps.Copy(seen, p.Translations)
+			maps.Copy(seen, p.LabelTranslations)
 		}
 	}
-	for i := range r.Codes {
-		add(r.Codes[i].Translations)
-		add(r.Codes[i].RuleExceptionTranslations)
-	}
-	for i := range r.Ranges {
-		add(r.Ranges[i].Translations)
-		add(r.Ranges[i].LabelTranslations)
-		for j := range r.Ranges[i].Parts {
-			add(r.Ranges[i].Parts[j].Translations)
-			add(r.Ranges[i].Parts[j].LabelTranslations)
-		}
-	}
-	langs := make([]string, 0, len(seen))
-	for tag := range seen {
-		langs = append(langs, tag)
-	}
-	sort.Strings(langs)
-	return append([]string{"en"}, langs...)
+	return append([]string{"en"}, slices.Sorted(maps.Keys(seen))...)
 }
 
 // MatchLanguage returns the language of languages (canonical tags, "en"
@@ -156,37 +129,18 @@ func MatchLanguage(languages []string, tag string) string {
 	return "en"
 }
 
-// equalFoldASCII compares a and b ignoring the case of ASCII letters only.
-// Unicode case folding would match the Kelvin sign K to k, and the
-// generated TypeScript could not easily do the same.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if lowerASCII(a[i]) != lowerASCII(b[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func lowerASCII(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
+// equalFoldASCII compares an ASCII tag with b ignoring ASCII case only, as
+// the generated TypeScript does: a string as long in bytes as an ASCII one
+// folds to it only letter by letter, never as the Kelvin sign K to k.
+func equalFoldASCII(lang, b string) bool {
+	return len(lang) == len(b) && strings.EqualFold(lang, b)
 }
 
 // InLanguage returns a description in the language that MatchLanguage
 // picks for tag among en and the description's own translations.
 func InLanguage(en string, translations map[string]string, tag string) string {
-	languages := make([]string, 0, len(translations)+1)
-	for lang := range translations {
-		languages = append(languages, lang)
-	}
-	sort.Strings(languages)
-	if text, ok := translations[MatchLanguage(append([]string{"en"}, languages...), tag)]; ok {
+	languages := append([]string{"en"}, slices.Sorted(maps.Keys(translations))...)
+	if text, ok := translations[MatchLanguage(languages, tag)]; ok {
 		return text
 	}
 	return en

@@ -12,14 +12,15 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"sync"
+	"time"
 
 	"github.com/closecodes/closecodes"
 )
 
-// MaxFileBytes is the largest registry file accepted. The standard registry is
-// a few kilobytes; a megabyte leaves room for thousands of codes while keeping
-// a runaway or hostile file from costing memory and time.
+// MaxFileBytes is the largest registry file accepted: room for thousands of
+// codes, while a runaway or hostile file costs little memory and time.
 const MaxFileBytes = 1 << 20
 
 // Registry is a validated close code registry.
@@ -29,9 +30,8 @@ type Registry struct {
 	// Extends is StandardName when the file extends the standard registry,
 	// whose reason, ranges and codes it then holds too.
 	Extends string
-	// Output holds the output settings the file makes, if any.
-	Output Output
-	Reason Reason
+	Output  Output
+	Reason  Reason
 	// Ranges are sorted by First and never overlap.
 	Ranges []Range
 	// Codes are sorted by Value; values and names are unique.
@@ -44,31 +44,25 @@ type Reason struct {
 	Reference string
 }
 
-// Facts are what the registry says of a code: whether it may be sent in a
-// Close frame and be accepted by the receiver, and whether a browser's
-// WebSocket.close() accepts it. On a range or part, they are the rule for
-// every code in it that the registry does not list.
+// Facts say whether a code is valid on the wire and whether a browser's
+// WebSocket.close() accepts it. On a block, they are the rule for every
+// code in it that the registry does not list.
 type Facts struct {
 	WireValid      bool
 	BrowserCanSend bool
 }
 
-// Block is what ranges and parts share: a span of codes with a purpose,
-// and the rule for every code in it that the registry does not list.
+// Block is what ranges and parts share: a span of codes with a purpose and
+// a rule. Translations are keyed by BCP 47 tag in canonical case (zh-CN).
 type Block struct {
-	// Label is the block's English title; LabelTranslations holds it in
-	// other languages, by canonical BCP 47 tag.
 	Label             string
 	LabelTranslations map[string]string
 	First, Last       uint16
 	Description       string
-	// Translations holds the description in other languages, by BCP 47 tag
-	// in canonical case, such as zh-CN.
-	Translations map[string]string
-	Reference    string
+	Translations      map[string]string
+	Reference         string
 	Facts
-	// Policy is what a client should do after a close with a code in the
-	// block; a part without one takes its range's.
+	// Policy is empty on a part that takes its range's.
 	Policy
 	Pos Pos
 }
@@ -76,21 +70,18 @@ type Block struct {
 // Contains reports whether v lies in the block.
 func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
 
-// Range is a block of codes with a shared purpose and rule, such as
-// 4000-4999 for private use.
+// Range is a block of codes such as 4000-4999 for private use.
 type Range struct {
 	Name string
 	Block
-	// Extendable allows a registry that extends this one to add codes in
-	// the range.
+	// Extendable lets a registry that extends this one add codes here.
 	Extendable bool
-	// Parts split the range into smaller blocks with rules of their own,
-	// sorted by First, not overlapping, and inside the range.
+	// Parts are blocks with rules of their own, sorted and not overlapping.
 	Parts []Part
 }
 
-// Part is a block inside a range whose rule differs from, or refines, the
-// range's, such as 1016-1999 kept for future standards.
+// Part is a block inside a range with a rule of its own, such as 1016-1999
+// kept for future standards.
 type Part struct {
 	Block
 }
@@ -100,75 +91,99 @@ type Code struct {
 	Value uint16
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
 	Name string
-	// Label is the IANA registry's name for the code, such as "Normal Closure",
-	// or an app's label for its own codes.
+	// Label is the IANA name, such as "Normal Closure", or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases []string
-	// Description is the English description; Translations holds it in
-	// other languages, by BCP 47 tag in canonical case.
+	Aliases      []string
 	Description  string
 	Translations map[string]string
 	Reference    string
 	Facts
-	// Policy is what a client should do after a close with the code; when
-	// its Reconnect is empty, its part's or range's holds.
+	// Policy is empty when its part's or range's holds.
 	Policy
-	// RuleException says why the code's facts differ from its range's rule;
-	// it is empty when they agree.
-	RuleException string
-	// RuleExceptionTranslations holds RuleException in other languages.
+	// RuleException says why the facts differ from the block's rule, if they do.
+	RuleException             string
 	RuleExceptionTranslations map[string]string
-	// Inherited marks a code that comes from the registry this one extends;
-	// its positions are in that registry.
+	// Inherited marks a code of the extended registry; its positions are there.
 	Inherited bool
 	Pos       Pos
 	NamePos   Pos
 	AliasPos  []Pos
 }
 
-// StandardName is the name by which a registry extends the standard one:
-// `extends: standard`.
-const StandardName = "standard"
-
-// Output holds the output settings a registry file makes, as written: the
-// generator checks them and reads paths relative to the registry file's
-// directory. Pos tells which are set, since "" is a setting too.
-type Output struct {
-	GoOut, GoPackage, GoType  string
-	TSOut, TSPackage, TSStyle string
-	// TSVersion, TSLicense, TSDescription and TSRepository fill the npm
-	// package.json.
-	TSVersion, TSLicense, TSDescription, TSRepository string
-	DocsOut, JSONOut                                  string
-	// Pos holds the position of each setting made, by its YAML key.
-	Pos map[string]Pos
+// ReconnectValue is one value of the reconnect field: what a client should
+// do after a connection closes with a code.
+type ReconnectValue struct {
+	Name    string
+	Meaning string
 }
 
-func (o *Output) set(key string, pos Pos) {
-	if o.Pos == nil {
-		o.Pos = map[string]Pos{}
-	}
-	o.Pos[key] = pos
+// ReconnectValues are the values reconnect may take, in documentation order.
+var ReconnectValues = []ReconnectValue{
+	{"never", "Do not reconnect: a new connection would end the same way."},
+	{"retry", "Reconnect after a randomized delay that grows with each failed attempt."},
+	{"reauthenticate", "Renew the credentials, then reconnect; stop if they cannot be renewed."},
+	{"user", "Do not reconnect unprompted: wait until the user asks, or try another server."},
+	{"unspecified", "The registry gives no advice; the application decides."},
+}
+
+// Policy is what a registry advises a client to do after a close, and why.
+// On a code or a part, an empty Reconnect means its part's or range's
+// advice holds; Registry.Policy resolves it.
+type Policy struct {
+	// Reconnect is the Name of one of ReconnectValues.
+	Reconnect          string
+	ReconnectReference string
+	// RetryAfter is the delay the source asks for, or nil.
+	RetryAfter *RetryAfter
+}
+
+// RetryAfter is a delay before reconnecting: a random time from Min to Max.
+type RetryAfter struct {
+	Min, Max time.Duration
+}
+
+// Output holds the output settings a registry file makes, as written; the
+// generator checks them.
+type Output struct {
+	GoOut, GoPackage, GoType                          string
+	TSOut, TSPackage, TSStyle                         string
+	TSVersion, TSLicense, TSDescription, TSRepository string
+	DocsOut, JSONOut                                  string
+	// Pos holds the position of each setting by YAML key; "" is a setting too.
+	Pos map[string]Pos
 }
 
 // Rule returns the facts that hold for v when the registry does not list it,
 // with the label of the block that sets them. ok is false when no range
 // holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
-	for i := range r.Ranges {
-		rg := &r.Ranges[i]
-		if !rg.Contains(v) {
-			continue
-		}
-		for j := range rg.Parts {
-			if p := &rg.Parts[j]; p.Contains(v) {
-				return p.Facts, p.Label, true
-			}
-		}
-		return rg.Facts, rg.Label, true
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Facts{}, "", false
 	}
-	return Facts{}, "", false
+	if p := rg.partOf(v); p != nil {
+		return p.Facts, p.Label, true
+	}
+	return rg.Facts, rg.Label, true
+}
+
+// Policy returns the advice that holds for v: a named code's own, else its
+// part's, else its range's, else "unspecified". A policy is taken whole, so
+// a code that sets reconnect does not inherit a part's delay.
+func (r *Registry) Policy(v uint16) Policy {
+	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
+	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
+		return r.Codes[i].Policy
+	}
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return Policy{Reconnect: "unspecified"}
+	}
+	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
+		return p.Policy
+	}
+	return rg.Policy
 }
 
 // RangeOf returns the range holding v, or nil.
@@ -181,18 +196,17 @@ func (r *Registry) RangeOf(v uint16) *Range {
 	return nil
 }
 
-// Load reads and validates the registry at path.
-func Load(path string) (*Registry, error) {
-	data, err := readFile(path)
-	if err != nil {
-		return nil, err
+func (r *Range) partOf(v uint16) *Part {
+	for i := range r.Parts {
+		if r.Parts[i].Contains(v) {
+			return &r.Parts[i]
+		}
 	}
-	return Parse(path, data)
+	return nil
 }
 
-// readFile reads at most MaxFileBytes, so that an endless or huge file is
-// refused before it costs memory.
-func readFile(path string) ([]byte, error) {
+// Load reads and validates the registry at path.
+func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("registry %s does not exist; pass its path with -registry", path)
@@ -201,15 +215,12 @@ func readFile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
 	defer f.Close()
+	// A byte past the limit is enough for Parse to refuse a huge file.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
-	if len(data) > MaxFileBytes {
-		return nil, ErrorList{{File: path, Pos: Pos{1, 1},
-			Msg: fmt.Sprintf("file is larger than %d bytes, the most a registry may be", MaxFileBytes)}}
-	}
-	return data, nil
+	return Parse(path, data)
 }
 
 // Parse decodes and validates a registry held in data. file names it in
@@ -224,14 +235,19 @@ func Parse(file string, data []byte) (*Registry, error) {
 	if root == nil {
 		return nil, c.err()
 	}
-	reg, rangesComplete := decodeRegistry(c, root, Standard)
+	reg, rangesComplete := decodeRegistry(c, root)
 	reg.File = file
-	validate(c, reg, rangesComplete)
+	validateRanges(c, reg)
+	validateNames(c, reg)
+	validateCodes(c, reg, rangesComplete)
 	if err := c.err(); err != nil {
 		return nil, err
 	}
 	return reg, nil
 }
+
+// StandardName is how a registry extends the standard one: `extends: standard`.
+const StandardName = "standard"
 
 // StandardFile names the standard registry in messages.
 const StandardFile = "standard registry (codes.yaml)"

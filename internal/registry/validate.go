@@ -2,6 +2,9 @@ package registry
 
 import (
 	"fmt"
+	"go/token"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,24 +12,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxTextRunes bounds labels, descriptions and references. They are one-line
-// texts that go into doc comments and tables; a longer one is a mistake.
+// MaxTextRunes bounds labels, descriptions and references: one-line texts
+// for doc comments and tables.
 const MaxTextRunes = 200
 
-// readText reads a one-line human text: a label, description or reference.
-// Registry text reaches Go and TypeScript sources, comments and Markdown, so
-// characters that change how those are read are refused here, once, rather
-// than escaped differently by each output.
+// readText reads a one-line text. It reaches Go and TypeScript sources and
+// Markdown, so characters that change how those read are refused here, once,
+// rather than escaped differently by each output.
 func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	s, ok := readString(c, n, what)
-	if !ok || n == nil {
-		return s, ok
-	}
-	if msg := textProblem(s); msg != "" {
+	if msg := textProblem(s); ok && msg != "" {
 		c.addf(nodePos(n), "%s %s", what, msg)
 		return s, false
 	}
-	return s, true
+	return s, ok
 }
 
 // textProblem says what is wrong with s as a one-line text, or "".
@@ -70,18 +69,12 @@ func forbiddenRune(r rune) string {
 	return ""
 }
 
-// goKeywords and the other lists below are words a generated identifier may
-// not be. Names start with an upper-case letter, so most cannot collide; the
-// check still runs so that the message says what the real problem is.
-var goKeywords = []string{
-	"break", "case", "chan", "const", "continue", "default", "defer", "else",
-	"fallthrough", "for", "func", "go", "goto", "if", "import", "interface",
-	"map", "package", "range", "return", "select", "struct", "switch", "type", "var",
-}
-
 // IsGoKeyword reports whether s is one of Go's keywords.
-func IsGoKeyword(s string) bool { return contains(goKeywords, s) }
+func IsGoKeyword(s string) bool { return token.IsKeyword(s) }
 
+// tsReservedWords are words a generated identifier may not be. Names start
+// with an upper-case letter, so most cannot collide; the check still runs so
+// that the message says what the real problem is.
 var tsReservedWords = []string{
 	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch",
 	"class", "const", "constructor", "continue", "debugger", "declare", "default",
@@ -97,61 +90,34 @@ var tsReservedWords = []string{
 	"Infinity", "NaN",
 }
 
-// checkIdentifier checks a name used as an identifier in Go and TypeScript:
-// an exported Go name made of ASCII letters and digits.
-func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string) bool {
-	msg := identifierProblem(name, example)
-	if msg != "" {
+var (
+	identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
+	// An alias never becomes an identifier, so CLOSE_NORMAL is fine.
+	aliasRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+)
+
+func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string) {
+	if msg := identifierProblem(name, example); msg != "" {
 		c.addf(nodePos(n), "%s %q %s", what, short(name), msg)
-		return false
 	}
-	return true
 }
 
-// identifierProblem says what is wrong with name as an identifier, or "".
-// example is a good name to suggest.
+// identifierProblem says what is wrong with name as a Go and TypeScript
+// identifier, or "". example is a good name to suggest.
 func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
 		return "is empty; write a Go identifier such as " + example
 	case IsGoKeyword(name):
 		return "is a Go keyword; names are exported identifiers such as " + example
-	case contains(tsReservedWords, name):
+	case slices.Contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
-	}
-	for i, r := range name {
-		if r > unicode.MaxASCII || !(isASCIILetter(r) || (i > 0 && '0' <= r && r <= '9')) {
-			return "may hold only ASCII letters and digits, starting with a letter"
-		}
-	}
-	if name[0] < 'A' || name[0] > 'Z' {
+	case !identifierRE.MatchString(name):
+		return "may hold only ASCII letters and digits, starting with a letter"
+	case name[0] < 'A' || name[0] > 'Z':
 		return "must start with an upper-case letter so that Go exports it"
 	}
 	return ""
-}
-
-// checkAlias checks an alias: a name that parsing accepts but that never
-// becomes an identifier, so upper-case snake case such as CLOSE_NORMAL is fine.
-func checkAlias(c *errorCollector, n *yaml.Node, what, alias string) bool {
-	ok := alias != ""
-	for i, r := range alias {
-		if r > unicode.MaxASCII || !(isASCIILetter(r) || (i > 0 && (r == '_' || ('0' <= r && r <= '9')))) {
-			ok = false
-		}
-	}
-	if !ok {
-		c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
-	}
-	return ok
-}
-
-func isASCIILetter(r rune) bool { return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') }
-
-// validate checks what holds across entries: ranges, codes and names.
-func validate(c *errorCollector, reg *Registry, rangesComplete bool) {
-	validateRanges(c, reg)
-	validateNames(c, reg)
-	validateCodes(c, reg, rangesComplete)
 }
 
 func validateRanges(c *errorCollector, reg *Registry) {
@@ -192,42 +158,32 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	}
 }
 
-// validateNames requires every name and alias to be unique, ignoring case:
-// two names that differ only in case read as the same code in docs and logs,
-// and would collide on case-insensitive file systems and in lookups that
-// fold case.
+// validateNames requires names and aliases to differ in more than case:
+// otherwise they read as one in docs and logs, and collide in lookups and
+// file systems that fold case.
 func validateNames(c *errorCollector, reg *Registry) {
-	type seen struct {
-		name string
-		code *Code
-		pos  Pos
-	}
-	names := map[string]seen{}
-	claim := func(name string, code *Code, pos Pos, kind string) {
-		key := strings.ToLower(name)
-		prev, dup := names[key]
-		if !dup {
-			names[key] = seen{name, code, pos}
-			return
-		}
-		owner := fmt.Sprintf("code %d (line %d)", prev.code.Value, prev.pos.Line)
-		if prev.code.Inherited {
-			owner = fmt.Sprintf("code %d of the %s registry", prev.code.Value, reg.Extends)
-		}
-		if prev.name == name {
-			c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, short(name), owner)
-		} else {
-			c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
-				kind, short(name), short(prev.name), owner)
-		}
-	}
-	for i := range reg.Codes {
-		code := &reg.Codes[i]
-		if code.Name != "" {
-			claim(code.Name, code, code.NamePos, "name")
-		}
-		for j, alias := range code.Aliases {
-			claim(alias, code, code.AliasPos[j], "alias")
+	type claim struct{ name, owner string }
+	claims := map[string]claim{}
+	for _, code := range reg.Codes {
+		for i, name := range append([]string{code.Name}, code.Aliases...) {
+			kind, pos := "name", code.NamePos
+			if i > 0 {
+				kind, pos = "alias", code.AliasPos[i-1]
+			}
+			owner := fmt.Sprintf("code %d (line %d)", code.Value, pos.Line)
+			if code.Inherited {
+				owner = fmt.Sprintf("code %d of the %s registry", code.Value, reg.Extends)
+			}
+			switch prev, dup := claims[strings.ToLower(name)]; {
+			case !dup:
+				claims[strings.ToLower(name)] = claim{name, owner}
+			case prev.name == name:
+				c.addf(pos, "%s %q is already used by %s; names and aliases must be unique",
+					kind, short(name), prev.owner)
+			default:
+				c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
+					kind, short(name), short(prev.name), prev.owner)
+			}
 		}
 	}
 }
@@ -278,17 +234,15 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	}
 }
 
-// extendableRanges lists the ranges open to extending registries, for
-// messages: "3000-3999 (Registered) and 4000-4999 (Private use)".
+// extendableRanges says, for messages, which ranges extending registries may
+// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)". Only
+// the standard registry can be extended, and it always has some.
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
 			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label)))
 		}
-	}
-	if len(parts) == 0 {
-		return "no range"
 	}
 	return strings.Join(parts, " and ")
 }
