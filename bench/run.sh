@@ -46,7 +46,7 @@ step "generator: gencodes vs stringer, whole processes"
 (cd .. && go build -o "$work/gencodes" ./cmd/gencodes) # with the main module's own go.mod
 go build -o "$work/stringer" golang.org/x/tools/cmd/stringer
 go build -o "$work/procbench" ./cmd/procbench
-runs=20
+runs=40
 $quick && runs=1
 mkdir -p "$work/std" "$work/stringer-pkg"
 cp ../codes.yaml "$work/std/codes.yaml"
