@@ -40,6 +40,7 @@ else
   done
   $benchstat -col /impl -row .name,/input "$out/go.txt" | tee "$out/go-benchstat.txt"
 fi
+go run ./cmd/passratio < "$out/go.txt" | tee "$out/go-ratios.txt"
 
 step "Node benchmarks (generated module vs ws and http-status-codes)"
 npm ci --prefix node --no-audit --no-fund --loglevel=error
