@@ -8,14 +8,15 @@
 //
 // SPEC names a file with one command a line, fields separated by tabs:
 //
-//	NAME	DIR	[touch=FILE]	COMMAND	ARGS...
+//	NAME	DIR	COMMAND	ARGS...
 //
 // Each round runs every command once, in order, so that a slow moment of
-// the machine falls on all of them alike. With touch=FILE, FILE (relative to
-// DIR) gets a fresh last comment line before each run, so that a build
-// cannot be served from Go's cache; the file is restored at the end.
-// Peak memory is the command's own process; children it starts are not
-// counted.
+// the machine falls on all of them alike. For each command it prints the
+// median wall time, the quartiles, the extremes and the peak memory of the
+// command's own process (children it starts are not counted). For each
+// command after the first it then prints its time over the first's, taken
+// round by round: the median of those ratios and their range, a comparison
+// that a busy machine disturbs less than the times themselves.
 package main
 
 import (
@@ -24,19 +25,17 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 )
 
 type command struct {
-	name, dir, touch string
-	args             []string
-	original         []byte
-	walls            []time.Duration
-	peakKB           int64
+	name, dir string
+	args      []string
+	walls     []time.Duration
+	peakKB    int64
 }
 
 func main() {
@@ -50,34 +49,36 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	for _, c := range cmds {
-		if c.touch != "" {
-			if c.original, err = os.ReadFile(c.touch); err != nil {
-				fail(err)
-			}
-		}
-	}
-	defer func() {
-		for _, c := range cmds {
-			if c.touch != "" {
-				os.WriteFile(c.touch, c.original, 0o644)
-			}
-		}
-	}()
 	for round := 0; round < *runs; round++ {
 		for _, c := range cmds {
-			if err := c.run(round); err != nil {
+			if err := c.run(); err != nil {
 				fail(err)
 			}
 		}
 	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	for _, c := range cmds {
-		sort.Slice(c.walls, func(i, j int) bool { return c.walls[i] < c.walls[j] })
-		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-		fmt.Printf("%s\tmedian %.1f ms\tmin %.1f ms\tmax %.1f ms\tpeak RSS %.1f MiB\truns %d\n",
-			c.name, ms(c.walls[len(c.walls)/2]), ms(c.walls[0]), ms(c.walls[len(c.walls)-1]),
-			float64(c.peakKB)/1024, len(c.walls))
+		w := sorted(c.walls)
+		fmt.Printf("%s\tmedian %.1f ms\tquartiles %.1f-%.1f ms\tmin %.1f ms\tmax %.1f ms\tpeak RSS %.1f MiB\truns %d\n",
+			c.name, ms(w[len(w)/2]), ms(w[len(w)/4]), ms(w[len(w)*3/4]), ms(w[0]), ms(w[len(w)-1]),
+			float64(c.peakKB)/1024, len(w))
 	}
+	first := cmds[0]
+	for _, c := range cmds[1:] {
+		ratios := make([]float64, len(c.walls))
+		for i := range c.walls {
+			ratios[i] = float64(c.walls[i]) / float64(first.walls[i])
+		}
+		r := sorted(ratios)
+		fmt.Printf("%s / %s, round by round\tmedian %.2fx\tquartiles %.2f-%.2fx\tmin %.2fx\tmax %.2fx\n",
+			c.name, first.name, r[len(r)/2], r[len(r)/4], r[len(r)*3/4], r[0], r[len(r)-1])
+	}
+}
+
+func sorted[T time.Duration | float64](xs []T) []T {
+	s := append([]T(nil), xs...)
+	slices.Sort(s)
+	return s
 }
 
 func readSpec(path string) ([]*command, error) {
@@ -96,26 +97,12 @@ func readSpec(path string) ([]*command, error) {
 		if len(fields) < 3 {
 			return nil, fmt.Errorf("%s:%d: want NAME, DIR and a command, separated by tabs", path, line)
 		}
-		c := &command{name: fields[0], dir: fields[1], args: fields[2:]}
-		if t, ok := strings.CutPrefix(c.args[0], "touch="); ok {
-			c.touch = filepath.Join(c.dir, t)
-			c.args = c.args[1:]
-		}
-		if len(c.args) == 0 {
-			return nil, fmt.Errorf("%s:%d: no command", path, line)
-		}
-		cmds = append(cmds, c)
+		cmds = append(cmds, &command{name: fields[0], dir: fields[1], args: fields[2:]})
 	}
 	return cmds, scan.Err()
 }
 
-func (c *command) run(round int) error {
-	if c.touch != "" {
-		stamp := fmt.Sprintf("%s\n// procbench round %d %d\n", c.original, round, time.Now().UnixNano())
-		if err := os.WriteFile(c.touch, []byte(stamp), 0o644); err != nil {
-			return err
-		}
-	}
+func (c *command) run() error {
 	cmd := exec.Command(c.args[0], c.args[1:]...)
 	cmd.Dir = c.dir
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
