@@ -468,8 +468,9 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 		"the generated package lacks; use a name such as closecode\n"+
 		`app/app.yaml:7:15: output ts_version: npm version "v1" is not a semantic version; `+
 		`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package`+"\n"+
-		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" must not start with "." or "_"; `+
-		"use a name such as closecodes or @scope/closecodes\n"+
+		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" breaks npm's rule: NAME or @SCOPE/NAME, `+
+		`at most 214 characters, only lower-case letters, digits, "-", "." and "_", NAME not starting with "." `+
+		`or "_", not node_modules or favicon.ico; use a name such as closecodes or @scope/closecodes`+"\n"+
 		`app/app.yaml:9:13: output json_out: "../json" leads outside this file's directory; `+
 		"name a directory inside it, or remove the setting and pass -json-out on the command line\n", stderr)
 	assert.Equal(t, []string{"app"}, listDirs(t, dir))

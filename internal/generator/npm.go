@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
+	"regexp"
 )
 
 // npmPackage is TS-OUT/package.json, its fields in the order written.
@@ -58,31 +58,15 @@ func packageJSON(cfg Config, source string) []byte {
 	return buf.Bytes()
 }
 
-// npmNameProblem says what is wrong with name as an npm package name, by
-// npm's rules, or returns "".
+// npmNameRE is npm's rule for a package name, apart from its length and
+// reserved names; npm allows a few more characters, which URLs must escape.
+var npmNameRE = regexp.MustCompile(`^(@[a-z0-9._-]+/)?[a-z0-9-][a-z0-9._-]*$`)
+
 func npmNameProblem(name string) string {
-	const hint = "; use a name such as closecodes or @scope/closecodes"
-	scope, bare, scoped := strings.Cut(strings.TrimPrefix(name, "@"), "/")
-	if !scoped {
-		scope, bare = "", scope
-	}
-	switch {
-	case name == "":
-		return "npm package name is empty" + hint
-	case len(name) > 214:
-		return fmt.Sprintf("npm package name %q is longer than 214 characters", name)
-	case name == "node_modules" || name == "favicon.ico":
-		return fmt.Sprintf("npm package name %q is reserved%s", name, hint)
-	case strings.HasPrefix(name, "@") != scoped || (scoped && scope == ""):
-		return fmt.Sprintf("npm package name %q is not NAME or @SCOPE/NAME%s", name, hint)
-	case bare == "" || bare[0] == '.' || bare[0] == '_':
-		return fmt.Sprintf("npm package name %q must not start with \".\" or \"_\"%s", name, hint)
-	}
-	for _, r := range scope + bare {
-		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '.' || r == '_') {
-			return fmt.Sprintf("npm package name %q holds %q; npm allows lower-case letters, digits, "+
-				`"-", "." and "_"%s`, name, r, hint)
-		}
+	if len(name) > 214 || name == "node_modules" || name == "favicon.ico" || !npmNameRE.MatchString(name) {
+		return fmt.Sprintf(`npm package name %q breaks npm's rule: NAME or @SCOPE/NAME, at most 214 characters, `+
+			`only lower-case letters, digits, "-", "." and "_", NAME not starting with "." or "_", `+
+			"not node_modules or favicon.ico; use a name such as closecodes or @scope/closecodes", name)
 	}
 	return ""
 }
