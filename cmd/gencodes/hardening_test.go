@@ -439,8 +439,8 @@ func TestRefusesToOverwriteFilesItDidNotWrite(t *testing.T) {
 		code, stdout, stderr := runGencodes(t, dir, "-check")
 		assert.Equal(t, 1, code)
 		assert.NotContains(t, stdout, "--- "+f)
-		assert.Contains(t, stderr, "gencodes: "+f+": not a generated file, and gencodes will not overwrite it; "+
-			"move it away or choose another output directory\n")
+		assert.Contains(t, stderr, "gencodes: "+f+": a file gencodes did not write or no longer wants here; "+
+			"move it away or delete it\n")
 	}
 }
 
@@ -510,9 +510,9 @@ func TestCheckFindsLeftoversAndStrays(t *testing.T) {
 	code, stdout, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
-	assert.Equal(t, "gencodes: generated/ts/js/.gencodes-closecodes.js-123456.tmp: a temporary file that an interrupted run left; "+
-		"run gencodes without -check to remove it\n"+
-		"gencodes: generated/docs/close-codes.de.md: written by gencodes, but not wanted with this registry and these settings; delete it\n"+
+	const hint = ": a file gencodes did not write or no longer wants here; move it away or delete it\n"
+	assert.Equal(t, "gencodes: generated/ts/js/.gencodes-closecodes.js-123456.tmp"+hint+
+		"gencodes: generated/docs/close-codes.de.md"+hint+
 		"gencodes: 2 generated file(s) out of date with codes.yaml; run `go generate ./...`\n", stderr)
 
 	// The next run removes the leftover.

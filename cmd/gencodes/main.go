@@ -176,18 +176,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	stale, err := generator.Check(files, stdout)
+	stale, extra, err := generator.Check(files, stdout)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, s := range stale {
-		if s.Hint != "" {
-			fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
-		}
+	for _, path := range extra {
+		fmt.Fprintf(stderr, "gencodes: %s: a file gencodes did not write or no longer wants here; "+
+			"move it away or delete it\n", path)
 	}
-	if len(stale) > 0 {
-		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
-			len(stale), reg.File)
+	if n := len(stale) + len(extra); n > 0 {
+		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", n, reg.File)
 		return exitFailure
 	}
 	return exitOK
