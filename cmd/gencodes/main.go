@@ -102,40 +102,40 @@ const (
 const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
 
 // In the help texts, the first word in backquotes names the flag's value.
-const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry " +
-	"(default \"\")"
+const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, " +
+	"else the standard registry (default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return runExplain(args[1:], stdout, stderr)
 	}
 	def := generator.DefaultConfig()
-	flags := newFlagSet("gencodes", stderr, "Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
-		"A flag wins over the registry's output section, which wins over the defaults.")
+	flags := newFlagSet("gencodes", stderr,
+		"Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
+			"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
 	// The settings have no flag defaults: a flag left out leaves the
 	// registry's setting, or the default, in place.
-	for _, f := range [][2]string{
-		{"go-out", "`dir`ectory of the Go package; \"\" skips Go (default " + def.GoOut + ")"},
-		{"go-package", "`name` of the Go package, not main; \"\" is an error (default " + def.GoPackage + ")"},
-		{"go-type", "`name` of the Go code type, exported; \"\" is an error (default " + def.GoType + ")"},
-		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript (default " + def.TSOut + ")"},
+	for _, f := range [][3]string{
+		{"go-out", "`dir`ectory of the Go package; \"\" skips Go", def.GoOut},
+		{"go-package", "`name` of the Go package, not main; \"\" is an error", def.GoPackage},
+		{"go-type", "`name` of the Go code type, exported; \"\" is an error", def.GoType},
+		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript", def.TSOut},
 		{"ts-style", "declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; " +
-			"\"\" is an error (default " + def.TSStyle + ")"},
-		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error (default " + def.TSPackage + ")"},
-		{"ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 " +
-			"(default \"\")"},
-		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")"},
-		{"ts-description", "npm package description `text`; \"\" leaves it out (default \"\")"},
+			"\"\" is an error", def.TSStyle},
+		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error", def.TSPackage},
+		{"ts-version", "npm package `version`, a semantic version; " +
+			"\"\" makes the package private, at version 0.0.0", `""`},
+		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out", `""`},
+		{"ts-description", "npm package description `text`; \"\" leaves it out", `""`},
 		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
-			"\"\" leaves it out (default \"\")"},
-		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them (default " + def.DocsOut + ")"},
-		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them (default " + def.JSONOut + ")"},
-		{"templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")"},
-		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory " +
-			"(default " + def.TemplatesOut + ")"},
+			"\"\" leaves it out", `""`},
+		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them", def.DocsOut},
+		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them", def.JSONOut},
+		{"templates", "also render every *.tmpl in `dir`; \"\" renders none", `""`},
+		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory", def.TemplatesOut},
 	} {
-		flags.String(f[0], "", f[1])
+		flags.String(f[0], "", f[1]+" (default "+f[2]+")")
 	}
 	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
 	if status, ok := parse(flags, args); !ok {
@@ -158,15 +158,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	cfg, err := generator.NewConfig(reg, given)
-	var flagErr *generator.FlagError
-	if errors.As(err, &flagErr) {
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
-		return exitUsage
+	if err != nil {
+		return fail(stderr, err)
 	}
-	var files []generator.File
-	if err == nil {
-		files, err = generator.Generate(reg, cfg)
-	}
+	files, err := generator.Generate(reg, cfg)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -185,15 +180,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			"move it away or delete it\n", path)
 	}
 	if n := len(stale) + len(extra); n > 0 {
-		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n", n, reg.File)
+		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
+			n, reg.File)
 		return exitFailure
 	}
 	return exitOK
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("gencodes explain", stderr, "Explains a close code given as a number, name, alias or label.\n"+
-		"Flags may come before or after CODE.")
+	flags := newFlagSet("gencodes explain", stderr,
+		"Explains a close code given as a number, name, alias or label.\nFlags may come before or after CODE.")
 	registryPath := flags.String("registry", "", registryHelp)
 	lang := flags.String("lang", "en", "language `tag` of the meaning, such as zh-CN; \"\" means en")
 	if status, ok := parse(flags, args); !ok {
@@ -232,8 +228,7 @@ func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
 	return flags
 }
 
-// parse parses args; when it cannot go on, it returns false and the exit
-// status: 0 after -h, else 2.
+// parse parses args, or returns false and the exit status: 0 after -h, else 2.
 func parse(flags *flag.FlagSet, args []string) (int, bool) {
 	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return exitOK, false
@@ -243,8 +238,7 @@ func parse(flags *flag.FlagSet, args []string) (int, bool) {
 	return exitOK, true
 }
 
-// findRegistry loads the registry named, else codes.yaml in the current
-// directory, else the standard registry.
+// findRegistry loads path, else ./codes.yaml, else the standard registry.
 func findRegistry(path string) (*registry.Registry, error) {
 	if path != "" {
 		return registry.Load(path)
@@ -255,14 +249,18 @@ func findRegistry(path string) (*registry.Registry, error) {
 	return registry.Standard()
 }
 
-// fail prints err and returns the failure status. Registry problems are
-// printed bare, one a line, as FILE:LINE:COL: message, so that editors can
-// jump to them; other errors carry the tool's name.
+// fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL: message,
+// for editors to jump to; a bad flag value is misuse.
 func fail(stderr io.Writer, err error) int {
 	var list registry.ErrorList
-	if errors.As(err, &list) {
+	var flagErr *generator.FlagError
+	switch {
+	case errors.As(err, &list):
 		fmt.Fprintln(stderr, list.Error())
-	} else {
+	case errors.As(err, &flagErr):
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitUsage
+	default:
 		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	}
 	return exitFailure

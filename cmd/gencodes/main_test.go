@@ -171,6 +171,8 @@ func TestMisuse(t *testing.T) {
 		{[]string{"-go-package", "main"}, `gencodes: -go-package: Go package name "main" makes a command, which needs a func main ` +
 			"the generated package lacks; use a name such as closecode\n"},
 		{[]string{"-go-type", "code"}, `gencodes: -go-type: Go type name "code" is not an exported identifier; use a name such as Code` + "\n"},
+		{[]string{"-go-type", "Range"}, `gencodes: -go-type: Go type name "Range" collides with a name the generated package ` +
+			"declares; choose another type name\n"},
 		{[]string{"-ts-package", "Close_Codes"}, `gencodes: -ts-package: npm package name "Close_Codes" breaks npm's rule: ` +
 			`NAME or @SCOPE/NAME, at most 214 characters, only lower-case letters, digits, "-", "." and "_", ` +
 			`NAME not starting with "." or "_", not node_modules or favicon.ico; ` +
