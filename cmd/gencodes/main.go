@@ -27,40 +27,25 @@
 // first five lines, so custom templates must write one. -check writes
 // nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
-// The flags are:
+// The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
+// -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
 //
-//	-registry file
-//		the registry to read; "" finds it as above (default "")
-//	-go-out dir
-//		directory of the Go package; "" skips Go (default generated/go)
-//	-go-package name
-//		name of the Go package, not main; "" is an error (default closecode)
-//	-go-type name
-//		name of the Go code type, exported; "" is an error (default Code)
-//	-ts-out dir
-//		directory of the TypeScript module; "" skips TypeScript (default generated/ts)
-//	-ts-style const|enum
-//		declare CloseCode as an "as const" object or a classic enum; "" is an error (default const)
-//	-ts-package name
-//		npm package name in TS-OUT/package.json; "" is an error (default closecodes)
-//	-ts-version version
-//		npm package version, a semantic version; "" makes the package private, at 0.0.0 (default "")
-//	-ts-license spdx
-//		npm package license, such as MIT; "" leaves it out (default "")
-//	-ts-description text
-//		npm package description; "" leaves it out (default "")
-//	-ts-repository url
-//		npm package repository, such as git+https://github.com/you/app.git; "" leaves it out (default "")
-//	-docs-out dir
-//		directory of the Markdown tables; "" skips them (default generated/docs)
-//	-json-out dir
-//		directory of closecodes.json and its schema; "" skips them (default generated/json)
-//	-templates dir
-//		also render every *.tmpl in dir; "" renders none (default "")
-//	-templates-out dir
-//		where the -templates outputs go; "" is the current directory (default .)
-//	-check
-//		write nothing; report stale files and exit 1 if any
+//	-registry file         the registry to read; "" finds it as above (default "")
+//	-go-out dir            directory of the Go package; "" skips Go (default generated/go)
+//	-go-package name       name of the Go package, not main (default closecode)
+//	-go-type name          name of the Go code type, exported (default Code)
+//	-ts-out dir            directory of the TypeScript module; "" skips TypeScript (default generated/ts)
+//	-ts-style const|enum   declare CloseCode as an "as const" object or a classic enum (default const)
+//	-ts-package name       npm package name in TS-OUT/package.json (default closecodes)
+//	-ts-version version    npm package version, semantic; "" makes it private, at 0.0.0 (default "")
+//	-ts-license spdx       npm package license, such as MIT (default "")
+//	-ts-description text   npm package description (default "")
+//	-ts-repository url     npm package repository, such as git+https://github.com/you/app.git (default "")
+//	-docs-out dir          directory of the Markdown tables; "" skips them (default generated/docs)
+//	-json-out dir          directory of closecodes.json and its schema; "" skips them (default generated/json)
+//	-templates dir         also render every *.tmpl in dir; "" renders none (default "")
+//	-templates-out dir     where the -templates outputs go; "" is the current directory (default .)
+//	-check                 write nothing; report stale files and exit 1 if any
 //
 // "gencodes explain CODE" tells what a code (number, name, alias or label)
 // means, whether it may be sent, its range, reconnect advice and reference.

@@ -212,7 +212,7 @@ func TestHelp(t *testing.T) {
 		}
 		assert.Contains(t, help, `""`, "-%s says what \"\" means", name)
 		assert.Regexp(t, `\(default [^)]+\)$`, help, "-%s says its default", name)
-		assert.Contains(t, doc, "//\t-"+name+"\n", "the package doc lists -%s with its value as -h shows it", name)
+		assert.Contains(t, doc, "//\t-"+name+" ", "the package doc lists -%s with its value as -h shows it", name)
 	}
 
 	code, _, stderr = runGencodes(t, t.TempDir(), "explain", "-h")

@@ -10,22 +10,18 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// Config says what gencodes renders and where; NewConfig fills it. "" is a
-// setting like any other: an empty GoOut skips Go.
+// Config says what gencodes renders and where; NewConfig fills it.
 type Config struct {
-	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips
-	// that output.
+	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips that output.
 	GoOut, TSOut, DocsOut, JSONOut string
 	// GoPackage and GoType name the generated Go package and code type.
 	GoPackage, GoType string
 	// TSStyle is TSStyleConst or TSStyleEnum.
 	TSStyle string
-	// TSPackage, TSVersion, TSLicense, TSDescription and TSRepository fill
-	// TS-OUT/package.json; without a version the package is private.
+	// TSPackage to TSRepository fill TS-OUT/package.json; without a version the package is private.
 	TSPackage, TSVersion, TSLicense, TSDescription, TSRepository string
-	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
-	// renders the view model into TemplatesOut/NAME. Files whose names start
-	// with "_" only define blocks for the others.
+	// TemplatesDir, when set, holds custom templates: each NAME.tmpl renders the Model into
+	// TemplatesOut/NAME, and those whose names start with "_" only define blocks for the others.
 	TemplatesDir, TemplatesOut string
 }
 
@@ -37,25 +33,22 @@ func DefaultConfig() Config {
 	}
 }
 
-// setting is one field of a Config, with its key in a registry's output
-// section and the value there; its flag is the key with "-" for "_".
+// setting is a field of a Config, its key in a registry's output section, which is its flag with "_" for
+// "-", and the value there.
 type setting struct {
 	key    string
 	value  *string
 	inFile string
-	dir    bool
 }
 
 func (c *Config) settings(o registry.Output) []setting {
 	return []setting{
-		{"go_out", &c.GoOut, o.GoOut, true}, {"go_package", &c.GoPackage, o.GoPackage, false},
-		{"go_type", &c.GoType, o.GoType, false}, {"ts_out", &c.TSOut, o.TSOut, true},
-		{"ts_style", &c.TSStyle, o.TSStyle, false}, {"ts_package", &c.TSPackage, o.TSPackage, false},
-		{"ts_version", &c.TSVersion, o.TSVersion, false}, {"ts_license", &c.TSLicense, o.TSLicense, false},
-		{"ts_description", &c.TSDescription, o.TSDescription, false},
-		{"ts_repository", &c.TSRepository, o.TSRepository, false}, {"docs_out", &c.DocsOut, o.DocsOut, true},
-		{"json_out", &c.JSONOut, o.JSONOut, true},
-		{"templates", &c.TemplatesDir, "", true}, {"templates_out", &c.TemplatesOut, "", true},
+		{"go_out", &c.GoOut, o.GoOut}, {"go_package", &c.GoPackage, o.GoPackage}, {"go_type", &c.GoType, o.GoType},
+		{"ts_out", &c.TSOut, o.TSOut}, {"ts_style", &c.TSStyle, o.TSStyle}, {"ts_package", &c.TSPackage, o.TSPackage},
+		{"ts_version", &c.TSVersion, o.TSVersion}, {"ts_license", &c.TSLicense, o.TSLicense},
+		{"ts_description", &c.TSDescription, o.TSDescription}, {"ts_repository", &c.TSRepository, o.TSRepository},
+		{"docs_out", &c.DocsOut, o.DocsOut}, {"json_out", &c.JSONOut, o.JSONOut},
+		{"templates", &c.TemplatesDir, ""}, {"templates_out", &c.TemplatesOut, ""},
 	}
 }
 
@@ -84,7 +77,7 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	for _, s := range cfg.settings(reg.Output) {
 		if pos, ok := reg.Output.Pos[s.key]; ok {
 			value, msg := s.inFile, problem(s.key, s.inFile)
-			if s.dir && value != "" {
+			if isDir := strings.HasSuffix(s.key, "_out"); isDir && value != "" {
 				value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
 			}
 			if msg != "" {
@@ -110,8 +103,7 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	return cfg, nil
 }
 
-// insideDir returns dir, named in the registry file's output section,
-// joined to base, the file's directory; or what is wrong with it.
+// insideDir joins dir, from the output section, to the registry's directory base, or says why not.
 func insideDir(base, key, dir string) (joined, msg string) {
 	fix := "or remove the setting and pass -" + flagName(key) + " on the command line"
 	switch {
@@ -123,8 +115,7 @@ func insideDir(base, key, dir string) (joined, msg string) {
 	return filepath.Join(base, filepath.FromSlash(dir)), ""
 }
 
-// check returns the first setting of c that cannot work, for callers that
-// fill a Config themselves.
+// check returns the first setting of a hand-filled Config that cannot work.
 func (c Config) check() error {
 	for _, s := range c.settings(registry.Output{}) {
 		if msg := problem(s.key, *s.value); msg != "" {
