@@ -33,8 +33,8 @@ func DefaultConfig() Config {
 	}
 }
 
-// setting is a field of a Config, its key in a registry's output section, which is its flag with "_" for
-// "-", and the value there.
+// setting is a field of a Config, its key in a registry's output section (its flag with "_" for "-"),
+// and the value there.
 type setting struct {
 	key    string
 	value  *string
@@ -43,11 +43,12 @@ type setting struct {
 
 func (c *Config) settings(o registry.Output) []setting {
 	return []setting{
-		{"go_out", &c.GoOut, o.GoOut}, {"go_package", &c.GoPackage, o.GoPackage}, {"go_type", &c.GoType, o.GoType},
-		{"ts_out", &c.TSOut, o.TSOut}, {"ts_style", &c.TSStyle, o.TSStyle}, {"ts_package", &c.TSPackage, o.TSPackage},
-		{"ts_version", &c.TSVersion, o.TSVersion}, {"ts_license", &c.TSLicense, o.TSLicense},
-		{"ts_description", &c.TSDescription, o.TSDescription}, {"ts_repository", &c.TSRepository, o.TSRepository},
-		{"docs_out", &c.DocsOut, o.DocsOut}, {"json_out", &c.JSONOut, o.JSONOut},
+		{"go_out", &c.GoOut, o.GoOut}, {"go_package", &c.GoPackage, o.GoPackage},
+		{"go_type", &c.GoType, o.GoType}, {"ts_out", &c.TSOut, o.TSOut}, {"ts_style", &c.TSStyle, o.TSStyle},
+		{"ts_package", &c.TSPackage, o.TSPackage}, {"ts_version", &c.TSVersion, o.TSVersion},
+		{"ts_license", &c.TSLicense, o.TSLicense}, {"ts_description", &c.TSDescription, o.TSDescription},
+		{"ts_repository", &c.TSRepository, o.TSRepository}, {"docs_out", &c.DocsOut, o.DocsOut},
+		{"json_out", &c.JSONOut, o.JSONOut},
 		{"templates", &c.TemplatesDir, ""}, {"templates_out", &c.TemplatesOut, ""},
 	}
 }
@@ -62,14 +63,11 @@ type FlagError struct {
 
 func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 
-// NewConfig returns the settings for reg. Each comes from the first that
-// makes it: flags, the flags given on the command line by name without the
-// dash ("go-out"), whose paths are taken as given; the registry file's
-// output section, whose paths are relative to the file and must stay in its
-// directory, so that a registry from elsewhere cannot make gencodes write
-// outside its tree; and DefaultConfig. A bad flag is reported as a
-// *FlagError; a bad setting in the file, even one a flag overrides, at its
-// position in a registry.ErrorList.
+// NewConfig returns the settings for reg, each from the first that makes it: flags, the command
+// line's by name without the dash ("go-out"), whose paths are taken as given; the registry's output
+// section, whose paths are relative to the file and must stay in its directory, so that a registry
+// from elsewhere cannot make gencodes write outside its tree; and DefaultConfig. A bad flag is a
+// *FlagError; a bad setting in the file, even one a flag overrides, is in a registry.ErrorList.
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
 	var errs registry.ErrorList
@@ -77,7 +75,7 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	for _, s := range cfg.settings(reg.Output) {
 		if pos, ok := reg.Output.Pos[s.key]; ok {
 			value, msg := s.inFile, problem(s.key, s.inFile)
-			if isDir := strings.HasSuffix(s.key, "_out"); isDir && value != "" {
+			if strings.HasSuffix(s.key, "_out") && value != "" {
 				value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
 			}
 			if msg != "" {
