@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,14 +11,13 @@ import (
 	"text/template"
 )
 
-// TemplateError is a problem in a custom template. Where names its file
-// and, where text/template knows them, the line and column: "a.tmpl:3:5".
+// TemplateError is a problem in a custom template. Where names its file and, if known, the line
+// and column: "a.tmpl:3:5".
 type TemplateError struct{ Where, Msg string }
 
 func (e *TemplateError) Error() string { return e.Where + ": " + e.Msg }
 
-// templateErrRE reads text/template's errors, which look like
-// `template: python.tmpl:12:5: executing "python.tmpl" at <.X>: ...`.
+// templateErrRE reads `template: python.tmpl:12:5: executing "python.tmpl" at <.X>: ...`.
 var templateErrRE = regexp.MustCompile(`^template: ([^:]+(?::\d+){0,2}): (.*)$`)
 
 func templateError(dir string, err error) error {
@@ -27,11 +27,8 @@ func templateError(dir string, err error) error {
 	return &TemplateError{dir, err.Error()}
 }
 
-// renderCustom renders every NAME.tmpl in dir, except those whose names
-// start with "_", into out/NAME. The templates see the same Model as the
-// built-in ones (docs/templates.md). No template may claim the path of a
-// built-in output, and each output must carry a generated-file marker,
-// since Write replaces no file without one.
+// renderCustom renders the Model through each NAME.tmpl in dir not starting with "_" into out/NAME,
+// which must not be a built-in output's path and must carry a marker, or Write could not replace it.
 func renderCustom(dir, out string, model *Model, builtin []File) ([]File, error) {
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.tmpl")) // sorted; the pattern is valid
 	if len(paths) == 0 {
@@ -40,15 +37,11 @@ func renderCustom(dir, out string, model *Model, builtin []File) ([]File, error)
 		}
 		return nil, fmt.Errorf("template directory %s holds no *.tmpl file", dir)
 	}
-	set := template.New("").Option("missingkey=error")
-	for _, path := range paths {
-		text, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read template: %w", err)
-		}
-		if _, err := set.New(filepath.Base(path)).Parse(string(text)); err != nil {
-			return nil, templateError(dir, err)
-		}
+	set, err := template.New("").Option("missingkey=error").ParseFiles(paths...)
+	if _, unread := err.(*fs.PathError); unread {
+		return nil, fmt.Errorf("cannot read template: %w", err)
+	} else if err != nil {
+		return nil, templateError(dir, err)
 	}
 	var files []File
 	for _, path := range paths {

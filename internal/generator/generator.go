@@ -1,11 +1,7 @@
-// Package generator renders a validated close code registry into Go,
-// TypeScript and Markdown, and writes the files atomically or compares them
-// with what is on disk.
-//
-// A registry.Registry becomes one Model (see model.go), each built-in
-// template renders it, and the results are Files for Write or Check. Go
-// outputs go through go/format, as stringer's do, so that the formatter
-// rather than the template owns their layout.
+// Package generator renders a validated close code registry, as one Model, through the embedded
+// templates into Go, TypeScript, Markdown and JSON, and writes the files atomically or compares them
+// with the disk. Go goes through go/format, as stringer's output does, so that the formatter, not the
+// template, owns its layout.
 package generator
 
 import (
@@ -20,15 +16,12 @@ import (
 	"github.com/closecodes/closecodes/templates"
 )
 
-// TS styles: how the TypeScript module declares CloseCode.
+// How the TypeScript module declares CloseCode: TSStyleConst as an "as const" object plus a type of
+// the same name, which works under erasableSyntaxOnly, Node's type stripping and every bundler, and
+// tree-shakes; TSStyleEnum as a classic enum, for codebases that want one.
 const (
-	// TSStyleConst declares CloseCode as an `as const` object plus a type of
-	// the same name: it works with erasableSyntaxOnly, Node's type
-	// stripping and every bundler, and tree-shakes.
 	TSStyleConst = "const"
-	// TSStyleEnum declares a classic `enum CloseCode`, for codebases that
-	// want one.
-	TSStyleEnum = "enum"
+	TSStyleEnum  = "enum"
 )
 
 // File is one rendered output.
@@ -37,8 +30,7 @@ type File struct {
 	Data []byte
 }
 
-// targets are the built-in templates that render one file each: file, below
-// the directory of the setting out.
+// targets are the built-in templates that render one file each, below the directory of the setting out.
 var targets = []struct{ template, out, file string }{
 	{"go.tmpl", "go_out", "closecode.go"},
 	{"ts.tmpl", "ts_out", "closecodes.ts"},
@@ -108,8 +100,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	return files, nil
 }
 
-// render executes a built-in template into the file at path, formatting
-// it with gofmt when it is Go.
+// render executes a built-in template into the file at path, gofmt'd if it is Go.
 func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
