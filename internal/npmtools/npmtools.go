@@ -1,9 +1,6 @@
-// Package npmtools finds, for tests, the Node packages that `bash .ci/test`
-// installs with npm ci in generated/ts/test: TypeScript and ajv.
-//
-// A fresh clone has not run npm, and `go test ./...` must still pass there,
-// so a test that needs one of them skips and says how to get it. CI sets
-// RequireEnv to 1, which turns every such skip into a failure.
+// Package npmtools finds, for tests, the Node packages (TypeScript, ajv) that `bash .ci/test`
+// installs with npm ci in generated/ts/test. A fresh clone has not run npm, and `go test ./...` must
+// pass there too, so a test that needs one skips and says how to get it, unless RequireEnv is 1.
 package npmtools
 
 import (
@@ -17,8 +14,7 @@ import (
 // npm tool fail the test instead of skipping it.
 const RequireEnv = "CLOSECODES_REQUIRE_NPM_TOOLS"
 
-// testDir is where the tools' package.json lies, from the repository root.
-const testDir = "generated/ts/test"
+const testDir = "generated/ts/test" // from the repository root
 
 // Path returns the absolute path of rel inside generated/ts/test/node_modules
 // (".bin/tsc", "ajv/package.json"). When it is not there, the test skips,
@@ -32,8 +28,7 @@ func Path(t testing.TB, rel string) string {
 	return find(t, filepath.Join(root, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
 }
 
-// find holds the rule apart from the repository, so that its test can run
-// it against a scratch directory.
+// find is Path's rule apart from the repository, so that a test can run it in a scratch directory.
 func find(t testing.TB, nodeModules, rel, setting string) string {
 	t.Helper()
 	path := filepath.Join(nodeModules, filepath.FromSlash(rel))
@@ -54,8 +49,7 @@ func find(t testing.TB, nodeModules, rel, setting string) string {
 	return ""
 }
 
-// repoRoot walks up from the working directory, which go test sets to the
-// package's own, to the directory that holds generated/ts/test.
+// repoRoot walks up from the working directory, the package's own under go test, to the repository's.
 func repoRoot() (string, error) {
 	start, err := os.Getwd()
 	for dir := start; err == nil; dir = filepath.Dir(dir) {
