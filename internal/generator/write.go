@@ -58,14 +58,10 @@ func changes(files []File, verb string) (changed []change, foreign []string, err
 	return changed, foreign, nil
 }
 
-// Write stores files all or none, and leaves those whose content is
-// unchanged untouched, modification times too. It returns the paths it
-// wrote.
-//
-// It writes each changed file to a synced temporary file beside it, undoing
-// all on a failure, and only then renames each over its target, so that a
-// run killed at any moment leaves each file old or new. Last, it removes
-// the temporary files that interrupted runs left.
+// Write stores files all or none, leaves unchanged ones untouched, modification times too, and
+// returns the paths it wrote. It writes each changed file to a synced temporary file beside it,
+// undoing all on a failure, and only then renames each over its target, so that a run killed at any
+// moment leaves each file old or new. Last, it removes the temporary files of interrupted runs.
 func Write(files []File) (written []string, err error) {
 	var made []string // the directories to make, which a failure removes again
 	for _, f := range files {
@@ -107,8 +103,7 @@ func Write(files []File) (written []string, err error) {
 		}
 		written = append(written, c.Path)
 	}
-	// What is left is an interrupted run's, or that of a gencodes that runs
-	// now on the same outputs: it then fails and asks to be run again.
+	// A gencodes writing the same outputs now loses its temporary files, fails and asks to be run again.
 	leftTemps, _ := leftovers(files)
 	removeAll(leftTemps)
 	return written, nil
@@ -122,7 +117,7 @@ func removeAll(paths []string) {
 
 // missingDirs returns the missing directories on the way to dir, or reports a file in the way.
 func missingDirs(dir string) (missing []string, err error) {
-	for d := dir; ; d = filepath.Dir(d) {
+	for d := dir; filepath.Dir(d) != d; d = filepath.Dir(d) {
 		info, err := os.Stat(d)
 		switch {
 		case err == nil && info.IsDir():
@@ -133,10 +128,8 @@ func missingDirs(dir string) (missing []string, err error) {
 		case errors.Is(err, fs.ErrNotExist):
 			missing = append(missing, d)
 		}
-		if filepath.Dir(d) == d {
-			return missing, nil
-		}
 	}
+	return missing, nil
 }
 
 // writeTemp writes f to a synced temporary file beside it and returns that file's name.
@@ -160,16 +153,15 @@ func writeTemp(f File) (string, error) {
 // leftovers returns gencodes' temporary files and the files with its own marker (only its own, since
 // a Go package may hold other generators' output) that lie beside files but are not among them.
 func leftovers(files []File) (temps, unwanted []string) {
-	wanted, seen := map[string]bool{}, map[string]bool{}
+	wanted := map[string]bool{}
+	var dirs []string
 	for _, f := range files {
 		wanted[filepath.Clean(f.Path)] = true
-	}
-	for _, f := range files {
-		dir := filepath.Dir(f.Path)
-		if seen[dir] {
-			continue
+		if dir := filepath.Dir(f.Path); !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
 		}
-		seen[dir] = true
+	}
+	for _, dir := range dirs {
 		entries, _ := os.ReadDir(dir) // a missing directory holds none
 		for _, e := range entries {
 			path := filepath.Join(dir, e.Name())
@@ -196,13 +188,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// Check compares files with what is on disk and writes nothing. It prints
-// to w a unified diff for each file that differs or is missing, from the
-// file on disk to the file as it should be, and returns those as stale.
-// Extra are the other files in the way or left over: files at an output's
-// path that gencodes did not write, temporary files of interrupted runs,
-// and files of gencodes' that this run would not write, such as the docs
-// page of a language the registry no longer has.
+// Check writes nothing. It prints to w a unified diff, from the disk to what should be, for each file
+// that differs or is missing, returned as stale. Extra are the files in the way or left over: ones at an
+// output's path that gencodes did not write, temporary files of interrupted runs, and gencodes' files
+// this run would not write, such as the docs page of a language the registry no longer has.
 func Check(files []File, w io.Writer) (stale, extra []string, err error) {
 	changed, foreign, err := changes(files, "read")
 	if err != nil {
@@ -222,7 +211,8 @@ func Check(files []File, w io.Writer) (stale, extra []string, err error) {
 	return stale, slices.Concat(foreign, temps, unwanted), nil
 }
 
-// unifiedDiff returns the changes from a to b, or "" if none, marking a last line without "\n" as diff does.
+// unifiedDiff returns the changes from a to b, or "" if none, marking a last line without "\n" as diff
+// does; writing to a string cannot fail.
 func unifiedDiff(from, to string, a, b []byte) string {
 	lines := func(data []byte) []string {
 		l := strings.SplitAfter(string(data), "\n")
@@ -232,7 +222,6 @@ func unifiedDiff(from, to string, a, b []byte) string {
 		l[len(l)-1] += "\n\\ No newline at end of file\n"
 		return l
 	}
-	// The only error would come from writing to the string.
 	text, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
 		A: lines(a), B: lines(b), FromFile: from, ToFile: to, Context: 3,
 	})
