@@ -1,6 +1,5 @@
-// Gencodes turns a WebSocket close code registry into a Go package, a
-// TypeScript module, Markdown tables and JSON that agree on every code, and
-// explains codes to people.
+// Gencodes turns a WebSocket close code registry into a Go package, a TypeScript module, Markdown
+// tables and JSON that agree on every code, and explains codes to people.
 //
 // Usage:
 //
@@ -15,17 +14,15 @@
 //	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
-// The registry is the -registry file, else ./codes.yaml, else the standard
-// registry; one that says "extends: standard" adds codes in 3000-4999. Its
-// output section may make the settings of the flags, named with "_" for "-"
-// (go_out, ...), but for -registry, -templates, -templates-out and -check;
-// its paths are relative to it and must stay inside its directory. Flags
-// win over the registry, which wins over the defaults.
+// The registry is the -registry file, else ./codes.yaml, else the standard registry; one that says
+// "extends: standard" adds codes in 3000-4999. Its output section may make the settings of the flags,
+// named with "_" for "-" (go_out, ...), but for -registry, -templates, -templates-out and -check; its
+// paths are relative to it and must stay inside its directory. Flags win over the registry, which
+// wins over the defaults.
 //
-// Files are written all or none, and only when they change; gencodes never
-// overwrites a file without a "Code generated ... DO NOT EDIT." line in its
-// first five lines, so custom templates must write one. -check writes
-// nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
+// Files are written all or none, and only when they change; gencodes never overwrites a file without
+// a "Code generated ... DO NOT EDIT." line in its first five lines, so custom templates must write
+// one. -check writes nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
 // The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
 // -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
@@ -47,13 +44,12 @@
 //	-templates-out dir     where the -templates outputs go; "" is the current directory (default .)
 //	-check                 write nothing; report stale files and exit 1 if any
 //
-// "gencodes explain CODE" tells what a code (number, name, alias or label)
-// means, whether it may be sent, its range, reconnect advice and reference.
-// Its flags, which may also follow CODE, are -registry and -lang (default en).
+// "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
+// sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are
+// -registry and -lang (default en).
 //
-// Exit status: 0 on success; 1 for an invalid registry (each problem as
-// FILE:LINE:COL: message), a failed write, stale files under -check or an
-// unknown code; 2 on misuse, such as a bad flag value.
+// Exit status: 0 on success; 1 for an invalid registry (each problem as FILE:LINE:COL: message), a
+// failed write, stale files under -check or an unknown code; 2 on misuse, such as a bad flag value.
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //
@@ -106,11 +102,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"go-package", "`name` of the Go package, not main; \"\" is an error", def.GoPackage},
 		{"go-type", "`name` of the Go code type, exported; \"\" is an error", def.GoType},
 		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript", def.TSOut},
-		{"ts-style", "declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; " +
-			"\"\" is an error", def.TSStyle},
+		{"ts-style", "`const|enum`: CloseCode as an \"as const\" object or an enum; \"\" is an error", def.TSStyle},
 		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error", def.TSPackage},
-		{"ts-version", "npm package `version`, a semantic version; " +
-			"\"\" makes the package private, at version 0.0.0", `""`},
+		{"ts-version", "npm package `version`, semantic; \"\" makes the package private, at 0.0.0", `""`},
 		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out", `""`},
 		{"ts-description", "npm package description `text`; \"\" leaves it out", `""`},
 		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
@@ -238,15 +232,13 @@ func findRegistry(path string) (*registry.Registry, error) {
 // for editors to jump to; a bad flag value is misuse.
 func fail(stderr io.Writer, err error) int {
 	var list registry.ErrorList
-	var flagErr *generator.FlagError
-	switch {
-	case errors.As(err, &list):
+	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
-	case errors.As(err, &flagErr):
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "gencodes: %v\n", err)
+	if errors.As(err, new(*generator.FlagError)) {
 		return exitUsage
-	default:
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	}
 	return exitFailure
 }

@@ -10,19 +10,14 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// Config says what gencodes renders and where; NewConfig fills it.
+// Config says what gencodes renders and where; NewConfig fills it. An output directory "" skips that
+// output; without TSVersion, TS-OUT/package.json is private. Each NAME.tmpl in TemplatesDir, if set,
+// renders the Model into TemplatesOut/NAME, but those whose names start with "_" only define blocks.
 type Config struct {
-	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips that output.
-	GoOut, TSOut, DocsOut, JSONOut string
-	// GoPackage and GoType name the generated Go package and code type.
-	GoPackage, GoType string
-	// TSStyle is TSStyleConst or TSStyleEnum.
-	TSStyle string
-	// TSPackage to TSRepository fill TS-OUT/package.json; without a version the package is private.
+	GoOut, TSOut, DocsOut, JSONOut                               string
+	GoPackage, GoType, TSStyle                                   string
 	TSPackage, TSVersion, TSLicense, TSDescription, TSRepository string
-	// TemplatesDir, when set, holds custom templates: each NAME.tmpl renders the Model into
-	// TemplatesOut/NAME, and those whose names start with "_" only define blocks for the others.
-	TemplatesDir, TemplatesOut string
+	TemplatesDir, TemplatesOut                                   string
 }
 
 // DefaultConfig returns the settings for this repository's own layout.
@@ -56,10 +51,7 @@ func (c *Config) settings(o registry.Output) []setting {
 func flagName(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
 // FlagError is a flag whose value cannot work: a misuse of the command.
-type FlagError struct {
-	Flag string // without the dash
-	Msg  string
-}
+type FlagError struct{ Flag, Msg string } // Flag without the dash
 
 func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 

@@ -49,11 +49,9 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if len(reg.Codes) == 0 {
 		return nil, fmt.Errorf("registry %s names no codes", reg.File)
 	}
-	names := []string{"docs.md.tmpl", "_tables.tmpl", "_ts_style_" + cfg.TSStyle + ".tmpl"}
-	for _, t := range targets {
-		names = append(names, t.template)
-	}
-	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
+	// Each output's template, and the blocks they share; "_" starts the name of a block file.
+	tmpl, err := template.New("").Option("missingkey=error").
+		ParseFS(templates.FS, "[^_]*.tmpl", "_tables.tmpl", "_ts_style_"+cfg.TSStyle+".tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
