@@ -4,7 +4,6 @@
 package npmtools
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,11 +20,16 @@ const testDir = "generated/ts/test" // from the repository root
 // or fails when RequireEnv is 1.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
-	root, err := repoRoot()
-	if err != nil {
-		t.Fatalf("npmtools: %v", err)
+	// go test runs in the package's directory; the repository's is above.
+	dir, err := os.Getwd()
+	for ; err == nil && filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, testDir, "package.json")); err == nil {
+			return find(t, filepath.Join(dir, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
+		}
 	}
-	return find(t, filepath.Join(root, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
+	t.Fatalf("npmtools: no %s/package.json above the working directory: "+
+		"run the test inside the closecodes repository", testDir)
+	return ""
 }
 
 // find is Path's rule apart from the repository, so that a test can run it in a scratch directory.
@@ -47,19 +51,4 @@ func find(t testing.TB, nodeModules, rel, setting string) string {
 			shown, testDir)
 	}
 	return ""
-}
-
-// repoRoot walks up from the working directory, the package's own under go test, to the repository's.
-func repoRoot() (string, error) {
-	start, err := os.Getwd()
-	for dir := start; err == nil; dir = filepath.Dir(dir) {
-		if _, statErr := os.Stat(filepath.Join(dir, testDir, "package.json")); statErr == nil {
-			return dir, nil
-		}
-		if filepath.Dir(dir) == dir {
-			err = fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository",
-				testDir, start)
-		}
-	}
-	return "", err
 }
