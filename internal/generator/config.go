@@ -63,7 +63,6 @@ func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
 	var errs registry.ErrorList
-	used := 0
 	for _, s := range cfg.settings(reg.Output) {
 		if pos, ok := reg.Output.Pos[s.key]; ok {
 			value, msg := s.inFile, problem(s.key, s.inFile)
@@ -76,15 +75,11 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 			*s.value = value
 		}
 		if value, ok := flags[flagName(s.key)]; ok {
-			used++
 			if msg := problem(s.key, value); msg != "" {
 				return Config{}, &FlagError{Flag: flagName(s.key), Msg: msg}
 			}
 			*s.value = value
 		}
-	}
-	if used != len(flags) {
-		return Config{}, fmt.Errorf("NewConfig: flags %v hold a name that is no setting", flags)
 	}
 	if len(errs) > 0 {
 		errs.Sort()

@@ -38,8 +38,6 @@ func TestConfigPrecedence(t *testing.T) {
 	want.JSONOut = filepath.Join("app", "data", "json")
 	assert.Equal(t, want, cfg)
 
-	_, err = NewConfig(reg, map[string]string{"no-such": "x"})
-	assert.EqualError(t, err, "NewConfig: flags map[no-such:x] hold a name that is no setting")
 	// A registry setting is checked even when a flag overrides it.
 	reg = parseRegistry(t, "chat.yaml", "extends: standard\noutput:\n  go_out: ..\n"+appCodes)
 	_, err = NewConfig(reg, map[string]string{"go-out": ".."})
