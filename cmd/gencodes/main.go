@@ -80,9 +80,6 @@ const (
 	exitUsage   = 2
 )
 
-const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
-
-// In the help texts, the first word in backquotes names the flag's value.
 const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, " +
 	"else the standard registry (default \"\")"
 
@@ -95,8 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		"Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
 			"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
-	// The settings have no flag defaults: a flag left out leaves the
-	// registry's setting, or the default, in place.
+	// No flag defaults: a flag left out leaves the registry's setting, or the default, in place.
 	for _, f := range [][3]string{
 		{"go-out", "`dir`ectory of the Go package; \"\" skips Go", def.GoOut},
 		{"go-package", "`name` of the Go package, not main; \"\" is an error", def.GoPackage},
@@ -201,7 +197,8 @@ func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "%s\n%s\n\nFlags:\n", usageLines, about)
+		fmt.Fprintf(stderr, "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"+
+			"\n%s\n\nFlags:\n", about)
 		flags.PrintDefaults()
 	}
 	return flags

@@ -40,8 +40,7 @@ var targets = []struct{ template, out, file string }{
 	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
 }
 
-// Generate checks reg against what the outputs need and renders every file
-// that cfg asks for. It writes nothing.
+// Generate checks reg against what the outputs need and renders every file cfg asks for.
 func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
