@@ -122,11 +122,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	given := map[string]string{}
-	flags.Visit(func(f *flag.Flag) {
-		if f.Name != "registry" && f.Name != "check" {
-			given[f.Name] = f.Value.String()
-		}
-	})
+	flags.Visit(func(f *flag.Flag) { given[f.Name] = f.Value.String() })
 
 	reg, err := findRegistry(*registryPath)
 	if err != nil {
@@ -216,13 +212,13 @@ func parse(flags *flag.FlagSet, args []string) (int, bool) {
 
 // findRegistry loads path, else ./codes.yaml, else the standard registry.
 func findRegistry(path string) (*registry.Registry, error) {
-	if path != "" {
-		return registry.Load(path)
+	if _, err := os.Stat("codes.yaml"); path == "" && err == nil {
+		path = "codes.yaml"
 	}
-	if _, err := os.Stat("codes.yaml"); err == nil {
-		return registry.Load("codes.yaml")
+	if path == "" {
+		return registry.Standard()
 	}
-	return registry.Standard()
+	return registry.Load(path)
 }
 
 // fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL: message,

@@ -55,11 +55,11 @@ type FlagError struct{ Flag, Msg string } // Flag without the dash
 
 func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 
-// NewConfig returns the settings for reg, each from the first that makes it: flags, the command
-// line's by name without the dash ("go-out"), whose paths are taken as given; the registry's output
-// section, whose paths are relative to the file and must stay in its directory, so that a registry
-// from elsewhere cannot make gencodes write outside its tree; and DefaultConfig. A bad flag is a
-// *FlagError; a bad setting in the file, even one a flag overrides, is in a registry.ErrorList.
+// NewConfig returns the settings for reg, each from the first that makes it: flags, by flag name
+// ("go-out"; other names are ignored), with paths as given; the registry's output section, whose
+// paths are relative to the file and must stay in its directory, so that a registry from elsewhere
+// cannot make gencodes write outside its tree; and DefaultConfig. A bad flag is a *FlagError; a bad
+// setting in the file, even one a flag overrides, is in a registry.ErrorList.
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
 	var errs registry.ErrorList

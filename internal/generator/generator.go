@@ -55,18 +55,14 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	model := buildModel(reg, cfg)
-	export := buildExport(reg, model)
 	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
+	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
 	var files []File
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
 		}
-		var data any = model
-		if t.out == "json_out" {
-			data = export
-		}
-		f, err := render(tmpl, t.template, data, filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
+		f, err := render(tmpl, t.template, data[t.out], filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
 		if err == nil && t.out == "go_out" {
 			err = checkGoNames(reg, cfg, f.Data)
 		}
