@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 )
@@ -45,11 +46,9 @@ func renderCustom(dir, out string, model *Model, builtin []File) ([]File, error)
 			continue
 		}
 		target := filepath.Join(out, strings.TrimSuffix(name, ".tmpl"))
-		for _, f := range builtin {
-			if filepath.Clean(f.Path) == target {
-				return nil, fmt.Errorf("%s: would write %s, which is one of gencodes' own outputs; "+
-					"rename the template or choose another -templates-out", path, target)
-			}
+		if slices.ContainsFunc(builtin, func(f File) bool { return filepath.Clean(f.Path) == target }) {
+			return nil, fmt.Errorf("%s: would write %s, which is one of gencodes' own outputs; "+
+				"rename the template or choose another -templates-out", path, target)
 		}
 		var buf bytes.Buffer
 		if err := set.ExecuteTemplate(&buf, name, model); err != nil {

@@ -1,7 +1,6 @@
 // Package generator renders a validated close code registry, as one Model, through the embedded
-// templates into Go, TypeScript, Markdown and JSON, and writes the files atomically or compares them
-// with the disk. Go goes through go/format, as stringer's output does, so that the formatter, not the
-// template, owns its layout.
+// templates into Go (gofmt'd, so that the formatter owns its layout), TypeScript, Markdown and JSON,
+// and writes the files atomically or compares them with the disk.
 package generator
 
 import (
@@ -16,9 +15,8 @@ import (
 	"github.com/closecodes/closecodes/templates"
 )
 
-// How the TypeScript module declares CloseCode: TSStyleConst as an "as const" object plus a type of
-// the same name, which works under erasableSyntaxOnly, Node's type stripping and every bundler, and
-// tree-shakes; TSStyleEnum as a classic enum, for codebases that want one.
+// How the TypeScript module declares CloseCode: TSStyleConst as an "as const" object and a type, which
+// works with erasableSyntaxOnly, Node's type stripping and every bundler; TSStyleEnum as an enum.
 const (
 	TSStyleConst = "const"
 	TSStyleEnum  = "enum"

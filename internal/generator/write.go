@@ -189,9 +189,8 @@ func unwrapPath(err error) error {
 }
 
 // Check writes nothing. It prints to w a unified diff, from the disk to what should be, for each file
-// that differs or is missing, returned as stale. Extra are the files in the way or left over: ones at an
-// output's path that gencodes did not write, temporary files of interrupted runs, and gencodes' files
-// this run would not write, such as the docs page of a language the registry no longer has.
+// that differs or is missing, returned as stale. Extra are the files in the way or left over: ones
+// gencodes did not write, temporary files of interrupted runs, and gencodes' files it would not write.
 func Check(files []File, w io.Writer) (stale, extra []string, err error) {
 	changed, foreign, err := changes(files, "read")
 	if err != nil {
@@ -211,8 +210,7 @@ func Check(files []File, w io.Writer) (stale, extra []string, err error) {
 	return stale, slices.Concat(foreign, temps, unwanted), nil
 }
 
-// unifiedDiff returns the changes from a to b, or "" if none, marking a last line without "\n" as diff
-// does; writing to a string cannot fail.
+// unifiedDiff returns the changes from a to b, or "", marking a last line without "\n" as diff does.
 func unifiedDiff(from, to string, a, b []byte) string {
 	lines := func(data []byte) []string {
 		l := strings.SplitAfter(string(data), "\n")

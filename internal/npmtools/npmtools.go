@@ -9,15 +9,13 @@ import (
 	"testing"
 )
 
-// RequireEnv names the environment variable that, set to 1, makes a missing
-// npm tool fail the test instead of skipping it.
+// RequireEnv, set to 1, makes a missing npm tool fail the test instead of skipping it.
 const RequireEnv = "CLOSECODES_REQUIRE_NPM_TOOLS"
 
 const testDir = "generated/ts/test" // from the repository root
 
-// Path returns the absolute path of rel inside generated/ts/test/node_modules
-// (".bin/tsc", "ajv/package.json"). When it is not there, the test skips,
-// or fails when RequireEnv is 1.
+// Path returns the absolute path of rel, such as ".bin/tsc", in generated/ts/test/node_modules. When
+// it is not there, the test skips, or fails when RequireEnv is 1.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
 	// go test runs in the package's directory; the repository's is above.
