@@ -80,8 +80,7 @@ const (
 	exitUsage   = 2
 )
 
-const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, " +
-	"else the standard registry (default \"\")"
+const registryHelp = "registry `file` to read; \"\" means ./codes.yaml, else the standard one (default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
