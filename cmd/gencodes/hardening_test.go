@@ -439,8 +439,8 @@ func TestRefusesToOverwriteFilesItDidNotWrite(t *testing.T) {
 		code, stdout, stderr := runGencodes(t, dir, "-check")
 		assert.Equal(t, 1, code)
 		assert.NotContains(t, stdout, "--- "+f)
-		assert.Contains(t, stderr, "gencodes: "+f+": not a generated file, and gencodes will not overwrite it; "+
-			"move it away or choose another output directory\n")
+		assert.Contains(t, stderr, "gencodes: "+f+": a file gencodes did not write or no longer wants here; "+
+			"move it away or delete it\n")
 	}
 }
 
@@ -468,8 +468,9 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 		"the generated package lacks; use a name such as closecode\n"+
 		`app/app.yaml:7:15: output ts_version: npm version "v1" is not a semantic version; `+
 		`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package`+"\n"+
-		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" must not start with "." or "_"; `+
-		"use a name such as closecodes or @scope/closecodes\n"+
+		`app/app.yaml:8:15: output ts_package: npm package name ".hidden" breaks npm's rule: NAME or @SCOPE/NAME, `+
+		`at most 214 characters, only lower-case letters, digits, "-", "." and "_", NAME not starting with "." `+
+		`or "_", not node_modules or favicon.ico; use a name such as closecodes or @scope/closecodes`+"\n"+
 		`app/app.yaml:9:13: output json_out: "../json" leads outside this file's directory; `+
 		"name a directory inside it, or remove the setting and pass -json-out on the command line\n", stderr)
 	assert.Equal(t, []string{"app"}, listDirs(t, dir))
@@ -509,9 +510,9 @@ func TestCheckFindsLeftoversAndStrays(t *testing.T) {
 	code, stdout, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code)
 	assert.Empty(t, stdout)
-	assert.Equal(t, "gencodes: generated/ts/js/.gencodes-closecodes.js-123456.tmp: a temporary file that an interrupted run left; "+
-		"run gencodes without -check to remove it\n"+
-		"gencodes: generated/docs/close-codes.de.md: written by gencodes, but not wanted with this registry and these settings; delete it\n"+
+	const hint = ": a file gencodes did not write or no longer wants here; move it away or delete it\n"
+	assert.Equal(t, "gencodes: generated/ts/js/.gencodes-closecodes.js-123456.tmp"+hint+
+		"gencodes: generated/docs/close-codes.de.md"+hint+
 		"gencodes: 2 generated file(s) out of date with codes.yaml; run `go generate ./...`\n", stderr)
 
 	// The next run removes the leftover.

@@ -1,6 +1,5 @@
-// Gencodes turns a WebSocket close code registry into a Go package, a
-// TypeScript module, Markdown tables and JSON that agree on every code, and
-// explains codes to people.
+// Gencodes turns a WebSocket close code registry into a Go package, a TypeScript module, Markdown
+// tables and JSON that agree on every code, and explains codes to people.
 //
 // Usage:
 //
@@ -15,60 +14,42 @@
 //	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
-// The registry is the -registry file, else ./codes.yaml, else the standard
-// registry; one that says "extends: standard" adds codes in 3000-4999. Its
-// output section may make the settings of the flags, named with "_" for "-"
-// (go_out, ...), but for -registry, -templates, -templates-out and -check;
-// its paths are relative to it and must stay inside its directory. Flags
-// win over the registry, which wins over the defaults.
+// The registry is the -registry file, else ./codes.yaml, else the standard registry; one that says
+// "extends: standard" adds codes in 3000-4999. Its output section may make the settings of the flags,
+// named with "_" for "-" (go_out, ...), but for -registry, -templates, -templates-out and -check; its
+// paths are relative to it and must stay inside its directory. Flags win over the registry, which
+// wins over the defaults.
 //
-// Files are written all or none, and only when they change; gencodes never
-// overwrites a file without a "Code generated ... DO NOT EDIT." line in its
-// first five lines, so custom templates must write one. -check writes
-// nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
+// Files are written all or none, and only when they change; gencodes never overwrites a file without
+// a "Code generated ... DO NOT EDIT." line in its first five lines, so custom templates must write
+// one. -check writes nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
-// The flags are:
+// The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
+// -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
 //
-//	-registry file
-//		the registry to read; "" finds it as above (default "")
-//	-go-out dir
-//		directory of the Go package; "" skips Go (default generated/go)
-//	-go-package name
-//		name of the Go package, not main; "" is an error (default closecode)
-//	-go-type name
-//		name of the Go code type, exported; "" is an error (default Code)
-//	-ts-out dir
-//		directory of the TypeScript module; "" skips TypeScript (default generated/ts)
-//	-ts-style const|enum
-//		declare CloseCode as an "as const" object or a classic enum; "" is an error (default const)
-//	-ts-package name
-//		npm package name in TS-OUT/package.json; "" is an error (default closecodes)
-//	-ts-version version
-//		npm package version, a semantic version; "" makes the package private, at 0.0.0 (default "")
-//	-ts-license spdx
-//		npm package license, such as MIT; "" leaves it out (default "")
-//	-ts-description text
-//		npm package description; "" leaves it out (default "")
-//	-ts-repository url
-//		npm package repository, such as git+https://github.com/you/app.git; "" leaves it out (default "")
-//	-docs-out dir
-//		directory of the Markdown tables; "" skips them (default generated/docs)
-//	-json-out dir
-//		directory of closecodes.json and its schema; "" skips them (default generated/json)
-//	-templates dir
-//		also render every *.tmpl in dir; "" renders none (default "")
-//	-templates-out dir
-//		where the -templates outputs go; "" is the current directory (default .)
-//	-check
-//		write nothing; report stale files and exit 1 if any
+//	-registry file         the registry to read; "" finds it as above (default "")
+//	-go-out dir            directory of the Go package; "" skips Go (default generated/go)
+//	-go-package name       name of the Go package, not main (default closecode)
+//	-go-type name          name of the Go code type, exported (default Code)
+//	-ts-out dir            directory of the TypeScript module; "" skips TypeScript (default generated/ts)
+//	-ts-style const|enum   declare CloseCode as an "as const" object or a classic enum (default const)
+//	-ts-package name       npm package name in TS-OUT/package.json (default closecodes)
+//	-ts-version version    npm package version, semantic; "" makes it private, at 0.0.0 (default "")
+//	-ts-license spdx       npm package license, such as MIT (default "")
+//	-ts-description text   npm package description (default "")
+//	-ts-repository url     npm package repository, such as git+https://github.com/you/app.git (default "")
+//	-docs-out dir          directory of the Markdown tables; "" skips them (default generated/docs)
+//	-json-out dir          directory of closecodes.json and its schema; "" skips them (default generated/json)
+//	-templates dir         also render every *.tmpl in dir; "" renders none (default "")
+//	-templates-out dir     where the -templates outputs go; "" is the current directory (default .)
+//	-check                 write nothing; report stale files and exit 1 if any
 //
-// "gencodes explain CODE" tells what a code (number, name, alias or label)
-// means, whether it may be sent, its range, reconnect advice and reference.
-// Its flags, which may also follow CODE, are -registry and -lang (default en).
+// "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
+// sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are
+// -registry and -lang (default en).
 //
-// Exit status: 0 on success; 1 for an invalid registry (each problem as
-// FILE:LINE:COL: message), a failed write, stale files under -check or an
-// unknown code; 2 on misuse, such as a bad flag value.
+// Exit status: 0 on success; 1 for an invalid registry (each problem as FILE:LINE:COL: message), a
+// failed write, stale files under -check or an unknown code; 2 on misuse, such as a bad flag value.
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //
@@ -99,43 +80,36 @@ const (
 	exitUsage   = 2
 )
 
-const usageLines = "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"
-
-// In the help texts, the first word in backquotes names the flag's value.
-const registryHelp = "the registry `file` to read; \"\" means codes.yaml when present, else the standard registry " +
-	"(default \"\")"
+const registryHelp = "registry `file` to read; \"\" means ./codes.yaml, else the standard one (default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "explain" {
 		return runExplain(args[1:], stdout, stderr)
 	}
 	def := generator.DefaultConfig()
-	flags := newFlagSet("gencodes", stderr, "Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
-		"A flag wins over the registry's output section, which wins over the defaults.")
+	flags := newFlagSet("gencodes", stderr,
+		"Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
+			"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
-	// The settings have no flag defaults: a flag left out leaves the
-	// registry's setting, or the default, in place.
-	for _, f := range [][2]string{
-		{"go-out", "`dir`ectory of the Go package; \"\" skips Go (default " + def.GoOut + ")"},
-		{"go-package", "`name` of the Go package, not main; \"\" is an error (default " + def.GoPackage + ")"},
-		{"go-type", "`name` of the Go code type, exported; \"\" is an error (default " + def.GoType + ")"},
-		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript (default " + def.TSOut + ")"},
-		{"ts-style", "declare CloseCode as an object with \"as const\" or as a classic enum: `const|enum`; " +
-			"\"\" is an error (default " + def.TSStyle + ")"},
-		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error (default " + def.TSPackage + ")"},
-		{"ts-version", "npm package `version`, a semantic version; \"\" makes the package private, at version 0.0.0 " +
-			"(default \"\")"},
-		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out (default \"\")"},
-		{"ts-description", "npm package description `text`; \"\" leaves it out (default \"\")"},
+	// No flag defaults: a flag left out leaves the registry's setting, or the default, in place.
+	for _, f := range [][3]string{
+		{"go-out", "`dir`ectory of the Go package; \"\" skips Go", def.GoOut},
+		{"go-package", "`name` of the Go package, not main; \"\" is an error", def.GoPackage},
+		{"go-type", "`name` of the Go code type, exported; \"\" is an error", def.GoType},
+		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript", def.TSOut},
+		{"ts-style", "`const|enum`: CloseCode as an \"as const\" object or an enum; \"\" is an error", def.TSStyle},
+		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error", def.TSPackage},
+		{"ts-version", "npm package `version`, semantic; \"\" makes the package private, at 0.0.0", `""`},
+		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out", `""`},
+		{"ts-description", "npm package description `text`; \"\" leaves it out", `""`},
 		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
-			"\"\" leaves it out (default \"\")"},
-		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them (default " + def.DocsOut + ")"},
-		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them (default " + def.JSONOut + ")"},
-		{"templates", "also render every *.tmpl in `dir`; \"\" renders none (default \"\")"},
-		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory " +
-			"(default " + def.TemplatesOut + ")"},
+			"\"\" leaves it out", `""`},
+		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them", def.DocsOut},
+		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them", def.JSONOut},
+		{"templates", "also render every *.tmpl in `dir`; \"\" renders none", `""`},
+		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory", def.TemplatesOut},
 	} {
-		flags.String(f[0], "", f[1])
+		flags.String(f[0], "", f[1]+" (default "+f[2]+")")
 	}
 	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
 	if status, ok := parse(flags, args); !ok {
@@ -147,26 +121,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	given := map[string]string{}
-	flags.Visit(func(f *flag.Flag) {
-		if f.Name != "registry" && f.Name != "check" {
-			given[f.Name] = f.Value.String()
-		}
-	})
+	flags.Visit(func(f *flag.Flag) { given[f.Name] = f.Value.String() })
 
 	reg, err := findRegistry(*registryPath)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	cfg, err := generator.NewConfig(reg, given)
-	var flagErr *generator.FlagError
-	if errors.As(err, &flagErr) {
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
-		return exitUsage
+	if err != nil {
+		return fail(stderr, err)
 	}
-	var files []generator.File
-	if err == nil {
-		files, err = generator.Generate(reg, cfg)
-	}
+	files, err := generator.Generate(reg, cfg)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -176,26 +141,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	stale, err := generator.Check(files, stdout)
+	stale, extra, err := generator.Check(files, stdout)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, s := range stale {
-		if s.Hint != "" {
-			fmt.Fprintf(stderr, "gencodes: %s: %s\n", s.Path, s.Hint)
-		}
+	for _, path := range extra {
+		fmt.Fprintf(stderr, "gencodes: %s: a file gencodes did not write or no longer wants here; "+
+			"move it away or delete it\n", path)
 	}
-	if len(stale) > 0 {
+	if n := len(stale) + len(extra); n > 0 {
 		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
-			len(stale), reg.File)
+			n, reg.File)
 		return exitFailure
 	}
 	return exitOK
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	flags := newFlagSet("gencodes explain", stderr, "Explains a close code given as a number, name, alias or label.\n"+
-		"Flags may come before or after CODE.")
+	flags := newFlagSet("gencodes explain", stderr,
+		"Explains a close code given as a number, name, alias or label.\nFlags may come before or after CODE.")
 	registryPath := flags.String("registry", "", registryHelp)
 	lang := flags.String("lang", "en", "language `tag` of the meaning, such as zh-CN; \"\" means en")
 	if status, ok := parse(flags, args); !ok {
@@ -228,14 +192,14 @@ func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "%s\n%s\n\nFlags:\n", usageLines, about)
+		fmt.Fprintf(stderr, "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"+
+			"\n%s\n\nFlags:\n", about)
 		flags.PrintDefaults()
 	}
 	return flags
 }
 
-// parse parses args; when it cannot go on, it returns false and the exit
-// status: 0 after -h, else 2.
+// parse parses args, or returns false and the exit status: 0 after -h, else 2.
 func parse(flags *flag.FlagSet, args []string) (int, bool) {
 	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
 		return exitOK, false
@@ -245,27 +209,28 @@ func parse(flags *flag.FlagSet, args []string) (int, bool) {
 	return exitOK, true
 }
 
-// findRegistry loads the registry named, else codes.yaml in the current
-// directory, else the standard registry.
+// findRegistry loads path, else ./codes.yaml, else the standard registry.
 func findRegistry(path string) (*registry.Registry, error) {
-	if path != "" {
-		return registry.Load(path)
+	if _, err := os.Stat("codes.yaml"); path == "" && err == nil {
+		path = "codes.yaml"
 	}
-	if _, err := os.Stat("codes.yaml"); err == nil {
-		return registry.Load("codes.yaml")
+	if path == "" {
+		return registry.Standard()
 	}
-	return registry.Standard()
+	return registry.Load(path)
 }
 
-// fail prints err and returns the failure status. Registry problems are
-// printed bare, one a line, as FILE:LINE:COL: message, so that editors can
-// jump to them; other errors carry the tool's name.
+// fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL: message,
+// for editors to jump to; a bad flag value is misuse.
 func fail(stderr io.Writer, err error) int {
 	var list registry.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
-	} else {
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitFailure
+	}
+	fmt.Fprintf(stderr, "gencodes: %v\n", err)
+	if errors.As(err, new(*generator.FlagError)) {
+		return exitUsage
 	}
 	return exitFailure
 }

@@ -171,8 +171,12 @@ func TestMisuse(t *testing.T) {
 		{[]string{"-go-package", "main"}, `gencodes: -go-package: Go package name "main" makes a command, which needs a func main ` +
 			"the generated package lacks; use a name such as closecode\n"},
 		{[]string{"-go-type", "code"}, `gencodes: -go-type: Go type name "code" is not an exported identifier; use a name such as Code` + "\n"},
-		{[]string{"-ts-package", "Close_Codes"}, `gencodes: -ts-package: npm package name "Close_Codes" holds 'C'; npm allows lower-case letters, ` +
-			`digits, "-", "." and "_"; use a name such as closecodes or @scope/closecodes` + "\n"},
+		{[]string{"-go-type", "Range"}, `gencodes: -go-type: Go type name "Range" collides with a name the generated package ` +
+			"declares; choose another type name\n"},
+		{[]string{"-ts-package", "Close_Codes"}, `gencodes: -ts-package: npm package name "Close_Codes" breaks npm's rule: ` +
+			`NAME or @SCOPE/NAME, at most 214 characters, only lower-case letters, digits, "-", "." and "_", ` +
+			`NAME not starting with "." or "_", not node_modules or favicon.ico; ` +
+			"use a name such as closecodes or @scope/closecodes\n"},
 		{[]string{"-ts-version", "1.0"}, `gencodes: -ts-version: npm version "1.0" is not a semantic version; ` +
 			`use MAJOR.MINOR.PATCH such as 1.0.0, or "" for a private package` + "\n"},
 		{[]string{"-ts-repository", "github.com/x/y"}, `gencodes: -ts-repository: repository "github.com/x/y" is not a URL; ` +
@@ -208,7 +212,7 @@ func TestHelp(t *testing.T) {
 		}
 		assert.Contains(t, help, `""`, "-%s says what \"\" means", name)
 		assert.Regexp(t, `\(default [^)]+\)$`, help, "-%s says its default", name)
-		assert.Contains(t, doc, "//\t-"+name+"\n", "the package doc lists -%s with its value as -h shows it", name)
+		assert.Contains(t, doc, "//\t-"+name+" ", "the package doc lists -%s with its value as -h shows it", name)
 	}
 
 	code, _, stderr = runGencodes(t, t.TempDir(), "explain", "-h")

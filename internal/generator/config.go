@@ -10,23 +10,14 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// Config says what gencodes renders and where; NewConfig fills it. "" is a
-// setting like any other: an empty GoOut skips Go.
+// Config says what gencodes renders and where; NewConfig fills it. An output directory "" skips that
+// output; without TSVersion, TS-OUT/package.json is private. Each NAME.tmpl in TemplatesDir, if set,
+// renders the Model into TemplatesOut/NAME, but those whose names start with "_" only define blocks.
 type Config struct {
-	// GoOut, TSOut, DocsOut and JSONOut are the output directories; "" skips
-	// that output.
-	GoOut, TSOut, DocsOut, JSONOut string
-	// GoPackage and GoType name the generated Go package and code type.
-	GoPackage, GoType string
-	// TSStyle is TSStyleConst or TSStyleEnum.
-	TSStyle string
-	// TSPackage, TSVersion, TSLicense, TSDescription and TSRepository fill
-	// TS-OUT/package.json; without a version the package is private.
+	GoOut, TSOut, DocsOut, JSONOut                               string
+	GoPackage, GoType, TSStyle                                   string
 	TSPackage, TSVersion, TSLicense, TSDescription, TSRepository string
-	// TemplatesDir, when set, holds custom templates: each NAME.tmpl in it
-	// renders the view model into TemplatesOut/NAME. Files whose names start
-	// with "_" only define blocks for the others.
-	TemplatesDir, TemplatesOut string
+	TemplatesDir, TemplatesOut                                   string
 }
 
 // DefaultConfig returns the settings for this repository's own layout.
@@ -37,54 +28,45 @@ func DefaultConfig() Config {
 	}
 }
 
-// setting is one field of a Config, with its key in a registry's output
-// section and the value there; its flag is the key with "-" for "_".
+// setting is a field of a Config, its key in a registry's output section (its flag with "_" for "-"),
+// and the value there.
 type setting struct {
 	key    string
 	value  *string
 	inFile string
-	dir    bool
 }
 
 func (c *Config) settings(o registry.Output) []setting {
 	return []setting{
-		{"go_out", &c.GoOut, o.GoOut, true}, {"go_package", &c.GoPackage, o.GoPackage, false},
-		{"go_type", &c.GoType, o.GoType, false}, {"ts_out", &c.TSOut, o.TSOut, true},
-		{"ts_style", &c.TSStyle, o.TSStyle, false}, {"ts_package", &c.TSPackage, o.TSPackage, false},
-		{"ts_version", &c.TSVersion, o.TSVersion, false}, {"ts_license", &c.TSLicense, o.TSLicense, false},
-		{"ts_description", &c.TSDescription, o.TSDescription, false},
-		{"ts_repository", &c.TSRepository, o.TSRepository, false}, {"docs_out", &c.DocsOut, o.DocsOut, true},
-		{"json_out", &c.JSONOut, o.JSONOut, true},
-		{"templates", &c.TemplatesDir, "", true}, {"templates_out", &c.TemplatesOut, "", true},
+		{"go_out", &c.GoOut, o.GoOut}, {"go_package", &c.GoPackage, o.GoPackage},
+		{"go_type", &c.GoType, o.GoType}, {"ts_out", &c.TSOut, o.TSOut}, {"ts_style", &c.TSStyle, o.TSStyle},
+		{"ts_package", &c.TSPackage, o.TSPackage}, {"ts_version", &c.TSVersion, o.TSVersion},
+		{"ts_license", &c.TSLicense, o.TSLicense}, {"ts_description", &c.TSDescription, o.TSDescription},
+		{"ts_repository", &c.TSRepository, o.TSRepository}, {"docs_out", &c.DocsOut, o.DocsOut},
+		{"json_out", &c.JSONOut, o.JSONOut},
+		{"templates", &c.TemplatesDir, ""}, {"templates_out", &c.TemplatesOut, ""},
 	}
 }
 
 func flagName(key string) string { return strings.ReplaceAll(key, "_", "-") }
 
 // FlagError is a flag whose value cannot work: a misuse of the command.
-type FlagError struct {
-	Flag string // without the dash
-	Msg  string
-}
+type FlagError struct{ Flag, Msg string } // Flag without the dash
 
 func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 
-// NewConfig returns the settings for reg. Each comes from the first that
-// makes it: flags, the flags given on the command line by name without the
-// dash ("go-out"), whose paths are taken as given; the registry file's
-// output section, whose paths are relative to the file and must stay in its
-// directory, so that a registry from elsewhere cannot make gencodes write
-// outside its tree; and DefaultConfig. A bad flag is reported as a
-// *FlagError; a bad setting in the file, even one a flag overrides, at its
-// position in a registry.ErrorList.
+// NewConfig returns the settings for reg, each from the first that makes it: flags, by flag name
+// ("go-out"; other names are ignored), with paths as given; the registry's output section, whose
+// paths are relative to the file and must stay in its directory, so that a registry from elsewhere
+// cannot make gencodes write outside its tree; and DefaultConfig. A bad flag is a *FlagError; a bad
+// setting in the file, even one a flag overrides, is in a registry.ErrorList.
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
 	var errs registry.ErrorList
-	used := 0
 	for _, s := range cfg.settings(reg.Output) {
 		if pos, ok := reg.Output.Pos[s.key]; ok {
 			value, msg := s.inFile, problem(s.key, s.inFile)
-			if s.dir && value != "" {
+			if strings.HasSuffix(s.key, "_out") && value != "" {
 				value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
 			}
 			if msg != "" {
@@ -93,15 +75,11 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 			*s.value = value
 		}
 		if value, ok := flags[flagName(s.key)]; ok {
-			used++
 			if msg := problem(s.key, value); msg != "" {
 				return Config{}, &FlagError{Flag: flagName(s.key), Msg: msg}
 			}
 			*s.value = value
 		}
-	}
-	if used != len(flags) {
-		return Config{}, fmt.Errorf("NewConfig: flags %v hold a name that is no setting", flags)
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -110,8 +88,7 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	return cfg, nil
 }
 
-// insideDir returns dir, named in the registry file's output section,
-// joined to base, the file's directory; or what is wrong with it.
+// insideDir joins dir, from the output section, to the registry's directory base, or says why not.
 func insideDir(base, key, dir string) (joined, msg string) {
 	fix := "or remove the setting and pass -" + flagName(key) + " on the command line"
 	switch {
@@ -123,8 +100,7 @@ func insideDir(base, key, dir string) (joined, msg string) {
 	return filepath.Join(base, filepath.FromSlash(dir)), ""
 }
 
-// check returns the first setting of c that cannot work, for callers that
-// fill a Config themselves.
+// check returns the first setting of a hand-filled Config that cannot work.
 func (c Config) check() error {
 	for _, s := range c.settings(registry.Output{}) {
 		if msg := problem(s.key, *s.value); msg != "" {

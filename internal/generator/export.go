@@ -6,20 +6,16 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// exportView is what closecodes.json and its schema render: the Model, plus
-// what a program in another language needs and the Model does not hold.
+// exportView is the Model as closecodes.json and its schema need it: with the generated-file line for
+// the "//" key, each code's aliases and delay hint, and the fallback's spans filled in, so that every
+// code lies in the spans of exactly one reconnect value.
 type exportView struct {
 	*Model
-	// Notice is the generated-file line, for the JSON "//" key.
-	Notice          Text
-	ReasonReference Text
-	Codes           []exportCode
-	// Reconnects are the Model's, but the fallback's spans are filled in
-	// too, so that every code lies in the spans of exactly one value.
-	Reconnects []ReconnectView
+	Notice, ReasonReference Text
+	Codes                   []exportCode
+	Reconnects              []ReconnectView
 }
 
-// exportCode is a named code with its aliases and its delay hint, if any.
 type exportCode struct {
 	CodeView
 	Aliases    []Text
@@ -33,7 +29,8 @@ func buildExport(reg *registry.Registry, m *Model) *exportView {
 		ReasonReference: newText(m.Reason.Reference),
 		Reconnects:      slices.Clone(m.Reconnects),
 	}
-	v.Reconnects[0].Spans = spansOf(func(c int) bool { return reg.Policy(uint16(c)).Reconnect == m.Fallback.Word })
+	fallback := func(c int) bool { return reg.Policy(uint16(c)).Reconnect == m.Fallback.Word }
+	v.Reconnects[0].Spans = spansOf(fallback)
 	for i, c := range reg.Codes {
 		code := exportCode{CodeView: m.Codes[i]}
 		for _, alias := range c.Aliases {

@@ -1,11 +1,6 @@
-// Package generator renders a validated close code registry into Go,
-// TypeScript and Markdown, and writes the files atomically or compares them
-// with what is on disk.
-//
-// A registry.Registry becomes one Model (see model.go), each built-in
-// template renders it, and the results are Files for Write or Check. Go
-// outputs go through go/format, as stringer's do, so that the formatter
-// rather than the template owns their layout.
+// Package generator renders a validated close code registry, as one Model, through the embedded
+// templates into Go (gofmt'd, so that the formatter owns its layout), TypeScript, Markdown and JSON,
+// and writes the files atomically or compares them with the disk.
 package generator
 
 import (
@@ -20,15 +15,11 @@ import (
 	"github.com/closecodes/closecodes/templates"
 )
 
-// TS styles: how the TypeScript module declares CloseCode.
+// How the TypeScript module declares CloseCode: TSStyleConst as an "as const" object and a type, which
+// works with erasableSyntaxOnly, Node's type stripping and every bundler; TSStyleEnum as an enum.
 const (
-	// TSStyleConst declares CloseCode as an `as const` object plus a type of
-	// the same name: it works with erasableSyntaxOnly, Node's type
-	// stripping and every bundler, and tree-shakes.
 	TSStyleConst = "const"
-	// TSStyleEnum declares a classic `enum CloseCode`, for codebases that
-	// want one.
-	TSStyleEnum = "enum"
+	TSStyleEnum  = "enum"
 )
 
 // File is one rendered output.
@@ -37,8 +28,7 @@ type File struct {
 	Data []byte
 }
 
-// targets are the built-in templates that render one file each: file, below
-// the directory of the setting out.
+// targets are the built-in templates that render one file each, below the directory of the setting out.
 var targets = []struct{ template, out, file string }{
 	{"go.tmpl", "go_out", "closecode.go"},
 	{"ts.tmpl", "ts_out", "closecodes.ts"},
@@ -48,8 +38,7 @@ var targets = []struct{ template, out, file string }{
 	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
 }
 
-// Generate checks reg against what the outputs need and renders every file
-// that cfg asks for. It writes nothing.
+// Generate checks reg against what the outputs need and renders every file cfg asks for.
 func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
@@ -57,27 +46,21 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if len(reg.Codes) == 0 {
 		return nil, fmt.Errorf("registry %s names no codes", reg.File)
 	}
-	names := []string{"docs.md.tmpl", "_tables.tmpl", "_ts_style_" + cfg.TSStyle + ".tmpl"}
-	for _, t := range targets {
-		names = append(names, t.template)
-	}
-	tmpl, err := template.New("").Option("missingkey=error").ParseFS(templates.FS, names...)
+	// Each output's template, and the blocks they share; "_" starts the name of a block file.
+	tmpl, err := template.New("").Option("missingkey=error").
+		ParseFS(templates.FS, "[^_]*.tmpl", "_tables.tmpl", "_ts_style_"+cfg.TSStyle+".tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	model := buildModel(reg, cfg)
-	export := buildExport(reg, model)
 	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
+	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
 	var files []File
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
 		}
-		var data any = model
-		if t.out == "json_out" {
-			data = export
-		}
-		f, err := render(tmpl, t.template, data, filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
+		f, err := render(tmpl, t.template, data[t.out], filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
 		if err == nil && t.out == "go_out" {
 			err = checkGoNames(reg, cfg, f.Data)
 		}
@@ -108,8 +91,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	return files, nil
 }
 
-// render executes a built-in template into the file at path, formatting
-// it with gofmt when it is Go.
+// render executes a built-in template into the file at path, gofmt'd if it is Go.
 func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {

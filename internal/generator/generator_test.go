@@ -164,9 +164,10 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
 	var diff bytes.Buffer
-	stale, err := Check(files, &diff)
+	stale, extra, err := Check(files, &diff)
 	require.NoError(t, err)
 	assert.Empty(t, stale, "generated files are stale; run go generate ./...\n%s", diff.String())
+	assert.Empty(t, extra, "files in the way or left over")
 }
 
 func TestOutputIsDeterministic(t *testing.T) {

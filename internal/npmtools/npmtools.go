@@ -1,39 +1,36 @@
-// Package npmtools finds, for tests, the Node packages that `bash .ci/test`
-// installs with npm ci in generated/ts/test: TypeScript and ajv.
-//
-// A fresh clone has not run npm, and `go test ./...` must still pass there,
-// so a test that needs one of them skips and says how to get it. CI sets
-// RequireEnv to 1, which turns every such skip into a failure.
+// Package npmtools finds, for tests, the Node packages (TypeScript, ajv) that `bash .ci/test`
+// installs with npm ci in generated/ts/test. A fresh clone has not run npm, and `go test ./...` must
+// pass there too, so a test that needs one skips and says how to get it, unless RequireEnv is 1.
 package npmtools
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// RequireEnv names the environment variable that, set to 1, makes a missing
-// npm tool fail the test instead of skipping it.
+// RequireEnv, set to 1, makes a missing npm tool fail the test instead of skipping it.
 const RequireEnv = "CLOSECODES_REQUIRE_NPM_TOOLS"
 
-// testDir is where the tools' package.json lies, from the repository root.
-const testDir = "generated/ts/test"
+const testDir = "generated/ts/test" // from the repository root
 
-// Path returns the absolute path of rel inside generated/ts/test/node_modules
-// (".bin/tsc", "ajv/package.json"). When it is not there, the test skips,
-// or fails when RequireEnv is 1.
+// Path returns the absolute path of rel, such as ".bin/tsc", in generated/ts/test/node_modules. When
+// it is not there, the test skips, or fails when RequireEnv is 1.
 func Path(t testing.TB, rel string) string {
 	t.Helper()
-	root, err := repoRoot()
-	if err != nil {
-		t.Fatalf("npmtools: %v", err)
+	// go test runs in the package's directory; the repository's is above.
+	dir, err := os.Getwd()
+	for ; err == nil && filepath.Dir(dir) != dir; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, testDir, "package.json")); err == nil {
+			return find(t, filepath.Join(dir, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
+		}
 	}
-	return find(t, filepath.Join(root, testDir, "node_modules"), rel, os.Getenv(RequireEnv))
+	t.Fatalf("npmtools: no %s/package.json above the working directory: "+
+		"run the test inside the closecodes repository", testDir)
+	return ""
 }
 
-// find holds the rule apart from the repository, so that its test can run
-// it against a scratch directory.
+// find is Path's rule apart from the repository, so that a test can run it in a scratch directory.
 func find(t testing.TB, nodeModules, rel, setting string) string {
 	t.Helper()
 	path := filepath.Join(nodeModules, filepath.FromSlash(rel))
@@ -52,20 +49,4 @@ func find(t testing.TB, nodeModules, rel, setting string) string {
 			shown, testDir)
 	}
 	return ""
-}
-
-// repoRoot walks up from the working directory, which go test sets to the
-// package's own, to the directory that holds generated/ts/test.
-func repoRoot() (string, error) {
-	start, err := os.Getwd()
-	for dir := start; err == nil; dir = filepath.Dir(dir) {
-		if _, statErr := os.Stat(filepath.Join(dir, testDir, "package.json")); statErr == nil {
-			return dir, nil
-		}
-		if filepath.Dir(dir) == dir {
-			err = fmt.Errorf("no %s/package.json in %s or above: run the test inside the closecodes repository",
-				testDir, start)
-		}
-	}
-	return "", err
 }
