@@ -99,26 +99,18 @@ func suggest(reg *registry.Registry, query string) []string {
 	return best
 }
 
-// lines writes label and value pairs, the labels padded to one width, and
-// the later lines of a value indented under its first.
-type lines struct {
-	w     io.Writer
-	colon string
-	width int
-}
-
-func newLines(w io.Writer, t messages.Text, labels ...string) lines {
-	l := lines{w: w, colon: t.Colon}
-	for _, label := range labels {
-		l.width = max(l.width, displayWidth(label+l.colon)+1)
+// printRows writes label and value pairs, the labels padded to one width,
+// and the later lines of a value indented under its first.
+func printRows(w io.Writer, colon string, rows [][2]string) {
+	width := 0
+	for _, r := range rows {
+		width = max(width, displayWidth(r[0]+colon)+1)
 	}
-	return l
-}
-
-func (l lines) add(label, value string) {
-	pad := strings.Repeat(" ", l.width-displayWidth(label+l.colon))
-	value = strings.ReplaceAll(value, "\n", "\n  "+strings.Repeat(" ", l.width))
-	fmt.Fprintf(l.w, "  %s%s%s%s\n", label, l.colon, pad, value)
+	for _, r := range rows {
+		pad := strings.Repeat(" ", width-displayWidth(r[0]+colon))
+		value := strings.ReplaceAll(r[1], "\n", "\n  "+strings.Repeat(" ", width))
+		fmt.Fprintf(w, "  %s%s%s%s\n", r[0], colon, pad, value)
+	}
 }
 
 // displayWidth counts the columns a terminal gives s: two for a wide
@@ -143,39 +135,28 @@ func label(s string) string {
 	return s
 }
 
-func yesNo(t messages.Text, b bool) string {
-	if b {
-		return t.Yes
-	}
-	return t.No
-}
-
 // policy describes reconnect advice: the policy, its delay hint and what
 // it asks of a client.
 func policy(t messages.Text, p registry.Policy) string {
-	name := t.Policy[p.Reconnect]
-	if p.RetryAfter != nil {
-		name = messages.Fill(t.Hint, "{policy}", name, "{hint}", p.RetryAfter.Min.String()+"-"+p.RetryAfter.Max.String())
-	}
-	return messages.Fill(t.Labelled, "{label}", name, "{text}", t.PolicyMeaning[p.Reconnect])
+	return messages.Fill(t.Labelled, "{label}", t.PolicyName(p), "{text}", t.PolicyMeaning[p.Reconnect])
 }
 
 func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages.Text, lang string) {
 	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
-	l := newLines(w, t, label(t.Meaning), label(t.Range), label(t.WireValid), label(t.BrowserMaySend),
-		label(t.Reconnect), label(t.Note), t.Aliases, label(t.Reference))
-	l.add(label(t.Meaning), registry.InLanguage(c.Description, c.Translations, lang))
-	l.add(label(t.Range), rangeLine(reg, c.Value, t, lang))
-	l.add(label(t.WireValid), yesNo(t, c.WireValid))
-	l.add(label(t.BrowserMaySend), yesNo(t, c.BrowserCanSend))
-	l.add(label(t.Reconnect), policy(t, reg.Policy(c.Value)))
+	rows := [][2]string{
+		{label(t.Meaning), registry.InLanguage(c.Description, c.Translations, lang)},
+		{label(t.Range), rangeLine(reg, c.Value, t, lang)},
+		{label(t.WireValid), t.YesNo(c.WireValid)},
+		{label(t.BrowserMaySend), t.YesNo(c.BrowserCanSend)},
+		{label(t.Reconnect), policy(t, reg.Policy(c.Value))},
+	}
 	if c.RuleException != "" {
-		l.add(label(t.Note), registry.InLanguage(c.RuleException, c.RuleExceptionTranslations, lang))
+		rows = append(rows, [2]string{label(t.Note), registry.InLanguage(c.RuleException, c.RuleExceptionTranslations, lang)})
 	}
 	if len(c.Aliases) > 0 {
-		l.add(t.Aliases, strings.Join(c.Aliases, ", "))
+		rows = append(rows, [2]string{t.Aliases, strings.Join(c.Aliases, ", ")})
 	}
-	l.add(label(t.Reference), c.Reference)
+	printRows(w, t.Colon, append(rows, [2]string{label(t.Reference), c.Reference}))
 }
 
 // writeUnnamed explains a code that reg does not name. Every such code gets
@@ -189,19 +170,21 @@ func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text
 	} else {
 		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", code, "{file}", reg.File))
 	}
-	l := newLines(w, t, label(t.Range), label(t.WireValid), label(t.BrowserMaySend), label(t.Reconnect), label(t.Reference))
-	l.add(label(t.Range), rangeLine(reg, v, t, lang))
 	rule, _, ok := reg.Rule(v)
 	why := t.NoRange
 	if ok {
 		why = messages.Fill(t.ByRule, "{block}", blockLabel(reg, v, lang))
 	}
-	l.add(label(t.WireValid), messages.Fill(t.Clause, "{a}", yesNo(t, rule.WireValid), "{b}", why))
-	l.add(label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", yesNo(t, rule.BrowserCanSend), "{b}", why))
-	l.add(label(t.Reconnect), policy(t, reg.Policy(v)))
-	if ok {
-		l.add(label(t.Reference), reg.RangeOf(v).Reference)
+	rows := [][2]string{
+		{label(t.Range), rangeLine(reg, v, t, lang)},
+		{label(t.WireValid), messages.Fill(t.Clause, "{a}", t.YesNo(rule.WireValid), "{b}", why)},
+		{label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", t.YesNo(rule.BrowserCanSend), "{b}", why)},
+		{label(t.Reconnect), policy(t, reg.Policy(v))},
 	}
+	if ok {
+		rows = append(rows, [2]string{label(t.Reference), reg.RangeOf(v).Reference})
+	}
+	printRows(w, t.Colon, rows)
 }
 
 // blockLabel names the smallest block holding v, in the language lang.

@@ -73,18 +73,6 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 	for _, lang := range m.Languages {
 		t := messages.For(lang.Tag)
 		in := func(en string, tr map[string]string) Text { return newText(registry.InLanguage(en, tr, lang.Tag)) }
-		yesNo := func(b bool) string {
-			if b {
-				return t.Yes
-			}
-			return t.No
-		}
-		policy := func(p registry.Policy) string {
-			if p.RetryAfter != nil {
-				return messages.Fill(t.Hint, "{policy}", t.Policy[p.Reconnect], "{hint}", retryAfterText(p.RetryAfter))
-			}
-			return t.Policy[p.Reconnect]
-		}
 		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), T: t,
 			Intro: messages.Fill(t.Intro, "{source}", m.SourceText.MD, "{max_bytes}", strconv.Itoa(m.Reason.MaxBytes),
 				"{reason_reference}", markdownText(m.Reason.Reference)),
@@ -111,20 +99,20 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 			page.Codes = append(page.Codes, DocsCode{
 				Value: m.Codes[i].Value, Name: c.Name, Label: m.Codes[i].Label, Meaning: in(c.Description, c.Translations),
 				Reference: m.Codes[i].Reference, RuleException: in(c.RuleException, c.RuleExceptionTranslations),
-				WireValid: yesNo(c.WireValid), BrowserCanSend: yesNo(c.BrowserCanSend),
-				Reconnect: policy(reg.Policy(c.Value)),
+				WireValid: t.YesNo(c.WireValid), BrowserCanSend: t.YesNo(c.BrowserCanSend),
+				Reconnect: t.PolicyName(reg.Policy(c.Value)),
 			})
 		}
 		for _, r := range reg.Ranges {
 			label := registry.InLanguage(r.Label, r.LabelTranslations, lang.Tag)
-			page.Ranges = append(page.Ranges, docsRange(r.Block, newText(label), in, yesNo, policy(r.Policy)))
+			page.Ranges = append(page.Ranges, docsRange(r.Block, newText(label), in, t, t.PolicyName(r.Policy)))
 			for _, p := range r.Parts {
 				title := newText(label + " › " + registry.InLanguage(p.Label, p.LabelTranslations, lang.Tag))
 				pp := p.Policy
 				if pp.Reconnect == "" {
 					pp = r.Policy
 				}
-				page.Ranges = append(page.Ranges, docsRange(p.Block, title, in, yesNo, policy(pp)))
+				page.Ranges = append(page.Ranges, docsRange(p.Block, title, in, t, t.PolicyName(pp)))
 			}
 		}
 		for _, v := range registry.ReconnectValues {
@@ -136,10 +124,10 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 	return pages
 }
 
-func docsRange(b registry.Block, title Text, in func(string, map[string]string) Text, yesNo func(bool) string, policy string) DocsRange {
+func docsRange(b registry.Block, title Text, in func(string, map[string]string) Text, t messages.Text, policy string) DocsRange {
 	return DocsRange{
 		Span: fmt.Sprintf("%d-%d", b.First, b.Last), Title: title, Meaning: in(b.Description, b.Translations),
-		Reference: newText(b.Reference), WireValid: yesNo(b.WireValid), BrowserCanSend: yesNo(b.BrowserCanSend),
+		Reference: newText(b.Reference), WireValid: t.YesNo(b.WireValid), BrowserCanSend: t.YesNo(b.BrowserCanSend),
 		Reconnect: policy,
 	}
 }

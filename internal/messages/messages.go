@@ -115,3 +115,20 @@ func (t Text) List(words []string) string {
 	}
 	return strings.Join(words[:len(words)-1], t.Comma) + t.And + words[len(words)-1]
 }
+
+// YesNo says b in the language of t.
+func (t Text) YesNo(b bool) string {
+	if b {
+		return t.Yes
+	}
+	return t.No
+}
+
+// PolicyName names reconnect advice in the language of t, with its delay
+// hint when it has one: "retry (5s-30s)".
+func (t Text) PolicyName(p registry.Policy) string {
+	if p.RetryAfter == nil {
+		return t.Policy[p.Reconnect]
+	}
+	return Fill(t.Hint, "{policy}", t.Policy[p.Reconnect], "{hint}", p.RetryAfter.Min.String()+"-"+p.RetryAfter.Max.String())
+}
