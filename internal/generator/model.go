@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
@@ -240,7 +241,10 @@ func factSpans(holds func(v int) bool) Facts {
 	for i, s := range spans {
 		words[i] = s.String()
 	}
-	return Facts{Spans: spans, Text: listText(words, "none")}
+	if len(words) == 0 {
+		words = []string{"none"}
+	}
+	return Facts{Spans: spans, Text: messages.For("en").List(words)}
 }
 
 // spansOf returns the codes from 0 to 65535 for which in is true, as spans.
@@ -264,17 +268,6 @@ func (s Span) String() string {
 		return strconv.Itoa(s.First)
 	}
 	return strconv.Itoa(s.First) + "-" + strconv.Itoa(s.Last)
-}
-
-// listText joins words as "a, b and c", or returns none for no words.
-func listText(words []string, none string) string {
-	switch len(words) {
-	case 0:
-		return none
-	case 1:
-		return words[0]
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // printableSource is the registry's file name as headers show it, with any
