@@ -10,12 +10,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeRegistry turns the root node into a Registry, leaving out entries
-// with problems. rangesComplete is false when a range is missing, so that
-// codes are not blamed for what only the broken range causes.
+// decodeRegistry leaves out entries with problems. rangesComplete is false when a range was left
+// out, so that codes are not blamed for what only the broken range causes.
 func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
-	// A registry that extends the standard one inherits its reason and ranges.
 	extends := false
 	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
 		extends = extends || root.Content[i].Value == "extends"
@@ -50,8 +48,7 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	return reg, rangesComplete
 }
 
-// decodeList decodes each item of the list n and keeps those without
-// problems; ok is false when the list is absent or anything was left out.
+// decodeList keeps the items without problems; ok is false when n is absent or any was left out.
 func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 	decode func(*errorCollector, *yaml.Node) T) ([]T, bool) {
 	items, ok := readList(c, n, what)
@@ -68,8 +65,7 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 	return list, ok
 }
 
-// decodeExtends copies the standard registry's reason, ranges and codes,
-// marked inherited, into reg.
+// decodeExtends copies the standard registry's reason, ranges and codes, marked inherited, into reg.
 func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
 	if !ok {
@@ -125,14 +121,11 @@ const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
-	n = f.get("max_bytes")
-	v, ok := readNumber(c, n, "reason max_bytes", fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes))
-	if ok && (v < 1 || v > maxReasonBytes) {
-		c.addf(nodePos(n), "reason max_bytes %s is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)",
-			short(n.Value), maxReasonBytes)
-	}
+	v, _ := readNumber(c, f.get("max_bytes"), "reason max_bytes", 1, maxReasonBytes,
+		fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes),
+		fmt.Sprintf("a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", maxReasonBytes))
 	ref, _ := readText(c, f.get("reference"), "reason reference")
-	return Reason{MaxBytes: int(min(v, maxReasonBytes)), Reference: ref}
+	return Reason{MaxBytes: int(v), Reference: ref}
 }
 
 // The fields of each kind of entry, in the order messages list them.
@@ -260,7 +253,6 @@ func reconnectNames() []string {
 	return names
 }
 
-// readRetryAfter reads a delay written MIN-MAX, such as 5s-30s.
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	s, ok := readString(c, n, what)
 	if !ok {

@@ -15,8 +15,7 @@ import (
 	"github.com/closecodes/closecodes/internal/spell"
 )
 
-// parseYAML turns data into a YAML node tree, reporting problems of the file
-// itself: bad UTF-8, YAML syntax, emptiness, several documents.
+// parseYAML returns the root node, or nil after reporting what is wrong with the file as a whole.
 func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	text := string(data)
 	for i, r := range text {
@@ -29,25 +28,22 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	var doc, extra yaml.Node
 	err := dec.Decode(&doc)
 	if err == nil {
-		if err = dec.Decode(&extra); err == nil {
-			c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
-			return nil
+		err = dec.Decode(&extra)
+	}
+	switch {
+	case err == nil:
+		c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
+	case !errors.Is(err, io.EOF):
+		reportSyntaxError(c, text, err)
+	case len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null":
+		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
+	default:
+		checkPlain(c, doc.Content[0])
+		if c.count == 0 {
+			return doc.Content[0]
 		}
 	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		reportSyntaxError(c, text, err)
-		return nil
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
-		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
-		return nil
-	}
-	start := c.count
-	checkPlain(c, doc.Content[0])
-	if c.count > start {
-		return nil
-	}
-	return doc.Content[0]
+	return nil
 }
 
 // checkPlain refuses anchors, aliases and merge keys: a registry has no use
@@ -71,8 +67,7 @@ var (
 	unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
-// reportSyntaxError reports an error of yaml.v3's parser. An alias whose
-// anchor is not defined comes without a line, so its place is found in text.
+// reportSyntaxError reports a yaml.v3 parse error; one for an unknown anchor has no line, so text gives it.
 func reportSyntaxError(c *errorCollector, text string, err error) {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -85,8 +80,7 @@ func reportSyntaxError(c *errorCollector, text string, err error) {
 	}
 }
 
-// aliasPos finds the first *name in text that stands alone outside a
-// comment, ignoring quotes, which is close enough; else it gives 1:1.
+// aliasPos finds the first *name standing alone outside a comment (quotes aside), else 1:1.
 func aliasPos(text, name string) Pos {
 	for from := 0; ; from++ {
 		i := strings.Index(text[from:], "*"+name)
@@ -105,7 +99,7 @@ func aliasPos(text, name string) Pos {
 	}
 }
 
-// offsetPos turns a byte offset in text into a line and a column in runes.
+// offsetPos gives a byte offset in text as a line and a column in runes.
 func offsetPos(text string, offset int) Pos {
 	lineStart := strings.LastIndexByte(text[:offset], '\n') + 1
 	return Pos{strings.Count(text[:offset], "\n") + 1, utf8.RuneCountInString(text[lineStart:offset]) + 1}
@@ -118,7 +112,6 @@ var scalarKinds = map[string]string{
 	"!!bool": "a boolean", "!!str": "a string",
 }
 
-// kindName says what a node is, in words for a message.
 func kindName(n *yaml.Node) string {
 	switch {
 	case n.Kind == yaml.MappingNode:
@@ -133,21 +126,18 @@ func kindName(n *yaml.Node) string {
 	return "a value tagged " + short(n.Tag)
 }
 
-// fieldSpec names a field of a mapping and says whether it must be there.
 type fieldSpec struct {
 	name     string
 	required bool
 }
 
-// fieldSet holds the key and value nodes of a mapping's fields, by name;
-// get and key give nil for a field that is absent.
+// fieldSet holds a mapping's key and value nodes by name; get and key give nil for an absent field.
 type fieldSet map[string]struct{ key, value *yaml.Node }
 
 func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
 func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
-// fields reads a mapping whose keys must be among specs, reporting unknown,
-// duplicate and missing keys.
+// fields reads a mapping whose keys must be among specs.
 func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fieldSet {
 	set := fieldSet{}
 	if n.Kind != yaml.MappingNode {
@@ -198,8 +188,7 @@ func didYouMean(s string, known []string, list string) string {
 // `label: 1000` or `code: "1000"` is an error rather than a guess. A nil node
 // is an absent field: not a problem, but not ok either.
 
-// isScalar reports whether n is a scalar tagged one of tags. When n is there
-// but is not, it reports msg, a format for what and the kind of n.
+// isScalar reports whether n is a scalar tagged one of tags; msg formats what and n's kind if not.
 func isScalar(c *errorCollector, n *yaml.Node, msg, what string, tags ...string) bool {
 	if n == nil {
 		return false
@@ -226,13 +215,9 @@ func readBool(c *errorCollector, n *yaml.Node, what string) bool {
 	return b
 }
 
-// readCode reads a close code: a whole number from 0 to 65535.
 func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
-	v, ok := readNumber(c, n, what, "write close codes in decimal digits, such as 4000")
-	if ok && v > 65535 {
-		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, short(n.Value))
-		return 0, false
-	}
+	v, ok := readNumber(c, n, what, 0, 65535,
+		"write close codes in decimal digits, such as 4000", "close codes are 0 to 65535")
 	return uint16(v), ok
 }
 
@@ -241,9 +226,9 @@ func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
 // registry those are slips more often than intent, and name the wrong code.
 var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
-// readNumber reads a whole number in plain decimal digits; fix says how to
-// write one.
-func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
+// readNumber reads a whole number in plain decimal digits from lo to hi; fix says how to write
+// one, and span what the range is.
+func readNumber(c *errorCollector, n *yaml.Node, what string, lo, hi uint64, fix, span string) (uint64, bool) {
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
 		return 0, false
@@ -252,10 +237,12 @@ func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool
 		c.addf(nodePos(n), "%s %q is not a plain decimal number; %s", what, short(n.Value), fix)
 		return 0, false
 	}
-	// Digits fail to parse only by overflow, giving the largest uint64, which
-	// every caller refuses.
-	v, _ := strconv.ParseUint(n.Value, 10, 64)
-	return v, true
+	// Digits fail to parse only by overflow, giving the largest uint64, which is above every hi.
+	if v, _ := strconv.ParseUint(n.Value, 10, 64); lo <= v && v <= hi {
+		return v, true
+	}
+	c.addf(nodePos(n), "%s %s is out of range; %s", what, short(n.Value), span)
+	return 0, false
 }
 
 func readList(c *errorCollector, n *yaml.Node, what string) ([]*yaml.Node, bool) {
