@@ -49,8 +49,7 @@ func (l ErrorList) Sort() {
 	})
 }
 
-// errorCollector gathers problems while a registry is decoded and validated.
-// count tells a decoder whether an entry it read had problems.
+// errorCollector gathers problems; count tells a decoder whether an entry it read had any.
 type errorCollector struct {
 	file  string
 	list  ErrorList // the first collectLimit problems
@@ -80,12 +79,8 @@ func (c *errorCollector) err() error {
 // short cuts s to 40 characters for a message: enough to find the value in
 // the file, while one that fills a megabyte line stays out of the terminal.
 func short(s string) string {
-	n := 0
-	for i := range s {
-		if n == 40 {
-			return s[:i] + "…"
-		}
-		n++
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
 	}
 	return s
 }

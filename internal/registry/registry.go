@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -188,19 +189,15 @@ func (r *Registry) Policy(v uint16) Policy {
 
 // RangeOf returns the range holding v, or nil.
 func (r *Registry) RangeOf(v uint16) *Range {
-	for i := range r.Ranges {
-		if r.Ranges[i].Contains(v) {
-			return &r.Ranges[i]
-		}
+	if i := slices.IndexFunc(r.Ranges, func(rg Range) bool { return rg.Contains(v) }); i >= 0 {
+		return &r.Ranges[i]
 	}
 	return nil
 }
 
 func (r *Range) partOf(v uint16) *Part {
-	for i := range r.Parts {
-		if r.Parts[i].Contains(v) {
-			return &r.Parts[i]
-		}
+	if i := slices.IndexFunc(r.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
+		return &r.Parts[i]
 	}
 	return nil
 }
