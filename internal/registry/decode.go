@@ -218,13 +218,11 @@ func policyFields(required bool) []fieldSpec {
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	var p Policy
-	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok {
-		if reconnectValue(s) {
-			p.Reconnect = s
-		} else {
-			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
-				what, short(s), didYouMean(s, reconnectNames(), "write one of "))
-		}
+	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok && !slices.Contains(reconnectNames(), s) {
+		c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
+			what, short(s), didYouMean(s, reconnectNames(), "write one of "))
+	} else {
+		p.Reconnect = s
 	}
 	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
 	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
@@ -242,8 +240,6 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	}
 	return p
 }
-
-func reconnectValue(s string) bool { return slices.Contains(reconnectNames(), s) }
 
 func reconnectNames() []string {
 	names := make([]string, len(ReconnectValues))

@@ -15,9 +15,7 @@ const (
 )
 
 // Pos is a position in the registry file, 1-based.
-type Pos struct {
-	Line, Col int
-}
+type Pos struct{ Line, Col int }
 
 // Error is one problem in a registry, at a position in its file.
 type Error struct {

@@ -9,9 +9,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// readDescription reads a description: one English text, or a mapping from
-// BCP 47 language tags to texts that includes "en". Tags are kept in
-// canonical case, so zh-cn and zh-CN are one language, stored as zh-CN.
+// readDescription reads one English text, or a mapping from language tags to texts that includes
+// "en". Tags are stored in canonical case, so that zh-cn and zh-CN are one language.
 func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		en, _ = readText(c, n, what)
@@ -32,7 +31,7 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 			continue
 		}
 		seen[tag] = key
-		text, _ := readText(c, value, what+" "+tag) // an entry with a problem is left out
+		text, _ := readText(c, value, what+" "+tag)
 		switch {
 		case tag == "en":
 			en = text
@@ -97,9 +96,8 @@ func (r *Registry) Languages() []string {
 //     zh-Hans-CN find zh-CN;
 //  4. else "en".
 //
-// Any string gets an answer, however malformed. The generated Go and
-// TypeScript lookups take the same steps; testdata/language-vectors.json
-// holds the cases all of them must agree on.
+// Any string gets an answer, however malformed. The generated Go and TypeScript lookups take the same
+// steps; testdata/language-vectors.json holds the cases all of them must agree on.
 func MatchLanguage(languages []string, tag string) string {
 	tag = strings.ReplaceAll(tag, "_", "-")
 	for want := tag; want != ""; {
@@ -129,12 +127,9 @@ func MatchLanguage(languages []string, tag string) string {
 	return "en"
 }
 
-// equalFoldASCII compares an ASCII tag with b ignoring ASCII case only, as
-// the generated TypeScript does: a string as long in bytes as an ASCII one
-// folds to it only letter by letter, never as the Kelvin sign K to k.
-func equalFoldASCII(lang, b string) bool {
-	return len(lang) == len(b) && strings.EqualFold(lang, b)
-}
+// equalFoldASCII ignores ASCII case only, as the generated TypeScript does: a string as long in
+// bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.
+func equalFoldASCII(lang, b string) bool { return len(lang) == len(b) && strings.EqualFold(lang, b) }
 
 // InLanguage returns a description in the language that MatchLanguage
 // picks for tag among en and the description's own translations.

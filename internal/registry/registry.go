@@ -45,9 +45,8 @@ type Reason struct {
 	Reference string
 }
 
-// Facts say whether a code is valid on the wire and whether a browser's
-// WebSocket.close() accepts it. On a block, they are the rule for every
-// code in it that the registry does not list.
+// Facts say whether a code is valid on the wire and whether a browser's WebSocket.close() accepts it. On
+// a block, they are the rule for every code in it that the registry does not list.
 type Facts struct {
 	WireValid      bool
 	BrowserCanSend bool
@@ -81,11 +80,8 @@ type Range struct {
 	Parts []Part
 }
 
-// Part is a block inside a range with a rule of its own, such as 1016-1999
-// kept for future standards.
-type Part struct {
-	Block
-}
+// Part is a block inside a range with a rule of its own, such as 1016-1999 kept for future standards.
+type Part struct{ Block }
 
 // Code is one named close code.
 type Code struct {
@@ -128,9 +124,8 @@ var ReconnectValues = []ReconnectValue{
 	{"unspecified", "The registry gives no advice; the application decides."},
 }
 
-// Policy is what a registry advises a client to do after a close, and why.
-// On a code or a part, an empty Reconnect means its part's or range's
-// advice holds; Registry.Policy resolves it.
+// Policy is what a registry advises a client to do after a close, and why. On a code or a part, an empty
+// Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
 	// Reconnect is the Name of one of ReconnectValues.
 	Reconnect          string
@@ -140,12 +135,9 @@ type Policy struct {
 }
 
 // RetryAfter is a delay before reconnecting: a random time from Min to Max.
-type RetryAfter struct {
-	Min, Max time.Duration
-}
+type RetryAfter struct{ Min, Max time.Duration }
 
-// Output holds the output settings a registry file makes, as written; the
-// generator checks them.
+// Output holds the output settings a registry file makes, as written; the generator checks them.
 type Output struct {
 	GoOut, GoPackage, GoType                          string
 	TSOut, TSPackage, TSStyle                         string
@@ -155,9 +147,8 @@ type Output struct {
 	Pos map[string]Pos
 }
 
-// Rule returns the facts that hold for v when the registry does not list it,
-// with the label of the block that sets them. ok is false when no range
-// holds v.
+// Rule returns the facts that hold for v when the registry does not list it, with the label of the block
+// that sets them. ok is false when no range holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
 	rg := r.RangeOf(v)
 	if rg == nil {
@@ -169,9 +160,8 @@ func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
 	return rg.Facts, rg.Label, true
 }
 
-// Policy returns the advice that holds for v: a named code's own, else its
-// part's, else its range's, else "unspecified". A policy is taken whole, so
-// a code that sets reconnect does not inherit a part's delay.
+// Policy returns the advice that holds for v: a named code's own, else its part's, else its range's, else
+// "unspecified". A policy is taken whole, so a code that sets reconnect does not inherit a part's delay.
 func (r *Registry) Policy(v uint16) Policy {
 	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
 	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {

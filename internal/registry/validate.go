@@ -12,13 +12,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxTextRunes bounds labels, descriptions and references: one-line texts
-// for doc comments and tables.
+// MaxTextRunes bounds labels, descriptions and references: one-line texts for doc comments and tables.
 const MaxTextRunes = 200
 
-// readText reads a one-line text. It reaches Go and TypeScript sources and
-// Markdown, so characters that change how those read are refused here, once,
-// rather than escaped differently by each output.
+// readText reads a one-line text. It reaches Go and TypeScript sources and Markdown, so characters that
+// change how those read are refused here, once, rather than escaped differently by each output.
 func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	s, ok := readString(c, n, what)
 	if msg := textProblem(s); ok && msg != "" {
@@ -29,13 +27,12 @@ func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 }
 
 func textProblem(s string) string {
-	if strings.TrimSpace(s) == "" {
+	switch n := utf8.RuneCountInString(s); {
+	case strings.TrimSpace(s) == "":
 		return "is empty; write a short text"
-	}
-	if s != strings.TrimSpace(s) {
+	case s != strings.TrimSpace(s):
 		return "has leading or trailing white space; remove it"
-	}
-	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
+	case n > MaxTextRunes:
 		return fmt.Sprintf("is %d characters long; keep it to %d, on one line", n, MaxTextRunes)
 	}
 	for _, r := range s {
@@ -70,9 +67,8 @@ func forbiddenRune(r rune) string {
 // IsGoKeyword reports whether s is one of Go's keywords.
 func IsGoKeyword(s string) bool { return token.IsKeyword(s) }
 
-// tsReservedWords are words a generated identifier may not be. Names start
-// with an upper-case letter, so most cannot collide; the check still runs so
-// that the message says what the real problem is.
+// tsReservedWords are words a generated identifier may not be. Names start with an upper-case letter, so
+// most cannot collide; the check still runs so that the message says what the real problem is.
 var tsReservedWords = []string{
 	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch", "class", "const",
 	"constructor", "continue", "debugger", "declare", "default", "delete", "do", "else", "enum", "export",
@@ -148,9 +144,8 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	}
 }
 
-// validateNames requires names and aliases to differ in more than case:
-// otherwise they read as one in docs and logs, and collide in lookups and
-// file systems that fold case.
+// validateNames requires names and aliases to differ in more than case: otherwise they read as one in
+// docs and logs, and collide in lookups and file systems that fold case.
 func validateNames(c *errorCollector, reg *Registry) {
 	type claim struct{ name, owner string }
 	claims := map[string]claim{}
