@@ -18,10 +18,8 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
 		extends = extends || root.Content[i].Value == "extends"
 	}
-	f := fields(c, root, "the registry", []fieldSpec{
-		{"extends", false}, {"output", false},
-		{"reason", !extends}, {"ranges", !extends}, {"codes", true},
-	})
+	f := fields(c, root, "the registry",
+		[]fieldSpec{{"extends", false}, {"output", false}, {"reason", !extends}, {"ranges", !extends}, {"codes", true}})
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -68,15 +66,14 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 // decodeExtends copies the standard registry's reason, ranges and codes, marked inherited, into reg.
 func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
-	if !ok {
+	base, err := Standard()
+	switch {
+	case !ok:
 		return false
-	}
-	if name != StandardName {
+	case name != StandardName:
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
 		return false
-	}
-	base, err := Standard()
-	if err != nil {
+	case err != nil:
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
 		return false
 	}
@@ -227,11 +224,9 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
 	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
 	// Without reconnect on the same entry, the other two qualify nothing.
-	if f.get("reconnect") == nil {
-		for _, key := range []string{"reconnect_reference", "retry_after"} {
-			if k := f.key(key); k != nil {
-				c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
-			}
+	for _, key := range []string{"reconnect_reference", "retry_after"} {
+		if k := f.key(key); k != nil && f.get("reconnect") == nil {
+			c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
 		}
 	}
 	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
@@ -251,19 +246,18 @@ func reconnectNames() []string {
 
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	s, ok := readString(c, n, what)
-	if !ok {
-		return nil
-	}
 	low, high, _ := strings.Cut(s, "-")
 	lo, err1 := time.ParseDuration(low)
 	hi, err2 := time.ParseDuration(high)
 	switch {
-	// ParseDuration reads a sign too, which a delay has no use for: one "-"
-	// parts MIN from MAX, and that is all.
+	case !ok: // absent, or reported by readString
+	// ParseDuration reads a sign too, which a delay has no use for: one "-" parts MIN from MAX.
 	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
-		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s",
+			what, short(s))
 	case lo > hi:
-		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s",
+			what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
 	}

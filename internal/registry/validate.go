@@ -177,7 +177,16 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	for i, code := range reg.Codes {
 		prev := reg.Codes[max(i-1, 0)]
 		dup := i > 0 && prev.Value == code.Value
-		switch rule, block, inRange := reg.Rule(code.Value); {
+		rule, block, inRange := reg.Rule(code.Value)
+		var differs []string
+		differ := func(flag string, got, want bool) {
+			if got != want {
+				differs = append(differs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
+			}
+		}
+		differ("wire_valid", code.WireValid, rule.WireValid)
+		differ("browser_can_send", code.BrowserCanSend, rule.BrowserCanSend)
+		switch {
 		case code.Inherited: // checked when the standard registry was read
 		case dup && prev.Inherited:
 			c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
@@ -191,35 +200,18 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 			c.addf(code.Pos,
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
 				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
-		default:
-			checkRuleException(c, code, rule, block)
+		case len(differs) > 0 && code.RuleException == "":
+			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
+				code.Value, strings.Join(differs, " and "))
+		case len(differs) == 0 && code.RuleException != "":
+			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
+				code.Value, short(block))
 		}
 	}
 }
 
-// checkRuleException requires a rule_exception exactly where a code's facts differ from its block's rule.
-func checkRuleException(c *errorCollector, code Code, rule Facts, block string) {
-	var differs []string
-	differ := func(flag string, got, want bool) {
-		if got != want {
-			differs = append(differs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
-		}
-	}
-	differ("wire_valid", code.WireValid, rule.WireValid)
-	differ("browser_can_send", code.BrowserCanSend, rule.BrowserCanSend)
-	switch {
-	case len(differs) > 0 && code.RuleException == "":
-		c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
-			code.Value, strings.Join(differs, " and "))
-	case len(differs) == 0 && code.RuleException != "":
-		c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
-			code.Value, short(block))
-	}
-}
-
-// extendableRanges says, for messages, which ranges extending registries may
-// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)". Only
-// the standard registry can be extended, and it always has some.
+// extendableRanges names the ranges an extending registry may add codes to, such as "3000-3999
+// (Registered) and 4000-4999 (Private use)"; the standard registry, the only one extended, has some.
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {

@@ -108,18 +108,16 @@ func offsetPos(text string, offset int) Pos {
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 var scalarKinds = map[string]string{
-	"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
-	"!!bool": "a boolean", "!!str": "a string",
+	"!!null": "null", "!!int": "a number", "!!float": "a decimal number", "!!bool": "a boolean", "!!str": "a string",
 }
 
+// kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
 func kindName(n *yaml.Node) string {
 	switch {
 	case n.Kind == yaml.MappingNode:
 		return "a mapping"
 	case n.Kind == yaml.SequenceNode:
 		return "a list"
-	case n.Kind != yaml.ScalarNode:
-		return "an unexpected value"
 	case scalarKinds[n.Tag] != "":
 		return scalarKinds[n.Tag]
 	}
