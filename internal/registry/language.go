@@ -17,34 +17,29 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 		return en, nil
 	}
 	start := c.count
-	seen := map[string]*yaml.Node{}
+	keys, texts := map[string]*yaml.Node{}, map[string]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
-		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value) {
+		key, tag := n.Content[i], canonicalTag(n.Content[i].Value)
+		switch first := keys[tag]; {
+		case key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value):
 			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
-			continue
-		}
-		tag := canonicalTag(key.Value)
-		if first := seen[tag]; first != nil {
+		case first != nil:
 			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
 				what, key.Value, first.Value, first.Line)
-			continue
-		}
-		seen[tag] = key
-		text, _ := readText(c, value, what+" "+tag)
-		switch {
-		case tag == "en":
-			en = text
-		case translations == nil:
-			translations = map[string]string{tag: text}
 		default:
-			translations[tag] = text
+			keys[tag] = key
+			texts[tag], _ = readText(c, n.Content[i+1], what+" "+tag)
 		}
 	}
+	en = texts["en"]
+	delete(texts, "en")
 	if c.count == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
 	}
-	return en, translations
+	if len(texts) == 0 {
+		return en, nil
+	}
+	return en, texts
 }
 
 // languageTagRE matches the BCP 47 tags a registry may use, such as en,
@@ -101,16 +96,10 @@ func (r *Registry) Languages() []string {
 func MatchLanguage(languages []string, tag string) string {
 	tag = strings.ReplaceAll(tag, "_", "-")
 	for want := tag; want != ""; {
-		for _, lang := range languages {
-			if equalFoldASCII(lang, want) {
-				return lang
-			}
+		if i := slices.IndexFunc(languages, func(lang string) bool { return equalFoldASCII(lang, want) }); i >= 0 {
+			return languages[i]
 		}
-		cut := strings.LastIndexByte(want, '-')
-		if cut < 0 {
-			break
-		}
-		want = want[:cut]
+		want = want[:max(strings.LastIndexByte(want, '-'), 0)]
 		// A one-letter subtag starts an extension or private use and means
 		// nothing without what followed it.
 		if n := len(want); n >= 2 && want[n-2] == '-' {
