@@ -127,19 +127,15 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 
 // The fields of each kind of entry, in the order messages list them.
 var (
-	blockFields = []fieldSpec{
-		{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true},
-	}
+	blockFields = []fieldSpec{{"label", true}, {"first", true}, {"last", true}, {"description", true},
+		{"reference", true}, {"wire_valid", true}, {"browser_can_send", true}}
 	// A range holds the policy for its codes; a part or code may set its own.
 	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
 		[]fieldSpec{{"parts", false}, {"extendable", false}})
 	partFields = slices.Concat(blockFields, policyFields(false))
-	codeFields = slices.Concat([]fieldSpec{
-		{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
-		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
-	}, policyFields(false))
+	codeFields = slices.Concat([]fieldSpec{{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
+		{"description", true}, {"reference", true}, {"wire_valid", true}, {"browser_can_send", true},
+		{"rule_exception", false}}, policyFields(false))
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.

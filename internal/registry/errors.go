@@ -61,11 +61,8 @@ func (c *errorCollector) addf(pos Pos, format string, args ...any) {
 	}
 }
 
-// err returns the problems sorted by position, or nil when there are none.
-func (c *errorCollector) err() error {
-	if c.count == 0 {
-		return nil
-	}
+// problems returns the problems sorted by position, the first maxErrors of them.
+func (c *errorCollector) problems() ErrorList {
 	c.list.Sort()
 	if hidden := c.count - maxErrors; hidden > 0 {
 		return append(c.list[:maxErrors:maxErrors], &Error{File: c.file, Pos: c.list[maxErrors-1].Pos,

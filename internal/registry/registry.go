@@ -216,21 +216,17 @@ func Parse(file string, data []byte) (*Registry, error) {
 	c := &errorCollector{file: file}
 	if len(data) > MaxFileBytes {
 		c.addf(Pos{1, 1}, "file is larger than %d bytes, the most a registry may be", MaxFileBytes)
-		return nil, c.err()
+	} else if root := parseYAML(c, data); root != nil {
+		reg, rangesComplete := decodeRegistry(c, root)
+		reg.File = file
+		validateRanges(c, reg)
+		validateNames(c, reg)
+		validateCodes(c, reg, rangesComplete)
+		if c.count == 0 {
+			return reg, nil
+		}
 	}
-	root := parseYAML(c, data)
-	if root == nil {
-		return nil, c.err()
-	}
-	reg, rangesComplete := decodeRegistry(c, root)
-	reg.File = file
-	validateRanges(c, reg)
-	validateNames(c, reg)
-	validateCodes(c, reg, rangesComplete)
-	if err := c.err(); err != nil {
-		return nil, err
-	}
-	return reg, nil
+	return nil, c.problems()
 }
 
 // StandardName is how a registry extends the standard one: `extends: standard`.
