@@ -10,8 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeRegistry leaves out entries with problems. rangesComplete is false when a range was left
-// out, so that codes are not blamed for what only the broken range causes.
+// decodeRegistry leaves out entries with problems; rangesComplete is false if it left out a range.
 func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
 	extends := false
@@ -112,8 +111,7 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	return o
 }
 
-// maxReasonBytes is the longest reason a Close frame can carry: a control
-// frame's payload is at most 125 bytes (RFC 6455, 5.5), and the code takes 2.
+// maxReasonBytes: a control frame's payload is at most 125 bytes (RFC 6455, 5.5), and the code takes 2.
 const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {

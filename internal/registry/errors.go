@@ -7,8 +7,7 @@ import (
 	"strings"
 )
 
-// Past maxErrors problems a registry has a systematic fault, and a wall of
-// messages hides the first one. collectLimit bounds a hostile file's cost.
+// Past maxErrors problems, more only hide the first fault; collectLimit bounds a hostile file's cost.
 const (
 	maxErrors    = 50
 	collectLimit = 10000
@@ -28,8 +27,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
 }
 
-// ErrorList is every problem found in a registry, sorted by position.
-// Its Error method prints one problem a line, in compiler style.
+// ErrorList is every problem found in a registry, sorted by position; Error prints one a line.
 type ErrorList []*Error
 
 func (l ErrorList) Error() string {
@@ -71,8 +69,7 @@ func (c *errorCollector) problems() ErrorList {
 	return c.list
 }
 
-// short cuts s to 40 characters for a message: enough to find the value in
-// the file, while one that fills a megabyte line stays out of the terminal.
+// short cuts s to 40 characters: enough to find a value, while a megabyte line stays out of the terminal.
 func short(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"

@@ -42,12 +42,10 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 	return en, texts
 }
 
-// languageTagRE matches the BCP 47 tags a registry may use, such as en,
-// zh-CN or zh-Hant-TW in any case, without extensions or private use.
+// languageTagRE matches tags such as en, zh-CN or zh-Hant-TW in any case, without extensions or private use.
 var languageTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// canonicalTag writes a tag that languageTagRE matches in the case RFC 5646
-// (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
+// canonicalTag writes a tag in the case RFC 5646 (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
 func canonicalTag(tag string) string {
 	subtags := strings.Split(strings.ToLower(tag), "-")
 	for i, s := range subtags {
@@ -62,8 +60,7 @@ func canonicalTag(tag string) string {
 	return strings.Join(subtags, "-")
 }
 
-// Languages returns the BCP 47 tags of the descriptions in the registry:
-// "en" first, then the others sorted.
+// Languages returns the BCP 47 tags of the registry's descriptions: "en" first, then the others sorted.
 func (r *Registry) Languages() []string {
 	seen := map[string]string{}
 	for _, code := range r.Codes {
@@ -100,8 +97,7 @@ func MatchLanguage(languages []string, tag string) string {
 			return languages[i]
 		}
 		want = want[:max(strings.LastIndexByte(want, '-'), 0)]
-		// A one-letter subtag starts an extension or private use and means
-		// nothing without what followed it.
+		// A one-letter subtag starts an extension or private use, meaningless without what followed.
 		if n := len(want); n >= 2 && want[n-2] == '-' {
 			want = want[:n-2]
 		}
@@ -120,8 +116,7 @@ func MatchLanguage(languages []string, tag string) string {
 // bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.
 func equalFoldASCII(lang, b string) bool { return len(lang) == len(b) && strings.EqualFold(lang, b) }
 
-// InLanguage returns a description in the language that MatchLanguage
-// picks for tag among en and the description's own translations.
+// InLanguage returns the text that MatchLanguage picks for tag among en and its translations.
 func InLanguage(en string, translations map[string]string, tag string) string {
 	languages := append([]string{"en"}, slices.Sorted(maps.Keys(translations))...)
 	if text, ok := translations[MatchLanguage(languages, tag)]; ok {

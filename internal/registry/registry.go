@@ -20,16 +20,14 @@ import (
 	"github.com/closecodes/closecodes"
 )
 
-// MaxFileBytes is the largest registry file accepted: room for thousands of
-// codes, while a runaway or hostile file costs little memory and time.
+// MaxFileBytes is the largest registry accepted: room for thousands of codes, little for a hostile file.
 const MaxFileBytes = 1 << 20
 
 // Registry is a validated close code registry.
 type Registry struct {
 	// File is the registry's path as given, used in messages and headers.
 	File string
-	// Extends is StandardName when the file extends the standard registry,
-	// whose reason, ranges and codes it then holds too.
+	// Extends is StandardName when the file extends the standard registry, whose entries it holds too.
 	Extends string
 	Output  Output
 	Reason  Reason
@@ -108,8 +106,7 @@ type Code struct {
 	AliasPos  []Pos
 }
 
-// ReconnectValue is one value of the reconnect field: what a client should
-// do after a connection closes with a code.
+// ReconnectValue is one value of reconnect: what a client should do after a close with a code.
 type ReconnectValue struct {
 	Name    string
 	Meaning string
@@ -210,8 +207,7 @@ func Load(path string) (*Registry, error) {
 	return Parse(path, data)
 }
 
-// Parse decodes and validates a registry held in data. file names it in
-// messages. The error, when not nil, is an ErrorList.
+// Parse decodes and validates the registry in data, named file in messages. Its error is an ErrorList.
 func Parse(file string, data []byte) (*Registry, error) {
 	c := &errorCollector{file: file}
 	if len(data) > MaxFileBytes {
@@ -241,8 +237,7 @@ var standard struct {
 	err  error
 }
 
-// Standard returns the standard registry that gencodes carries: the
-// repository's codes.yaml. Callers must not modify it.
+// Standard returns the standard registry gencodes carries, codes.yaml. Callers must not modify it.
 func Standard() (*Registry, error) {
 	standard.once.Do(func() {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)

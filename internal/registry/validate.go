@@ -77,8 +77,7 @@ var tsReservedWords = []string{
 	"number", "object", "of", "package", "private", "protected", "public", "readonly", "require", "return",
 	"set", "static", "string", "super", "switch", "symbol", "this", "throw", "true", "try", "type", "typeof",
 	"undefined", "unique", "unknown", "var", "void", "while", "with", "yield",
-	// Globals that an enum member or a property of that name would shadow or
-	// that TypeScript refuses as enum member names.
+	// Globals that a member of that name would shadow, or that TypeScript refuses as enum members.
 	"Infinity", "NaN",
 }
 
@@ -210,8 +209,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	}
 }
 
-// extendableRanges names the ranges an extending registry may add codes to, such as "3000-3999
-// (Registered) and 4000-4999 (Private use)"; the standard registry, the only one extended, has some.
+// extendableRanges names, for messages, the ranges an extending registry may add codes to.
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {

@@ -46,8 +46,7 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	return nil
 }
 
-// checkPlain refuses anchors, aliases and merge keys: a registry has no use
-// for them, and aliases can make a small file expand into an enormous one.
+// checkPlain refuses anchors, aliases and merge keys: no registry needs them, and aliases can blow a file up.
 func checkPlain(c *errorCollector, n *yaml.Node) {
 	switch {
 	case n.Kind == yaml.AliasNode:
@@ -182,9 +181,8 @@ func didYouMean(s string, known []string, list string) string {
 	return fmt.Sprintf("did you mean %q?", best)
 }
 
-// The readers below check a value's YAML type before converting it, so that
-// `label: 1000` or `code: "1000"` is an error rather than a guess. A nil node
-// is an absent field: not a problem, but not ok either.
+// The readers below check a value's YAML type before converting it, so that `label: 1000` or
+// `code: "1000"` is an error rather than a guess. A nil node is an absent field: no problem, not ok.
 
 // isScalar reports whether n is a scalar tagged one of tags; msg formats what and n's kind if not.
 func isScalar(c *errorCollector, n *yaml.Node, msg, what string, tags ...string) bool {
@@ -219,13 +217,11 @@ func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
 	return uint16(v), ok
 }
 
-// plainDecimalRE matches a whole number as people write one. YAML also
-// reads 0x1F, 0o17, 0b11, 1_000, +5 and 017 (octal) as numbers; in a
-// registry those are slips more often than intent, and name the wrong code.
+// plainDecimalRE matches a whole number as people write one. YAML also reads 0x1F, 0o17, 0b11, 1_000,
+// +5 and 017 (octal) as numbers; in a registry those are slips more often than intent.
 var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
-// readNumber reads a whole number in plain decimal digits from lo to hi; fix says how to write
-// one, and span what the range is.
+// readNumber reads a plain decimal number from lo to hi; fix says how to write one, span what the range is.
 func readNumber(c *errorCollector, n *yaml.Node, what string, lo, hi uint64, fix, span string) (uint64, bool) {
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
