@@ -17,8 +17,8 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
 		extends = extends || root.Content[i].Value == "extends"
 	}
-	f := fields(c, root, "the registry",
-		[]fieldSpec{{"extends", false}, {"output", false}, {"reason", !extends}, {"ranges", !extends}, {"codes", true}})
+	f := fields(c, root, "the registry", []fieldSpec{{"extends", false}, {"output", false},
+		{"reason", !extends}, {"ranges", !extends}, {"codes", true}})
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -52,8 +52,7 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 	var list []T
 	for _, item := range items {
 		start := c.count
-		v := decode(c, item)
-		if c.count == start {
+		if v := decode(c, item); c.count == start {
 			list = append(list, v)
 		} else {
 			ok = false
@@ -116,7 +115,7 @@ const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
-	v, _ := readNumber(c, f.get("max_bytes"), "reason max_bytes", 1, maxReasonBytes,
+	v, _ := readNumber(c, f.get("max_bytes"), 1, maxReasonBytes, "reason max_bytes",
 		fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes),
 		fmt.Sprintf("a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", maxReasonBytes))
 	ref, _ := readText(c, f.get("reference"), "reason reference")
@@ -131,9 +130,9 @@ var (
 	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
 		[]fieldSpec{{"parts", false}, {"extendable", false}})
 	partFields = slices.Concat(blockFields, policyFields(false))
-	codeFields = slices.Concat([]fieldSpec{{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
-		{"description", true}, {"reference", true}, {"wire_valid", true}, {"browser_can_send", true},
-		{"rule_exception", false}}, policyFields(false))
+	codeFields = slices.Concat([]fieldSpec{{"code", true}, {"name", true}, {"label", true},
+		{"aliases", false}, {"description", true}, {"reference", true}, {"wire_valid", true},
+		{"browser_can_send", true}, {"rule_exception", false}}, policyFields(false))
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.
@@ -209,9 +208,10 @@ func policyFields(required bool) []fieldSpec {
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	var p Policy
-	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok && !slices.Contains(reconnectNames(), s) {
+	s, ok := readString(c, f.get("reconnect"), what+" reconnect")
+	if known := reconnectNames(); ok && !slices.Contains(known, s) {
 		c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
-			what, short(s), didYouMean(s, reconnectNames(), "write one of "))
+			what, short(s), didYouMean(s, known, "write one of "))
 	} else {
 		p.Reconnect = s
 	}
@@ -224,7 +224,8 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 		}
 	}
 	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
-		c.addf(nodePos(f.key("retry_after")), "%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
+		c.addf(nodePos(f.key("retry_after")),
+			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
 			what, p.Reconnect)
 	}
 	return p

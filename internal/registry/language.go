@@ -11,7 +11,7 @@ import (
 
 // readDescription reads one English text, or a mapping from language tags to texts that includes
 // "en". Tags are stored in canonical case, so that zh-cn and zh-CN are one language.
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string) {
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, tr map[string]string) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		en, _ = readText(c, n, what)
 		return en, nil
@@ -93,7 +93,7 @@ func (r *Registry) Languages() []string {
 func MatchLanguage(languages []string, tag string) string {
 	tag = strings.ReplaceAll(tag, "_", "-")
 	for want := tag; want != ""; {
-		if i := slices.IndexFunc(languages, func(lang string) bool { return equalFoldASCII(lang, want) }); i >= 0 {
+		if i := slices.IndexFunc(languages, func(l string) bool { return equalFoldASCII(l, want) }); i >= 0 {
 			return languages[i]
 		}
 		want = want[:max(strings.LastIndexByte(want, '-'), 0)]

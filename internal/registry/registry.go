@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"sort"
@@ -100,10 +99,9 @@ type Code struct {
 	RuleException             string
 	RuleExceptionTranslations map[string]string
 	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited bool
-	Pos       Pos
-	NamePos   Pos
-	AliasPos  []Pos
+	Inherited    bool
+	Pos, NamePos Pos
+	AliasPos     []Pos
 }
 
 // ReconnectValue is one value of reconnect: what a client should do after a close with a code.
@@ -147,14 +145,11 @@ type Output struct {
 // Rule returns the facts that hold for v when the registry does not list it, with the label of the block
 // that sets them. ok is false when no range holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
-	rg := r.RangeOf(v)
-	if rg == nil {
-		return Facts{}, "", false
+	if rg := r.RangeOf(v); rg != nil {
+		b := rg.blockOf(v)
+		return b.Facts, b.Label, true
 	}
-	if p := rg.partOf(v); p != nil {
-		return p.Facts, p.Label, true
-	}
-	return rg.Facts, rg.Label, true
+	return Facts{}, "", false
 }
 
 // Policy returns the advice that holds for v: a named code's own, else its part's, else its range's, else
@@ -168,8 +163,8 @@ func (r *Registry) Policy(v uint16) Policy {
 	if rg == nil {
 		return Policy{Reconnect: "unspecified"}
 	}
-	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
-		return p.Policy
+	if b := rg.blockOf(v); b.Reconnect != "" {
+		return b.Policy
 	}
 	return rg.Policy
 }
@@ -182,26 +177,27 @@ func (r *Registry) RangeOf(v uint16) *Range {
 	return nil
 }
 
-func (r *Range) partOf(v uint16) *Part {
+// blockOf returns the part of r that holds v, or else r's own block.
+func (r *Range) blockOf(v uint16) *Block {
 	if i := slices.IndexFunc(r.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
-		return &r.Parts[i]
+		return &r.Parts[i].Block
 	}
-	return nil
+	return &r.Block
 }
 
 // Load reads and validates the registry at path.
 func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	var data []byte
+	if err == nil {
+		defer f.Close()
+		// A byte past the limit is enough for Parse to refuse a huge file.
+		data, err = io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	}
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("registry %s does not exist; pass its path with -registry", path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot read registry: %w", err)
-	}
-	defer f.Close()
-	// A byte past the limit is enough for Parse to refuse a huge file.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
 	return Parse(path, data)

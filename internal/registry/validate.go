@@ -177,10 +177,10 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		prev := reg.Codes[max(i-1, 0)]
 		dup := i > 0 && prev.Value == code.Value
 		rule, block, inRange := reg.Rule(code.Value)
-		var differs []string
+		var diffs []string
 		differ := func(flag string, got, want bool) {
 			if got != want {
-				differs = append(differs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
+				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
 			}
 		}
 		differ("wire_valid", code.WireValid, rule.WireValid)
@@ -199,10 +199,10 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 			c.addf(code.Pos,
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
 				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
-		case len(differs) > 0 && code.RuleException == "":
+		case len(diffs) > 0 && code.RuleException == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
-				code.Value, strings.Join(differs, " and "))
-		case len(differs) == 0 && code.RuleException != "":
+				code.Value, strings.Join(diffs, " and "))
+		case len(diffs) == 0 && code.RuleException != "":
 			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
 				code.Value, short(block))
 		}

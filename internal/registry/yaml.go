@@ -30,11 +30,20 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	if err == nil {
 		err = dec.Decode(&extra)
 	}
+	msg := fmt.Sprint(err)
+	line := yamlLineRE.FindStringSubmatch(msg)
+	anchor := unknownAnchorRE.FindStringSubmatch(msg)
 	switch {
 	case err == nil:
 		c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
+	case line != nil:
+		n, _ := strconv.Atoi(line[1])
+		c.addf(Pos{max(n, 1), 1}, "invalid YAML: %s", line[2])
+	case anchor != nil: // an alias of an anchor not defined, which yaml.v3 reports without a line
+		c.addf(aliasPos(text, anchor[1]), "YAML alias *%s is not allowed in a registry; write the value out",
+			short(anchor[1]))
 	case !errors.Is(err, io.EOF):
-		reportSyntaxError(c, text, err)
+		c.addf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 	case len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null":
 		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
 	default:
@@ -66,19 +75,6 @@ var (
 	unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
-// reportSyntaxError reports a yaml.v3 parse error; one for an unknown anchor has no line, so text gives it.
-func reportSyntaxError(c *errorCollector, text string, err error) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		c.addf(Pos{max(line, 1), 1}, "invalid YAML: %s", m[2])
-	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
-		c.addf(aliasPos(text, m[1]), "YAML alias *%s is not allowed in a registry; write the value out", short(m[1]))
-	} else {
-		c.addf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
-	}
-}
-
 // aliasPos finds the first *name standing alone outside a comment (quotes aside), else 1:1.
 func aliasPos(text, name string) Pos {
 	for from := 0; ; from++ {
@@ -88,11 +84,11 @@ func aliasPos(text, name string) Pos {
 		}
 		from += i
 		end := from + 1 + len(name)
-		before := text[strings.LastIndexByte(text[:from], '\n')+1 : from]
-		inComment := strings.HasPrefix(before, "#") ||
-			strings.Contains(before, " #") || strings.Contains(before, "\t#")
-		if (from == 0 || strings.ContainsRune(" \t\r\n[{,", rune(text[from-1]))) &&
-			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) && !inComment {
+		// The space stands for the line's start: a comment may begin there, and so may *name.
+		before := " " + text[strings.LastIndexByte(text[:from], '\n')+1:from]
+		inComment := strings.Contains(before, " #") || strings.Contains(before, "\t#")
+		if !inComment && strings.ContainsRune(" \t\r\n[{,", rune(before[len(before)-1])) &&
+			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) {
 			return offsetPos(text, from)
 		}
 	}
@@ -107,7 +103,8 @@ func offsetPos(text string, offset int) Pos {
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 var scalarKinds = map[string]string{
-	"!!null": "null", "!!int": "a number", "!!float": "a decimal number", "!!bool": "a boolean", "!!str": "a string",
+	"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
+	"!!bool": "a boolean", "!!str": "a string",
 }
 
 // kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
@@ -212,7 +209,7 @@ func readBool(c *errorCollector, n *yaml.Node, what string) bool {
 }
 
 func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
-	v, ok := readNumber(c, n, what, 0, 65535,
+	v, ok := readNumber(c, n, 0, 65535, what,
 		"write close codes in decimal digits, such as 4000", "close codes are 0 to 65535")
 	return uint16(v), ok
 }
@@ -222,7 +219,7 @@ func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
 var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
 // readNumber reads a plain decimal number from lo to hi; fix says how to write one, span what the range is.
-func readNumber(c *errorCollector, n *yaml.Node, what string, lo, hi uint64, fix, span string) (uint64, bool) {
+func readNumber(c *errorCollector, n *yaml.Node, lo, hi uint64, what, fix, span string) (uint64, bool) {
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
 		return 0, false
