@@ -17,8 +17,12 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
 		extends = extends || root.Content[i].Value == "extends"
 	}
-	f := fields(c, root, "the registry", []fieldSpec{{"extends", false}, {"output", false},
-		{"reason", !extends}, {"ranges", !extends}, {"codes", true}})
+	optional := []string{"extends", "output"}
+	if extends {
+		optional = append(optional, "reason", "ranges")
+	}
+	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"},
+		optional...)
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -96,11 +100,11 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 		{"ts_version", &o.TSVersion}, {"ts_license", &o.TSLicense}, {"ts_description", &o.TSDescription},
 		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut},
 	}
-	specs := make([]fieldSpec, len(settings))
+	keys := make([]string, len(settings))
 	for i, s := range settings {
-		specs[i].name = s.key
+		keys[i] = s.key
 	}
-	f := fields(c, n, "output", specs)
+	f := fields(c, n, "output", keys, keys...)
 	for _, s := range settings {
 		if v, ok := readString(c, f.get(s.key), "output "+s.key); ok {
 			*s.dst = v
@@ -114,7 +118,7 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
-	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
+	f := fields(c, n, "reason", []string{"max_bytes", "reference"})
 	v, _ := readNumber(c, f.get("max_bytes"), 1, maxReasonBytes, "reason max_bytes",
 		fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes),
 		fmt.Sprintf("a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", maxReasonBytes))
@@ -124,15 +128,16 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 
 // The fields of each kind of entry, in the order messages list them.
 var (
-	blockFields = []fieldSpec{{"label", true}, {"first", true}, {"last", true}, {"description", true},
-		{"reference", true}, {"wire_valid", true}, {"browser_can_send", true}}
-	// A range holds the policy for its codes; a part or code may set its own.
-	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
-		[]fieldSpec{{"parts", false}, {"extendable", false}})
-	partFields = slices.Concat(blockFields, policyFields(false))
-	codeFields = slices.Concat([]fieldSpec{{"code", true}, {"name", true}, {"label", true},
-		{"aliases", false}, {"description", true}, {"reference", true}, {"wire_valid", true},
-		{"browser_can_send", true}, {"rule_exception", false}}, policyFields(false))
+	policyFields = []string{"reconnect", "reconnect_reference", "retry_after"}
+	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid",
+		"browser_can_send"}
+	rangeFields = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
+	partFields  = slices.Concat(blockFields, policyFields)
+	codeFields  = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
+		"wire_valid", "browser_can_send", "rule_exception"}, policyFields)
+	// A range holds the policy for its codes, so it needs reconnect; a part or code may set its own.
+	rangeOptional = []string{"reconnect_reference", "retry_after", "parts", "extendable"}
+	codeOptional  = slices.Concat([]string{"aliases", "rule_exception"}, policyFields)
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.
@@ -151,7 +156,7 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 
 func decodeRange(c *errorCollector, n *yaml.Node) Range {
 	var r Range
-	f := fields(c, n, "range", rangeFields)
+	f := fields(c, n, "range", rangeFields, rangeOptional...)
 	what := "range"
 	if name, ok := readString(c, f.get("name"), "range name"); ok {
 		r.Name = name
@@ -163,7 +168,8 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 	r.Block = decodeBlock(c, n, f, what)
 	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
-		return Part{decodeBlock(c, n, fields(c, n, "part of "+what, partFields), "part of "+what)}
+		f := fields(c, n, "part of "+what, partFields, policyFields...)
+		return Part{decodeBlock(c, n, f, "part of "+what)}
 	})
 	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
 	return r
@@ -171,7 +177,7 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 
 func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code := Code{Pos: nodePos(n)}
-	f := fields(c, n, "code entry", codeFields)
+	f := fields(c, n, "code entry", codeFields, codeOptional...)
 	what := "code entry"
 	if v, ok := readCode(c, f.get("code"), "code"); ok {
 		code.Value, what = v, fmt.Sprintf("code %d", v)
@@ -200,10 +206,6 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code.RuleException, code.RuleExceptionTranslations =
 		readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code
-}
-
-func policyFields(required bool) []fieldSpec {
-	return []fieldSpec{{"reconnect", required}, {"reconnect_reference", false}, {"retry_after", false}}
 }
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {

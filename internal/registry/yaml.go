@@ -120,27 +120,18 @@ func kindName(n *yaml.Node) string {
 	return "a value tagged " + short(n.Tag)
 }
 
-type fieldSpec struct {
-	name     string
-	required bool
-}
-
 // fieldSet holds a mapping's key and value nodes by name; get and key give nil for an absent field.
 type fieldSet map[string]struct{ key, value *yaml.Node }
 
 func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
 func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
-// fields reads a mapping whose keys must be among specs.
-func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fieldSet {
+// fields reads a mapping whose keys must be among known, and include every one not optional.
+func fields(c *errorCollector, n *yaml.Node, what string, known []string, optional ...string) fieldSet {
 	set := fieldSet{}
 	if n.Kind != yaml.MappingNode {
 		c.addf(nodePos(n), "%s must be a mapping, not %s", what, kindName(n))
 		return set
-	}
-	known := make([]string, len(specs))
-	for i, s := range specs {
-		known[i] = s.name
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
@@ -156,9 +147,9 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fie
 			set[key.Value] = struct{ key, value *yaml.Node }{key, value}
 		}
 	}
-	for _, s := range specs {
-		if s.required && set.get(s.name) == nil {
-			c.addf(nodePos(n), "%s is missing required field %q", what, s.name)
+	for _, name := range known {
+		if set.get(name) == nil && !slices.Contains(optional, name) {
+			c.addf(nodePos(n), "%s is missing required field %q", what, name)
 		}
 	}
 	return set
