@@ -94,12 +94,10 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	settings := []struct {
 		key string
 		dst *string
-	}{
-		{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
+	}{{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
 		{"ts_out", &o.TSOut}, {"ts_package", &o.TSPackage}, {"ts_style", &o.TSStyle},
 		{"ts_version", &o.TSVersion}, {"ts_license", &o.TSLicense}, {"ts_description", &o.TSDescription},
-		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut},
-	}
+		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut}}
 	keys := make([]string, len(settings))
 	for i, s := range settings {
 		keys[i] = s.key
@@ -155,17 +153,16 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 }
 
 func decodeRange(c *errorCollector, n *yaml.Node) Range {
-	var r Range
 	f := fields(c, n, "range", rangeFields, rangeOptional...)
+	name, ok := readString(c, f.get("name"), "range name")
 	what := "range"
-	if name, ok := readString(c, f.get("name"), "range name"); ok {
-		r.Name = name
-		if name != "" {
-			what = "range " + short(name)
-		}
+	if name != "" {
+		what = "range " + short(name)
+	}
+	if ok {
 		checkIdentifier(c, f.get("name"), what+" name", name, "Private")
 	}
-	r.Block = decodeBlock(c, n, f, what)
+	r := Range{Name: name, Block: decodeBlock(c, n, f, what)}
 	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
 		f := fields(c, n, "part of "+what, partFields, policyFields...)
@@ -209,28 +206,26 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 }
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
-	var p Policy
-	s, ok := readString(c, f.get("reconnect"), what+" reconnect")
-	if known := reconnectNames(); ok && !slices.Contains(known, s) {
+	reconnect, ok := readString(c, f.get("reconnect"), what+" reconnect")
+	if known := reconnectNames(); ok && !slices.Contains(known, reconnect) {
 		c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
-			what, short(s), didYouMean(s, known, "write one of "))
-	} else {
-		p.Reconnect = s
+			what, short(reconnect), didYouMean(reconnect, known, "write one of "))
+		reconnect = ""
 	}
-	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
-	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
+	ref, _ := readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
+	retry := readRetryAfter(c, f.get("retry_after"), what+" retry_after")
 	// Without reconnect on the same entry, the other two qualify nothing.
 	for _, key := range []string{"reconnect_reference", "retry_after"} {
 		if k := f.key(key); k != nil && f.get("reconnect") == nil {
 			c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
 		}
 	}
-	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
+	if retry != nil && reconnect != "" && reconnect != "retry" && reconnect != "reauthenticate" {
 		c.addf(nodePos(f.key("retry_after")),
 			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
-			what, p.Reconnect)
+			what, reconnect)
 	}
-	return p
+	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
 }
 
 func reconnectNames() []string {

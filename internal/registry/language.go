@@ -82,10 +82,9 @@ func (r *Registry) Languages() []string {
 // first, as Languages returns them) that serves a request for tag best:
 //
 //  1. the language equal to tag, ignoring ASCII case and reading "_" as "-";
-//  2. else RFC 4647 lookup: tag without its last subtag, and without a
-//     one-letter subtag left at its end, tried as in 1, until none is left;
-//  3. else the first language with tag's primary subtag, so that zh and
-//     zh-Hans-CN find zh-CN;
+//  2. else RFC 4647 lookup: tag without its last subtag, and without a one-letter subtag left at its end,
+//     tried as in 1, until none is left;
+//  3. else the first language with tag's primary subtag, so that zh and zh-Hans-CN find zh-CN;
 //  4. else "en".
 //
 // Any string gets an answer, however malformed. The generated Go and TypeScript lookups take the same

@@ -1,9 +1,7 @@
-// Package registry reads a close code registry (codes.yaml), checks it
-// strictly and returns its typed model.
+// Package registry reads a close code registry (codes.yaml), checks it strictly and returns its typed model.
 //
-// Every problem is reported as FILE:LINE:COL: message, all of them at once
-// where the file can be read at all, so that one run shows everything to fix.
-// A model is returned only when the registry has no problem.
+// Every problem is reported as FILE:LINE:COL: message, all of them at once where the file can be read at
+// all, so that one run shows everything to fix. A model is returned only when the registry has no problem.
 package registry
 
 import (
@@ -44,10 +42,7 @@ type Reason struct {
 
 // Facts say whether a code is valid on the wire and whether a browser's WebSocket.close() accepts it. On
 // a block, they are the rule for every code in it that the registry does not list.
-type Facts struct {
-	WireValid      bool
-	BrowserCanSend bool
-}
+type Facts struct{ WireValid, BrowserCanSend bool }
 
 // Block is what ranges and parts share: a span of codes with a purpose and
 // a rule. Translations are keyed by BCP 47 tag in canonical case (zh-CN).
@@ -105,10 +100,7 @@ type Code struct {
 }
 
 // ReconnectValue is one value of reconnect: what a client should do after a close with a code.
-type ReconnectValue struct {
-	Name    string
-	Meaning string
-}
+type ReconnectValue struct{ Name, Meaning string }
 
 // ReconnectValues are the values reconnect may take, in documentation order.
 var ReconnectValues = []ReconnectValue{
@@ -122,9 +114,8 @@ var ReconnectValues = []ReconnectValue{
 // Policy is what a registry advises a client to do after a close, and why. On a code or a part, an empty
 // Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
-	// Reconnect is the Name of one of ReconnectValues.
-	Reconnect          string
-	ReconnectReference string
+	// Reconnect is the Name of one of ReconnectValues; ReconnectReference cites the source.
+	Reconnect, ReconnectReference string
 	// RetryAfter is the delay the source asks for, or nil.
 	RetryAfter *RetryAfter
 }

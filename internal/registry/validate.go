@@ -111,9 +111,8 @@ func identifierProblem(name, example string) string {
 }
 
 func validateRanges(c *errorCollector, reg *Registry) {
-	names := map[string]*Range{}
-	for i := range reg.Ranges {
-		r := &reg.Ranges[i]
+	names := map[string]Range{}
+	for i, r := range reg.Ranges {
 		if r.First > r.Last {
 			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", short(r.Name), r.First, r.Last)
 		}
@@ -125,8 +124,7 @@ func validateRanges(c *errorCollector, reg *Registry) {
 			c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
 				short(r.Name), r.First, r.Last, short(prev.Name), prev.First, prev.Last, prev.Pos.Line)
 		}
-		for j := range r.Parts {
-			p := &r.Parts[j]
+		for j, p := range r.Parts {
 			if p.First > p.Last {
 				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d",
 					short(p.Label), short(r.Name), p.First, p.Last)

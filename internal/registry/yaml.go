@@ -102,10 +102,8 @@ func offsetPos(text string, offset int) Pos {
 
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-var scalarKinds = map[string]string{
-	"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
-	"!!bool": "a boolean", "!!str": "a string",
-}
+var scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
+	"!!bool": "a boolean", "!!str": "a string"}
 
 // kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
 func kindName(n *yaml.Node) string {
