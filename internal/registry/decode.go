@@ -10,20 +10,19 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// decodeRegistry turns the root node into a Registry, leaving out entries
-// with problems. rangesComplete is false when a range is missing, so that
-// codes are not blamed for what only the broken range causes.
+// decodeRegistry leaves out entries with problems; rangesComplete is false if it left out a range.
 func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesComplete bool) {
 	reg = &Registry{}
-	// A registry that extends the standard one inherits its reason and ranges.
 	extends := false
 	for i := 0; root.Kind == yaml.MappingNode && i < len(root.Content); i += 2 {
 		extends = extends || root.Content[i].Value == "extends"
 	}
-	f := fields(c, root, "the registry", []fieldSpec{
-		{"extends", false}, {"output", false},
-		{"reason", !extends}, {"ranges", !extends}, {"codes", true},
-	})
+	optional := []string{"extends", "output"}
+	if extends {
+		optional = append(optional, "reason", "ranges")
+	}
+	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"},
+		optional...)
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -50,16 +49,14 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	return reg, rangesComplete
 }
 
-// decodeList decodes each item of the list n and keeps those without
-// problems; ok is false when the list is absent or anything was left out.
+// decodeList keeps the items without problems; ok is false when n is absent or any was left out.
 func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 	decode func(*errorCollector, *yaml.Node) T) ([]T, bool) {
 	items, ok := readList(c, n, what)
 	var list []T
 	for _, item := range items {
 		start := c.count
-		v := decode(c, item)
-		if c.count == start {
+		if v := decode(c, item); c.count == start {
 			list = append(list, v)
 		} else {
 			ok = false
@@ -68,19 +65,17 @@ func decodeList[T any](c *errorCollector, n *yaml.Node, what string,
 	return list, ok
 }
 
-// decodeExtends copies the standard registry's reason, ranges and codes,
-// marked inherited, into reg.
+// decodeExtends copies the standard registry's reason, ranges and codes, marked inherited, into reg.
 func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	name, ok := readString(c, n, "extends")
-	if !ok {
+	base, err := Standard()
+	switch {
+	case !ok:
 		return false
-	}
-	if name != StandardName {
+	case name != StandardName:
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
 		return false
-	}
-	base, err := Standard()
-	if err != nil {
+	case err != nil:
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
 		return false
 	}
@@ -99,17 +94,15 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	settings := []struct {
 		key string
 		dst *string
-	}{
-		{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
+	}{{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
 		{"ts_out", &o.TSOut}, {"ts_package", &o.TSPackage}, {"ts_style", &o.TSStyle},
 		{"ts_version", &o.TSVersion}, {"ts_license", &o.TSLicense}, {"ts_description", &o.TSDescription},
-		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut},
-	}
-	specs := make([]fieldSpec, len(settings))
+		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut}}
+	keys := make([]string, len(settings))
 	for i, s := range settings {
-		specs[i].name = s.key
+		keys[i] = s.key
 	}
-	f := fields(c, n, "output", specs)
+	f := fields(c, n, "output", keys, keys...)
 	for _, s := range settings {
 		if v, ok := readString(c, f.get(s.key), "output "+s.key); ok {
 			*s.dst = v
@@ -119,37 +112,30 @@ func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	return o
 }
 
-// maxReasonBytes is the longest reason a Close frame can carry: a control
-// frame's payload is at most 125 bytes (RFC 6455, 5.5), and the code takes 2.
+// maxReasonBytes: a control frame's payload is at most 125 bytes (RFC 6455, 5.5), and the code takes 2.
 const maxReasonBytes = 125 - 2
 
 func decodeReason(c *errorCollector, n *yaml.Node) Reason {
-	f := fields(c, n, "reason", []fieldSpec{{"max_bytes", true}, {"reference", true}})
-	n = f.get("max_bytes")
-	v, ok := readNumber(c, n, "reason max_bytes", fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes))
-	if ok && (v < 1 || v > maxReasonBytes) {
-		c.addf(nodePos(n), "reason max_bytes %s is out of range; a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)",
-			short(n.Value), maxReasonBytes)
-	}
+	f := fields(c, n, "reason", []string{"max_bytes", "reference"})
+	v, _ := readNumber(c, f.get("max_bytes"), 1, maxReasonBytes, "reason max_bytes",
+		fmt.Sprintf("write it in decimal digits, such as %d", maxReasonBytes),
+		fmt.Sprintf("a Close frame leaves room for 1 to %d bytes of reason (RFC 6455, 5.5)", maxReasonBytes))
 	ref, _ := readText(c, f.get("reference"), "reason reference")
-	return Reason{MaxBytes: int(min(v, maxReasonBytes)), Reference: ref}
+	return Reason{MaxBytes: int(v), Reference: ref}
 }
 
 // The fields of each kind of entry, in the order messages list them.
 var (
-	blockFields = []fieldSpec{
-		{"label", true}, {"first", true}, {"last", true}, {"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true},
-	}
-	// A range holds the policy for its codes; a part or code may set its own.
-	rangeFields = slices.Concat([]fieldSpec{{"name", true}}, blockFields, policyFields(true),
-		[]fieldSpec{{"parts", false}, {"extendable", false}})
-	partFields = slices.Concat(blockFields, policyFields(false))
-	codeFields = slices.Concat([]fieldSpec{
-		{"code", true}, {"name", true}, {"label", true}, {"aliases", false},
-		{"description", true}, {"reference", true},
-		{"wire_valid", true}, {"browser_can_send", true}, {"rule_exception", false},
-	}, policyFields(false))
+	policyFields = []string{"reconnect", "reconnect_reference", "retry_after"}
+	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid",
+		"browser_can_send"}
+	rangeFields = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
+	partFields  = slices.Concat(blockFields, policyFields)
+	codeFields  = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
+		"wire_valid", "browser_can_send", "rule_exception"}, policyFields)
+	// A range holds the policy for its codes, so it needs reconnect; a part or code may set its own.
+	rangeOptional = []string{"reconnect_reference", "retry_after", "parts", "extendable"}
+	codeOptional  = slices.Concat([]string{"aliases", "rule_exception"}, policyFields)
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.
@@ -167,20 +153,20 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 }
 
 func decodeRange(c *errorCollector, n *yaml.Node) Range {
-	var r Range
-	f := fields(c, n, "range", rangeFields)
+	f := fields(c, n, "range", rangeFields, rangeOptional...)
+	name, ok := readString(c, f.get("name"), "range name")
 	what := "range"
-	if name, ok := readString(c, f.get("name"), "range name"); ok {
-		r.Name = name
-		if name != "" {
-			what = "range " + short(name)
-		}
+	if name != "" {
+		what = "range " + short(name)
+	}
+	if ok {
 		checkIdentifier(c, f.get("name"), what+" name", name, "Private")
 	}
-	r.Block = decodeBlock(c, n, f, what)
+	r := Range{Name: name, Block: decodeBlock(c, n, f, what)}
 	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
-		return Part{decodeBlock(c, n, fields(c, n, "part of "+what, partFields), "part of "+what)}
+		f := fields(c, n, "part of "+what, partFields, policyFields...)
+		return Part{decodeBlock(c, n, f, "part of "+what)}
 	})
 	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
 	return r
@@ -188,7 +174,7 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 
 func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	code := Code{Pos: nodePos(n)}
-	f := fields(c, n, "code entry", codeFields)
+	f := fields(c, n, "code entry", codeFields, codeOptional...)
 	what := "code entry"
 	if v, ok := readCode(c, f.get("code"), "code"); ok {
 		code.Value, what = v, fmt.Sprintf("code %d", v)
@@ -219,38 +205,28 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	return code
 }
 
-func policyFields(required bool) []fieldSpec {
-	return []fieldSpec{{"reconnect", required}, {"reconnect_reference", false}, {"retry_after", false}}
-}
-
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
-	var p Policy
-	if s, ok := readString(c, f.get("reconnect"), what+" reconnect"); ok {
-		if reconnectValue(s) {
-			p.Reconnect = s
-		} else {
-			c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
-				what, short(s), didYouMean(s, reconnectNames(), "write one of "))
-		}
+	reconnect, ok := readString(c, f.get("reconnect"), what+" reconnect")
+	if known := reconnectNames(); ok && !slices.Contains(known, reconnect) {
+		c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
+			what, short(reconnect), didYouMean(reconnect, known, "write one of "))
+		reconnect = ""
 	}
-	p.ReconnectReference, _ = readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
-	p.RetryAfter = readRetryAfter(c, f.get("retry_after"), what+" retry_after")
+	ref, _ := readText(c, f.get("reconnect_reference"), what+" reconnect_reference")
+	retry := readRetryAfter(c, f.get("retry_after"), what+" retry_after")
 	// Without reconnect on the same entry, the other two qualify nothing.
-	if f.get("reconnect") == nil {
-		for _, key := range []string{"reconnect_reference", "retry_after"} {
-			if k := f.key(key); k != nil {
-				c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
-			}
+	for _, key := range []string{"reconnect_reference", "retry_after"} {
+		if k := f.key(key); k != nil && f.get("reconnect") == nil {
+			c.addf(nodePos(k), "%s has %s but no reconnect; write the reconnect value it goes with", what, key)
 		}
 	}
-	if p.RetryAfter != nil && p.Reconnect != "" && p.Reconnect != "retry" && p.Reconnect != "reauthenticate" {
-		c.addf(nodePos(f.key("retry_after")), "%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
-			what, p.Reconnect)
+	if retry != nil && reconnect != "" && reconnect != "retry" && reconnect != "reauthenticate" {
+		c.addf(nodePos(f.key("retry_after")),
+			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
+			what, reconnect)
 	}
-	return p
+	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
 }
-
-func reconnectValue(s string) bool { return slices.Contains(reconnectNames(), s) }
 
 func reconnectNames() []string {
 	names := make([]string, len(ReconnectValues))
@@ -260,22 +236,20 @@ func reconnectNames() []string {
 	return names
 }
 
-// readRetryAfter reads a delay written MIN-MAX, such as 5s-30s.
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	s, ok := readString(c, n, what)
-	if !ok {
-		return nil
-	}
 	low, high, _ := strings.Cut(s, "-")
 	lo, err1 := time.ParseDuration(low)
 	hi, err2 := time.ParseDuration(high)
 	switch {
-	// ParseDuration reads a sign too, which a delay has no use for: one "-"
-	// parts MIN from MAX, and that is all.
+	case !ok: // absent, or reported by readString
+	// ParseDuration reads a sign too, which a delay has no use for: one "-" parts MIN from MAX.
 	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
-		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s",
+			what, short(s))
 	case lo > hi:
-		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s",
+			what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
 	}

@@ -7,17 +7,14 @@ import (
 	"strings"
 )
 
-// Past maxErrors problems a registry has a systematic fault, and a wall of
-// messages hides the first one. collectLimit bounds a hostile file's cost.
+// Past maxErrors problems, more only hide the first fault; collectLimit bounds a hostile file's cost.
 const (
 	maxErrors    = 50
 	collectLimit = 10000
 )
 
 // Pos is a position in the registry file, 1-based.
-type Pos struct {
-	Line, Col int
-}
+type Pos struct{ Line, Col int }
 
 // Error is one problem in a registry, at a position in its file.
 type Error struct {
@@ -30,8 +27,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
 }
 
-// ErrorList is every problem found in a registry, sorted by position.
-// Its Error method prints one problem a line, in compiler style.
+// ErrorList is every problem found in a registry, sorted by position; Error prints one a line.
 type ErrorList []*Error
 
 func (l ErrorList) Error() string {
@@ -49,8 +45,7 @@ func (l ErrorList) Sort() {
 	})
 }
 
-// errorCollector gathers problems while a registry is decoded and validated.
-// count tells a decoder whether an entry it read had problems.
+// errorCollector gathers problems; count tells a decoder whether an entry it read had any.
 type errorCollector struct {
 	file  string
 	list  ErrorList // the first collectLimit problems
@@ -64,11 +59,8 @@ func (c *errorCollector) addf(pos Pos, format string, args ...any) {
 	}
 }
 
-// err returns the problems sorted by position, or nil when there are none.
-func (c *errorCollector) err() error {
-	if c.count == 0 {
-		return nil
-	}
+// problems returns the problems sorted by position, the first maxErrors of them.
+func (c *errorCollector) problems() ErrorList {
 	c.list.Sort()
 	if hidden := c.count - maxErrors; hidden > 0 {
 		return append(c.list[:maxErrors:maxErrors], &Error{File: c.file, Pos: c.list[maxErrors-1].Pos,
@@ -77,15 +69,10 @@ func (c *errorCollector) err() error {
 	return c.list
 }
 
-// short cuts s to 40 characters for a message: enough to find the value in
-// the file, while one that fills a megabyte line stays out of the terminal.
+// short cuts s to 40 characters: enough to find a value, while a megabyte line stays out of the terminal.
 func short(s string) string {
-	n := 0
-	for i := range s {
-		if n == 40 {
-			return s[:i] + "…"
-		}
-		n++
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
 	}
 	return s
 }

@@ -9,51 +9,43 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// readDescription reads a description: one English text, or a mapping from
-// BCP 47 language tags to texts that includes "en". Tags are kept in
-// canonical case, so zh-cn and zh-CN are one language, stored as zh-CN.
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, translations map[string]string) {
+// readDescription reads one English text, or a mapping from language tags to texts that includes
+// "en". Tags are stored in canonical case, so that zh-cn and zh-CN are one language.
+func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, tr map[string]string) {
 	if n == nil || n.Kind != yaml.MappingNode {
 		en, _ = readText(c, n, what)
 		return en, nil
 	}
 	start := c.count
-	seen := map[string]*yaml.Node{}
+	keys, texts := map[string]*yaml.Node{}, map[string]string{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, value := n.Content[i], n.Content[i+1]
-		if key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value) {
+		key, tag := n.Content[i], canonicalTag(n.Content[i].Value)
+		switch first := keys[tag]; {
+		case key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value):
 			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
-			continue
-		}
-		tag := canonicalTag(key.Value)
-		if first := seen[tag]; first != nil {
+		case first != nil:
 			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
 				what, key.Value, first.Value, first.Line)
-			continue
-		}
-		seen[tag] = key
-		text, _ := readText(c, value, what+" "+tag) // an entry with a problem is left out
-		switch {
-		case tag == "en":
-			en = text
-		case translations == nil:
-			translations = map[string]string{tag: text}
 		default:
-			translations[tag] = text
+			keys[tag] = key
+			texts[tag], _ = readText(c, n.Content[i+1], what+" "+tag)
 		}
 	}
+	en = texts["en"]
+	delete(texts, "en")
 	if c.count == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
 	}
-	return en, translations
+	if len(texts) == 0 {
+		return en, nil
+	}
+	return en, texts
 }
 
-// languageTagRE matches the BCP 47 tags a registry may use, such as en,
-// zh-CN or zh-Hant-TW in any case, without extensions or private use.
+// languageTagRE matches tags such as en, zh-CN or zh-Hant-TW in any case, without extensions or private use.
 var languageTagRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
-// canonicalTag writes a tag that languageTagRE matches in the case RFC 5646
-// (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
+// canonicalTag writes a tag in the case RFC 5646 (2.1.1) recommends: ZH-hant-tw becomes zh-Hant-TW.
 func canonicalTag(tag string) string {
 	subtags := strings.Split(strings.ToLower(tag), "-")
 	for i, s := range subtags {
@@ -68,8 +60,7 @@ func canonicalTag(tag string) string {
 	return strings.Join(subtags, "-")
 }
 
-// Languages returns the BCP 47 tags of the descriptions in the registry:
-// "en" first, then the others sorted.
+// Languages returns the BCP 47 tags of the registry's descriptions: "en" first, then the others sorted.
 func (r *Registry) Languages() []string {
 	seen := map[string]string{}
 	for _, code := range r.Codes {
@@ -91,30 +82,21 @@ func (r *Registry) Languages() []string {
 // first, as Languages returns them) that serves a request for tag best:
 //
 //  1. the language equal to tag, ignoring ASCII case and reading "_" as "-";
-//  2. else RFC 4647 lookup: tag without its last subtag, and without a
-//     one-letter subtag left at its end, tried as in 1, until none is left;
-//  3. else the first language with tag's primary subtag, so that zh and
-//     zh-Hans-CN find zh-CN;
+//  2. else RFC 4647 lookup: tag without its last subtag, and without a one-letter subtag left at its end,
+//     tried as in 1, until none is left;
+//  3. else the first language with tag's primary subtag, so that zh and zh-Hans-CN find zh-CN;
 //  4. else "en".
 //
-// Any string gets an answer, however malformed. The generated Go and
-// TypeScript lookups take the same steps; testdata/language-vectors.json
-// holds the cases all of them must agree on.
+// Any string gets an answer, however malformed. The generated Go and TypeScript lookups take the same
+// steps; testdata/language-vectors.json holds the cases all of them must agree on.
 func MatchLanguage(languages []string, tag string) string {
 	tag = strings.ReplaceAll(tag, "_", "-")
 	for want := tag; want != ""; {
-		for _, lang := range languages {
-			if equalFoldASCII(lang, want) {
-				return lang
-			}
+		if i := slices.IndexFunc(languages, func(l string) bool { return equalFoldASCII(l, want) }); i >= 0 {
+			return languages[i]
 		}
-		cut := strings.LastIndexByte(want, '-')
-		if cut < 0 {
-			break
-		}
-		want = want[:cut]
-		// A one-letter subtag starts an extension or private use and means
-		// nothing without what followed it.
+		want = want[:max(strings.LastIndexByte(want, '-'), 0)]
+		// A one-letter subtag starts an extension or private use, meaningless without what followed.
 		if n := len(want); n >= 2 && want[n-2] == '-' {
 			want = want[:n-2]
 		}
@@ -129,15 +111,11 @@ func MatchLanguage(languages []string, tag string) string {
 	return "en"
 }
 
-// equalFoldASCII compares an ASCII tag with b ignoring ASCII case only, as
-// the generated TypeScript does: a string as long in bytes as an ASCII one
-// folds to it only letter by letter, never as the Kelvin sign K to k.
-func equalFoldASCII(lang, b string) bool {
-	return len(lang) == len(b) && strings.EqualFold(lang, b)
-}
+// equalFoldASCII ignores ASCII case only, as the generated TypeScript does: a string as long in
+// bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.
+func equalFoldASCII(lang, b string) bool { return len(lang) == len(b) && strings.EqualFold(lang, b) }
 
-// InLanguage returns a description in the language that MatchLanguage
-// picks for tag among en and the description's own translations.
+// InLanguage returns the text that MatchLanguage picks for tag among en and its translations.
 func InLanguage(en string, translations map[string]string, tag string) string {
 	languages := append([]string{"en"}, slices.Sorted(maps.Keys(translations))...)
 	if text, ok := translations[MatchLanguage(languages, tag)]; ok {

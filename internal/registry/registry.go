@@ -1,17 +1,15 @@
-// Package registry reads a close code registry (codes.yaml), checks it
-// strictly and returns its typed model.
+// Package registry reads a close code registry (codes.yaml), checks it strictly and returns its typed model.
 //
-// Every problem is reported as FILE:LINE:COL: message, all of them at once
-// where the file can be read at all, so that one run shows everything to fix.
-// A model is returned only when the registry has no problem.
+// Every problem is reported as FILE:LINE:COL: message, all of them at once where the file can be read at
+// all, so that one run shows everything to fix. A model is returned only when the registry has no problem.
 package registry
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -19,16 +17,14 @@ import (
 	"github.com/closecodes/closecodes"
 )
 
-// MaxFileBytes is the largest registry file accepted: room for thousands of
-// codes, while a runaway or hostile file costs little memory and time.
+// MaxFileBytes is the largest registry accepted: room for thousands of codes, little for a hostile file.
 const MaxFileBytes = 1 << 20
 
 // Registry is a validated close code registry.
 type Registry struct {
 	// File is the registry's path as given, used in messages and headers.
 	File string
-	// Extends is StandardName when the file extends the standard registry,
-	// whose reason, ranges and codes it then holds too.
+	// Extends is StandardName when the file extends the standard registry, whose entries it holds too.
 	Extends string
 	Output  Output
 	Reason  Reason
@@ -44,13 +40,9 @@ type Reason struct {
 	Reference string
 }
 
-// Facts say whether a code is valid on the wire and whether a browser's
-// WebSocket.close() accepts it. On a block, they are the rule for every
-// code in it that the registry does not list.
-type Facts struct {
-	WireValid      bool
-	BrowserCanSend bool
-}
+// Facts say whether a code is valid on the wire and whether a browser's WebSocket.close() accepts it. On
+// a block, they are the rule for every code in it that the registry does not list.
+type Facts struct{ WireValid, BrowserCanSend bool }
 
 // Block is what ranges and parts share: a span of codes with a purpose and
 // a rule. Translations are keyed by BCP 47 tag in canonical case (zh-CN).
@@ -80,11 +72,8 @@ type Range struct {
 	Parts []Part
 }
 
-// Part is a block inside a range with a rule of its own, such as 1016-1999
-// kept for future standards.
-type Part struct {
-	Block
-}
+// Part is a block inside a range with a rule of its own, such as 1016-1999 kept for future standards.
+type Part struct{ Block }
 
 // Code is one named close code.
 type Code struct {
@@ -105,18 +94,13 @@ type Code struct {
 	RuleException             string
 	RuleExceptionTranslations map[string]string
 	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited bool
-	Pos       Pos
-	NamePos   Pos
-	AliasPos  []Pos
+	Inherited    bool
+	Pos, NamePos Pos
+	AliasPos     []Pos
 }
 
-// ReconnectValue is one value of the reconnect field: what a client should
-// do after a connection closes with a code.
-type ReconnectValue struct {
-	Name    string
-	Meaning string
-}
+// ReconnectValue is one value of reconnect: what a client should do after a close with a code.
+type ReconnectValue struct{ Name, Meaning string }
 
 // ReconnectValues are the values reconnect may take, in documentation order.
 var ReconnectValues = []ReconnectValue{
@@ -127,24 +111,19 @@ var ReconnectValues = []ReconnectValue{
 	{"unspecified", "The registry gives no advice; the application decides."},
 }
 
-// Policy is what a registry advises a client to do after a close, and why.
-// On a code or a part, an empty Reconnect means its part's or range's
-// advice holds; Registry.Policy resolves it.
+// Policy is what a registry advises a client to do after a close, and why. On a code or a part, an empty
+// Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
-	// Reconnect is the Name of one of ReconnectValues.
-	Reconnect          string
-	ReconnectReference string
+	// Reconnect is the Name of one of ReconnectValues; ReconnectReference cites the source.
+	Reconnect, ReconnectReference string
 	// RetryAfter is the delay the source asks for, or nil.
 	RetryAfter *RetryAfter
 }
 
 // RetryAfter is a delay before reconnecting: a random time from Min to Max.
-type RetryAfter struct {
-	Min, Max time.Duration
-}
+type RetryAfter struct{ Min, Max time.Duration }
 
-// Output holds the output settings a registry file makes, as written; the
-// generator checks them.
+// Output holds the output settings a registry file makes, as written; the generator checks them.
 type Output struct {
 	GoOut, GoPackage, GoType                          string
 	TSOut, TSPackage, TSStyle                         string
@@ -154,23 +133,18 @@ type Output struct {
 	Pos map[string]Pos
 }
 
-// Rule returns the facts that hold for v when the registry does not list it,
-// with the label of the block that sets them. ok is false when no range
-// holds v.
+// Rule returns the facts that hold for v when the registry does not list it, with the label of the block
+// that sets them. ok is false when no range holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
-	rg := r.RangeOf(v)
-	if rg == nil {
-		return Facts{}, "", false
+	if rg := r.RangeOf(v); rg != nil {
+		b := rg.blockOf(v)
+		return b.Facts, b.Label, true
 	}
-	if p := rg.partOf(v); p != nil {
-		return p.Facts, p.Label, true
-	}
-	return rg.Facts, rg.Label, true
+	return Facts{}, "", false
 }
 
-// Policy returns the advice that holds for v: a named code's own, else its
-// part's, else its range's, else "unspecified". A policy is taken whole, so
-// a code that sets reconnect does not inherit a part's delay.
+// Policy returns the advice that holds for v: a named code's own, else its part's, else its range's, else
+// "unspecified". A policy is taken whole, so a code that sets reconnect does not inherit a part's delay.
 func (r *Registry) Policy(v uint16) Policy {
 	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
 	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
@@ -180,70 +154,62 @@ func (r *Registry) Policy(v uint16) Policy {
 	if rg == nil {
 		return Policy{Reconnect: "unspecified"}
 	}
-	if p := rg.partOf(v); p != nil && p.Reconnect != "" {
-		return p.Policy
+	if b := rg.blockOf(v); b.Reconnect != "" {
+		return b.Policy
 	}
 	return rg.Policy
 }
 
 // RangeOf returns the range holding v, or nil.
 func (r *Registry) RangeOf(v uint16) *Range {
-	for i := range r.Ranges {
-		if r.Ranges[i].Contains(v) {
-			return &r.Ranges[i]
-		}
+	if i := slices.IndexFunc(r.Ranges, func(rg Range) bool { return rg.Contains(v) }); i >= 0 {
+		return &r.Ranges[i]
 	}
 	return nil
 }
 
-func (r *Range) partOf(v uint16) *Part {
-	for i := range r.Parts {
-		if r.Parts[i].Contains(v) {
-			return &r.Parts[i]
-		}
+// blockOf returns the part of r that holds v, or else r's own block.
+func (r *Range) blockOf(v uint16) *Block {
+	if i := slices.IndexFunc(r.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
+		return &r.Parts[i].Block
 	}
-	return nil
+	return &r.Block
 }
 
 // Load reads and validates the registry at path.
 func Load(path string) (*Registry, error) {
 	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	var data []byte
+	if err == nil {
+		defer f.Close()
+		// A byte past the limit is enough for Parse to refuse a huge file.
+		data, err = io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	}
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		return nil, fmt.Errorf("registry %s does not exist; pass its path with -registry", path)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot read registry: %w", err)
-	}
-	defer f.Close()
-	// A byte past the limit is enough for Parse to refuse a huge file.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
 	return Parse(path, data)
 }
 
-// Parse decodes and validates a registry held in data. file names it in
-// messages. The error, when not nil, is an ErrorList.
+// Parse decodes and validates the registry in data, named file in messages. Its error is an ErrorList.
 func Parse(file string, data []byte) (*Registry, error) {
 	c := &errorCollector{file: file}
 	if len(data) > MaxFileBytes {
 		c.addf(Pos{1, 1}, "file is larger than %d bytes, the most a registry may be", MaxFileBytes)
-		return nil, c.err()
+	} else if root := parseYAML(c, data); root != nil {
+		reg, rangesComplete := decodeRegistry(c, root)
+		reg.File = file
+		validateRanges(c, reg)
+		validateNames(c, reg)
+		validateCodes(c, reg, rangesComplete)
+		if c.count == 0 {
+			return reg, nil
+		}
 	}
-	root := parseYAML(c, data)
-	if root == nil {
-		return nil, c.err()
-	}
-	reg, rangesComplete := decodeRegistry(c, root)
-	reg.File = file
-	validateRanges(c, reg)
-	validateNames(c, reg)
-	validateCodes(c, reg, rangesComplete)
-	if err := c.err(); err != nil {
-		return nil, err
-	}
-	return reg, nil
+	return nil, c.problems()
 }
 
 // StandardName is how a registry extends the standard one: `extends: standard`.
@@ -258,8 +224,7 @@ var standard struct {
 	err  error
 }
 
-// Standard returns the standard registry that gencodes carries: the
-// repository's codes.yaml. Callers must not modify it.
+// Standard returns the standard registry gencodes carries, codes.yaml. Callers must not modify it.
 func Standard() (*Registry, error) {
 	standard.once.Do(func() {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)

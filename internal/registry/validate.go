@@ -12,13 +12,11 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxTextRunes bounds labels, descriptions and references: one-line texts
-// for doc comments and tables.
+// MaxTextRunes bounds labels, descriptions and references: one-line texts for doc comments and tables.
 const MaxTextRunes = 200
 
-// readText reads a one-line text. It reaches Go and TypeScript sources and
-// Markdown, so characters that change how those read are refused here, once,
-// rather than escaped differently by each output.
+// readText reads a one-line text. It reaches Go and TypeScript sources and Markdown, so characters that
+// change how those read are refused here, once, rather than escaped differently by each output.
 func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	s, ok := readString(c, n, what)
 	if msg := textProblem(s); ok && msg != "" {
@@ -28,15 +26,13 @@ func readText(c *errorCollector, n *yaml.Node, what string) (string, bool) {
 	return s, ok
 }
 
-// textProblem says what is wrong with s as a one-line text, or "".
 func textProblem(s string) string {
-	if strings.TrimSpace(s) == "" {
+	switch n := utf8.RuneCountInString(s); {
+	case strings.TrimSpace(s) == "":
 		return "is empty; write a short text"
-	}
-	if s != strings.TrimSpace(s) {
+	case s != strings.TrimSpace(s):
 		return "has leading or trailing white space; remove it"
-	}
-	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
+	case n > MaxTextRunes:
 		return fmt.Sprintf("is %d characters long; keep it to %d, on one line", n, MaxTextRunes)
 	}
 	for _, r := range s {
@@ -47,7 +43,6 @@ func textProblem(s string) string {
 	return ""
 }
 
-// forbiddenRune says why r may not appear in registry text, or "".
 func forbiddenRune(r rune) string {
 	switch {
 	case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085':
@@ -72,21 +67,17 @@ func forbiddenRune(r rune) string {
 // IsGoKeyword reports whether s is one of Go's keywords.
 func IsGoKeyword(s string) bool { return token.IsKeyword(s) }
 
-// tsReservedWords are words a generated identifier may not be. Names start
-// with an upper-case letter, so most cannot collide; the check still runs so
-// that the message says what the real problem is.
+// tsReservedWords are words a generated identifier may not be. Names start with an upper-case letter, so
+// most cannot collide; the check still runs so that the message says what the real problem is.
 var tsReservedWords = []string{
-	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch",
-	"class", "const", "constructor", "continue", "debugger", "declare", "default",
-	"delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
-	"from", "function", "get", "if", "implements", "import", "in", "infer",
-	"instanceof", "interface", "is", "keyof", "let", "module", "namespace", "never",
-	"new", "null", "number", "object", "of", "package", "private", "protected",
-	"public", "readonly", "require", "return", "set", "static", "string", "super",
-	"switch", "symbol", "this", "throw", "true", "try", "type", "typeof",
+	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch", "class", "const",
+	"constructor", "continue", "debugger", "declare", "default", "delete", "do", "else", "enum", "export",
+	"extends", "false", "finally", "for", "from", "function", "get", "if", "implements", "import", "in",
+	"infer", "instanceof", "interface", "is", "keyof", "let", "module", "namespace", "never", "new", "null",
+	"number", "object", "of", "package", "private", "protected", "public", "readonly", "require", "return",
+	"set", "static", "string", "super", "switch", "symbol", "this", "throw", "true", "try", "type", "typeof",
 	"undefined", "unique", "unknown", "var", "void", "while", "with", "yield",
-	// Globals that an enum member or a property of that name would shadow or
-	// that TypeScript refuses as enum member names.
+	// Globals that a member of that name would shadow, or that TypeScript refuses as enum members.
 	"Infinity", "NaN",
 }
 
@@ -102,8 +93,7 @@ func checkIdentifier(c *errorCollector, n *yaml.Node, what, name, example string
 	}
 }
 
-// identifierProblem says what is wrong with name as a Go and TypeScript
-// identifier, or "". example is a good name to suggest.
+// identifierProblem says what is wrong with name as a Go and TypeScript identifier, or "".
 func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
@@ -121,9 +111,8 @@ func identifierProblem(name, example string) string {
 }
 
 func validateRanges(c *errorCollector, reg *Registry) {
-	names := map[string]*Range{}
-	for i := range reg.Ranges {
-		r := &reg.Ranges[i]
+	names := map[string]Range{}
+	for i, r := range reg.Ranges {
 		if r.First > r.Last {
 			c.addf(r.Pos, "range %s is inverted: first %d is above last %d", short(r.Name), r.First, r.Last)
 		}
@@ -131,36 +120,29 @@ func validateRanges(c *errorCollector, reg *Registry) {
 			c.addf(r.Pos, "range name %q is used twice (first at line %d)", short(r.Name), prev.Pos.Line)
 		}
 		names[strings.ToLower(r.Name)] = r
-		if i > 0 {
-			prev := &reg.Ranges[i-1]
-			if r.First <= prev.Last {
-				c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
-					short(r.Name), r.First, r.Last, short(prev.Name), prev.First, prev.Last, prev.Pos.Line)
-			}
+		if prev := &reg.Ranges[max(i-1, 0)]; i > 0 && r.First <= prev.Last {
+			c.addf(r.Pos, "range %s (%d-%d) overlaps range %s (%d-%d) at line %d",
+				short(r.Name), r.First, r.Last, short(prev.Name), prev.First, prev.Last, prev.Pos.Line)
 		}
-		for j := range r.Parts {
-			p := &r.Parts[j]
+		for j, p := range r.Parts {
 			if p.First > p.Last {
-				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d", short(p.Label), short(r.Name), p.First, p.Last)
+				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d",
+					short(p.Label), short(r.Name), p.First, p.Last)
 			}
 			if p.First < r.First || p.Last > r.Last {
 				c.addf(p.Pos, "part %q (%d-%d) lies outside its range %s (%d-%d)",
 					short(p.Label), p.First, p.Last, short(r.Name), r.First, r.Last)
 			}
-			if j > 0 {
-				prev := &r.Parts[j-1]
-				if p.First <= prev.Last {
-					c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
-						short(p.Label), p.First, p.Last, short(prev.Label), prev.First, prev.Last, prev.Pos.Line)
-				}
+			if prev := &r.Parts[max(j-1, 0)]; j > 0 && p.First <= prev.Last {
+				c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
+					short(p.Label), p.First, p.Last, short(prev.Label), prev.First, prev.Last, prev.Pos.Line)
 			}
 		}
 	}
 }
 
-// validateNames requires names and aliases to differ in more than case:
-// otherwise they read as one in docs and logs, and collide in lookups and
-// file systems that fold case.
+// validateNames requires names and aliases to differ in more than case: otherwise they read as one in
+// docs and logs, and collide in lookups and file systems that fold case.
 func validateNames(c *errorCollector, reg *Registry) {
 	type claim struct{ name, owner string }
 	claims := map[string]claim{}
@@ -189,54 +171,43 @@ func validateNames(c *errorCollector, reg *Registry) {
 }
 
 func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
-	for i := range reg.Codes {
-		code := &reg.Codes[i]
-		if code.Inherited {
-			continue // checked when the standard registry was read
-		}
-		if i > 0 && reg.Codes[i-1].Value == code.Value {
-			prev := &reg.Codes[i-1]
-			if prev.Inherited {
-				c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
-					code.Value, reg.Extends, short(prev.Name))
-			} else {
-				c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
+	for i, code := range reg.Codes {
+		prev := reg.Codes[max(i-1, 0)]
+		dup := i > 0 && prev.Value == code.Value
+		rule, block, inRange := reg.Rule(code.Value)
+		var diffs []string
+		differ := func(flag string, got, want bool) {
+			if got != want {
+				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
 			}
-			continue
 		}
-		if !rangesComplete {
-			continue
-		}
-		rule, block, ok := reg.Rule(code.Value)
-		if !ok {
-			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
-			continue
-		}
-		if reg.Extends != "" && !reg.RangeOf(code.Value).Extendable {
-			c.addf(code.Pos, "code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
-			continue
-		}
-		var differs []string
-		if code.WireValid != rule.WireValid {
-			differs = append(differs, fmt.Sprintf("wire_valid: %t where %q says %t", code.WireValid, short(block), rule.WireValid))
-		}
-		if code.BrowserCanSend != rule.BrowserCanSend {
-			differs = append(differs, fmt.Sprintf("browser_can_send: %t where %q says %t", code.BrowserCanSend, short(block), rule.BrowserCanSend))
-		}
+		differ("wire_valid", code.WireValid, rule.WireValid)
+		differ("browser_can_send", code.BrowserCanSend, rule.BrowserCanSend)
 		switch {
-		case len(differs) > 0 && code.RuleException == "":
+		case code.Inherited: // checked when the standard registry was read
+		case dup && prev.Inherited:
+			c.addf(code.Pos, "code %d is already in the %s registry as %s; an extending registry adds new codes only",
+				code.Value, reg.Extends, short(prev.Name))
+		case dup:
+			c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
+		case !rangesComplete: // the range left out may hold the code
+		case !inRange:
+			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
+		case reg.Extends != "" && !reg.RangeOf(code.Value).Extendable:
+			c.addf(code.Pos,
+				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
+				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
+		case len(diffs) > 0 && code.RuleException == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
-				code.Value, strings.Join(differs, " and "))
-		case len(differs) == 0 && code.RuleException != "":
-			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception", code.Value, short(block))
+				code.Value, strings.Join(diffs, " and "))
+		case len(diffs) == 0 && code.RuleException != "":
+			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
+				code.Value, short(block))
 		}
 	}
 }
 
-// extendableRanges says, for messages, which ranges extending registries may
-// add codes to: "3000-3999 (Registered) and 4000-4999 (Private use)". Only
-// the standard registry can be extended, and it always has some.
+// extendableRanges names, for messages, the ranges an extending registry may add codes to.
 func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {

@@ -15,8 +15,7 @@ import (
 	"github.com/closecodes/closecodes/internal/spell"
 )
 
-// parseYAML turns data into a YAML node tree, reporting problems of the file
-// itself: bad UTF-8, YAML syntax, emptiness, several documents.
+// parseYAML returns the root node, or nil after reporting what is wrong with the file as a whole.
 func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	text := string(data)
 	for i, r := range text {
@@ -29,29 +28,34 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	var doc, extra yaml.Node
 	err := dec.Decode(&doc)
 	if err == nil {
-		if err = dec.Decode(&extra); err == nil {
-			c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
-			return nil
+		err = dec.Decode(&extra)
+	}
+	msg := fmt.Sprint(err)
+	line := yamlLineRE.FindStringSubmatch(msg)
+	anchor := unknownAnchorRE.FindStringSubmatch(msg)
+	switch {
+	case err == nil:
+		c.addf(nodePos(&extra), "a registry is one YAML document; remove the second one")
+	case line != nil:
+		n, _ := strconv.Atoi(line[1])
+		c.addf(Pos{max(n, 1), 1}, "invalid YAML: %s", line[2])
+	case anchor != nil: // an alias of an anchor not defined, which yaml.v3 reports without a line
+		c.addf(aliasPos(text, anchor[1]), "YAML alias *%s is not allowed in a registry; write the value out",
+			short(anchor[1]))
+	case !errors.Is(err, io.EOF):
+		c.addf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	case len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null":
+		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
+	default:
+		checkPlain(c, doc.Content[0])
+		if c.count == 0 {
+			return doc.Content[0]
 		}
 	}
-	if err != nil && !errors.Is(err, io.EOF) {
-		reportSyntaxError(c, text, err)
-		return nil
-	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
-		c.addf(Pos{1, 1}, "registry is empty; it needs ranges and codes")
-		return nil
-	}
-	start := c.count
-	checkPlain(c, doc.Content[0])
-	if c.count > start {
-		return nil
-	}
-	return doc.Content[0]
+	return nil
 }
 
-// checkPlain refuses anchors, aliases and merge keys: a registry has no use
-// for them, and aliases can make a small file expand into an enormous one.
+// checkPlain refuses anchors, aliases and merge keys: no registry needs them, and aliases can blow a file up.
 func checkPlain(c *errorCollector, n *yaml.Node) {
 	switch {
 	case n.Kind == yaml.AliasNode:
@@ -71,22 +75,7 @@ var (
 	unknownAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
-// reportSyntaxError reports an error of yaml.v3's parser. An alias whose
-// anchor is not defined comes without a line, so its place is found in text.
-func reportSyntaxError(c *errorCollector, text string, err error) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		c.addf(Pos{max(line, 1), 1}, "invalid YAML: %s", m[2])
-	} else if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
-		c.addf(aliasPos(text, m[1]), "YAML alias *%s is not allowed in a registry; write the value out", short(m[1]))
-	} else {
-		c.addf(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
-	}
-}
-
-// aliasPos finds the first *name in text that stands alone outside a
-// comment, ignoring quotes, which is close enough; else it gives 1:1.
+// aliasPos finds the first *name standing alone outside a comment (quotes aside), else 1:1.
 func aliasPos(text, name string) Pos {
 	for from := 0; ; from++ {
 		i := strings.Index(text[from:], "*"+name)
@@ -95,17 +84,17 @@ func aliasPos(text, name string) Pos {
 		}
 		from += i
 		end := from + 1 + len(name)
-		before := text[strings.LastIndexByte(text[:from], '\n')+1 : from]
-		inComment := strings.HasPrefix(before, "#") ||
-			strings.Contains(before, " #") || strings.Contains(before, "\t#")
-		if (from == 0 || strings.ContainsRune(" \t\r\n[{,", rune(text[from-1]))) &&
-			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) && !inComment {
+		// The space stands for the line's start: a comment may begin there, and so may *name.
+		before := " " + text[strings.LastIndexByte(text[:from], '\n')+1:from]
+		inComment := strings.Contains(before, " #") || strings.Contains(before, "\t#")
+		if !inComment && strings.ContainsRune(" \t\r\n[{,", rune(before[len(before)-1])) &&
+			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) {
 			return offsetPos(text, from)
 		}
 	}
 }
 
-// offsetPos turns a byte offset in text into a line and a column in runes.
+// offsetPos gives a byte offset in text as a line and a column in runes.
 func offsetPos(text string, offset int) Pos {
 	lineStart := strings.LastIndexByte(text[:offset], '\n') + 1
 	return Pos{strings.Count(text[:offset], "\n") + 1, utf8.RuneCountInString(text[lineStart:offset]) + 1}
@@ -113,50 +102,34 @@ func offsetPos(text string, offset int) Pos {
 
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-var scalarKinds = map[string]string{
-	"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
-	"!!bool": "a boolean", "!!str": "a string",
-}
+var scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
+	"!!bool": "a boolean", "!!str": "a string"}
 
-// kindName says what a node is, in words for a message.
+// kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
 func kindName(n *yaml.Node) string {
 	switch {
 	case n.Kind == yaml.MappingNode:
 		return "a mapping"
 	case n.Kind == yaml.SequenceNode:
 		return "a list"
-	case n.Kind != yaml.ScalarNode:
-		return "an unexpected value"
 	case scalarKinds[n.Tag] != "":
 		return scalarKinds[n.Tag]
 	}
 	return "a value tagged " + short(n.Tag)
 }
 
-// fieldSpec names a field of a mapping and says whether it must be there.
-type fieldSpec struct {
-	name     string
-	required bool
-}
-
-// fieldSet holds the key and value nodes of a mapping's fields, by name;
-// get and key give nil for a field that is absent.
+// fieldSet holds a mapping's key and value nodes by name; get and key give nil for an absent field.
 type fieldSet map[string]struct{ key, value *yaml.Node }
 
 func (f fieldSet) get(name string) *yaml.Node { return f[name].value }
 func (f fieldSet) key(name string) *yaml.Node { return f[name].key }
 
-// fields reads a mapping whose keys must be among specs, reporting unknown,
-// duplicate and missing keys.
-func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fieldSet {
+// fields reads a mapping whose keys must be among known, and include every one not optional.
+func fields(c *errorCollector, n *yaml.Node, what string, known []string, optional ...string) fieldSet {
 	set := fieldSet{}
 	if n.Kind != yaml.MappingNode {
 		c.addf(nodePos(n), "%s must be a mapping, not %s", what, kindName(n))
 		return set
-	}
-	known := make([]string, len(specs))
-	for i, s := range specs {
-		known[i] = s.name
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
@@ -172,9 +145,9 @@ func fields(c *errorCollector, n *yaml.Node, what string, specs []fieldSpec) fie
 			set[key.Value] = struct{ key, value *yaml.Node }{key, value}
 		}
 	}
-	for _, s := range specs {
-		if s.required && set.get(s.name) == nil {
-			c.addf(nodePos(n), "%s is missing required field %q", what, s.name)
+	for _, name := range known {
+		if set.get(name) == nil && !slices.Contains(optional, name) {
+			c.addf(nodePos(n), "%s is missing required field %q", what, name)
 		}
 	}
 	return set
@@ -194,12 +167,10 @@ func didYouMean(s string, known []string, list string) string {
 	return fmt.Sprintf("did you mean %q?", best)
 }
 
-// The readers below check a value's YAML type before converting it, so that
-// `label: 1000` or `code: "1000"` is an error rather than a guess. A nil node
-// is an absent field: not a problem, but not ok either.
+// The readers below check a value's YAML type before converting it, so that `label: 1000` or
+// `code: "1000"` is an error rather than a guess. A nil node is an absent field: no problem, not ok.
 
-// isScalar reports whether n is a scalar tagged one of tags. When n is there
-// but is not, it reports msg, a format for what and the kind of n.
+// isScalar reports whether n is a scalar tagged one of tags; msg formats what and n's kind if not.
 func isScalar(c *errorCollector, n *yaml.Node, msg, what string, tags ...string) bool {
 	if n == nil {
 		return false
@@ -226,24 +197,18 @@ func readBool(c *errorCollector, n *yaml.Node, what string) bool {
 	return b
 }
 
-// readCode reads a close code: a whole number from 0 to 65535.
 func readCode(c *errorCollector, n *yaml.Node, what string) (uint16, bool) {
-	v, ok := readNumber(c, n, what, "write close codes in decimal digits, such as 4000")
-	if ok && v > 65535 {
-		c.addf(nodePos(n), "%s %s is out of range; close codes are 0 to 65535", what, short(n.Value))
-		return 0, false
-	}
+	v, ok := readNumber(c, n, 0, 65535, what,
+		"write close codes in decimal digits, such as 4000", "close codes are 0 to 65535")
 	return uint16(v), ok
 }
 
-// plainDecimalRE matches a whole number as people write one. YAML also
-// reads 0x1F, 0o17, 0b11, 1_000, +5 and 017 (octal) as numbers; in a
-// registry those are slips more often than intent, and name the wrong code.
+// plainDecimalRE matches a whole number as people write one. YAML also reads 0x1F, 0o17, 0b11, 1_000,
+// +5 and 017 (octal) as numbers; in a registry those are slips more often than intent.
 var plainDecimalRE = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
 
-// readNumber reads a whole number in plain decimal digits; fix says how to
-// write one.
-func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool) {
+// readNumber reads a plain decimal number from lo to hi; fix says how to write one, span what the range is.
+func readNumber(c *errorCollector, n *yaml.Node, lo, hi uint64, what, fix, span string) (uint64, bool) {
 	// YAML reads 4000.0 and 04009 as floats: numbers spelt otherwise.
 	if !isScalar(c, n, "%s must be a whole number, not %s", what, "!!int", "!!float") {
 		return 0, false
@@ -252,10 +217,12 @@ func readNumber(c *errorCollector, n *yaml.Node, what, fix string) (uint64, bool
 		c.addf(nodePos(n), "%s %q is not a plain decimal number; %s", what, short(n.Value), fix)
 		return 0, false
 	}
-	// Digits fail to parse only by overflow, giving the largest uint64, which
-	// every caller refuses.
-	v, _ := strconv.ParseUint(n.Value, 10, 64)
-	return v, true
+	// Digits fail to parse only by overflow, giving the largest uint64, which is above every hi.
+	if v, _ := strconv.ParseUint(n.Value, 10, 64); lo <= v && v <= hi {
+		return v, true
+	}
+	c.addf(nodePos(n), "%s %s is out of range; %s", what, short(n.Value), span)
+	return 0, false
 }
 
 func readList(c *errorCollector, n *yaml.Node, what string) ([]*yaml.Node, bool) {
