@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/format"
@@ -206,13 +207,17 @@ func TestJSString(t *testing.T) {
 		`plain`:            `"plain"`,
 		`a "b" \c`:         `"a \"b\" \\c"`,
 		"line\nbreak\r\t":  `"line\nbreak\r\t"`,
-		"nul\x00del\x7f":   `"nul\u0000del\u007f"`,
+		"nul\x00del\x7f":   "\"nul\\u0000del\x7f\"", // DEL may stand in a JS string as it is
+		"a & b":            `"a \u0026 b"`,
 		"\u2028\u2029":     `"\u2028\u2029"`,
 		"</script>":        `"\u003c/script\u003e"`,
 		"${x} `y` {{ z }}": "\"${x} `y` {{ z }}\"",
 		"正常 😀":             `"正常 😀"`,
 	} {
 		assert.Equal(t, want, jsString(in), "%q", in)
+		var back string
+		require.NoError(t, json.Unmarshal([]byte(jsString(in)), &back))
+		assert.Equal(t, in, back, "reads back")
 	}
 }
 
