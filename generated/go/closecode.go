@@ -265,7 +265,7 @@ func All() iter.Seq[Code] {
 // FromInt returns n as a code, or false when n is outside 0-65535, such as
 // the -1 that some WebSocket libraries return for "no close code".
 func FromInt(n int) (Code, bool) {
-	if n < 0 || n > 0xffff {
+	if n < 0 || n > 65535 {
 		return 0, false
 	}
 	return Code(n), true
