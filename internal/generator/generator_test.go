@@ -285,11 +285,14 @@ func TestNamesTheGoPackageDeclares(t *testing.T) {
 		require.ErrorAs(t, err, &optErr, name)
 		assert.EqualError(t, err, fmt.Sprintf("-go-type: Go type name %q collides with a name the generated package declares; choose another type name", name))
 	}
-	// A code named like the type is reported at the code.
+	// A type name chosen like a code is the type's fault; a code named like
+	// the default type is the code's.
 	opts := DefaultConfig()
 	opts.GoType = "C4000"
 	_, err := Generate(registryWithCodes(t, []int{4000}), opts)
-	assert.ErrorContains(t, err, `code 4000 name "C4000" collides with the generated Go API's C4000`)
+	assert.EqualError(t, err, `-go-type: Go type name "C4000" collides with a name the generated package declares; choose another type name`)
+	_, err = Generate(registryWithNames(t, map[int]string{4000: "Code"}), DefaultConfig())
+	assert.ErrorContains(t, err, `code 4000 name "Code" collides with the generated Go API's Code`)
 	// Methods are not package-level names: a code may be called String.
 	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), DefaultConfig())
 	assert.NoError(t, err)
@@ -421,4 +424,23 @@ func TestChinesePageHasNoEnglishFixedText(t *testing.T) {
 	}
 	assert.Contains(t, page, "## 范围")
 	assert.Contains(t, page, "| 4000-4999 | 私有使用 |")
+}
+
+// TestNoCodeHasAFact renders a registry in which no code is valid on the
+// wire or sendable by a browser: the checks are then plain "false".
+func TestNoCodeHasAFact(t *testing.T) {
+	reg, err := registry.Parse("codes.yaml", []byte(`reason: {max_bytes: 123, reference: RFC 6455}
+ranges:
+  - {name: Protocol, label: Protocol, first: 1000, last: 2999, description: Kept., reference: RFC 6455,
+     wire_valid: false, browser_can_send: false, reconnect: unspecified}
+codes:
+  - {code: 1005, name: NoStatusReceived, label: No Status Rcvd, description: Never sent., reference: RFC 6455,
+     wire_valid: false, browser_can_send: false}
+`))
+	require.NoError(t, err)
+	cfg := DefaultConfig()
+	cfg.TSOut, cfg.DocsOut, cfg.JSONOut = "", "", ""
+	files, err := Generate(reg, cfg)
+	require.NoError(t, err)
+	assert.Contains(t, string(files[0].Data), "func (c Code) IsValid() bool {\n\treturn false\n}")
 }

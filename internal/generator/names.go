@@ -25,7 +25,9 @@ func checkGoNames(reg *registry.Registry, opts Config, src []byte) error {
 			declared[name]++
 		}
 	}
-	if declared[opts.GoType] > 1 && !isCodeName(reg, opts.GoType) {
+	// A type name someone chose is what to change; the default one yields
+	// to a code that took it first.
+	if declared[opts.GoType] > 1 && (opts.GoType != DefaultConfig().GoType || !isCodeName(reg, opts.GoType)) {
 		msg := fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
 		if pos, set := reg.Output.Pos["go_type"]; set && reg.Output.GoType == opts.GoType {
 			return registry.ErrorList{{File: reg.File, Pos: pos, Msg: "output go_type: " + msg}}

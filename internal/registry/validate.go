@@ -146,7 +146,17 @@ func validateRanges(c *errorCollector, reg *Registry) {
 func validateNames(c *errorCollector, reg *Registry) {
 	type claim struct{ name, owner string }
 	claims := map[string]claim{}
-	for _, code := range reg.Codes {
+	// The inherited codes claim their names first, so that an app's code
+	// is the one blamed, at its own line, whatever its number.
+	var codes []Code
+	for _, inherited := range []bool{true, false} {
+		for _, code := range reg.Codes {
+			if code.Inherited == inherited {
+				codes = append(codes, code)
+			}
+		}
+	}
+	for _, code := range codes {
 		for i, name := range append([]string{code.Name}, code.Aliases...) {
 			kind, pos := "name", code.NamePos
 			if i > 0 {

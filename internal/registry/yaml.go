@@ -76,22 +76,29 @@ var (
 )
 
 // aliasPos finds the first *name standing alone outside a comment (quotes aside), else 1:1.
+// It reads each line once, so a huge hostile file costs no more than its size.
 func aliasPos(text, name string) Pos {
-	for from := 0; ; from++ {
-		i := strings.Index(text[from:], "*"+name)
-		if i < 0 {
-			return Pos{1, 1}
+	for n, line := range strings.Split(text, "\n") {
+		code := " " + line // the space stands for the line's start: a comment may begin there
+		for _, mark := range []string{" #", "\t#"} {
+			if i := strings.Index(code, mark); i >= 0 {
+				code = code[:i]
+			}
 		}
-		from += i
-		end := from + 1 + len(name)
-		// The space stands for the line's start: a comment may begin there, and so may *name.
-		before := " " + text[strings.LastIndexByte(text[:from], '\n')+1:from]
-		inComment := strings.Contains(before, " #") || strings.Contains(before, "\t#")
-		if !inComment && strings.ContainsRune(" \t\r\n[{,", rune(before[len(before)-1])) &&
-			(end == len(text) || strings.ContainsRune(" \t\r\n]},", rune(text[end]))) {
-			return offsetPos(text, from)
+		for from := 0; ; {
+			i := strings.Index(code[from:], "*"+name)
+			if i < 0 {
+				break
+			}
+			at, end := from+i, from+i+1+len(name)
+			if strings.ContainsRune(" \t\r[{,", rune(code[at-1])) &&
+				(end == len(code) || strings.ContainsRune(" \t\r]},", rune(code[end]))) {
+				return Pos{n + 1, utf8.RuneCountInString(code[1:at]) + 1}
+			}
+			from = at + 1
 		}
 	}
+	return Pos{1, 1}
 }
 
 // offsetPos gives a byte offset in text as a line and a column in runes.

@@ -33,3 +33,11 @@ func TestHugeValuesAreNotEchoed(t *testing.T) {
 		}
 	}
 }
+
+// An alias after a huge comment full of look-alikes is found at its place,
+// in one pass over the file.
+func TestAliasAfterAHugeComment(t *testing.T) {
+	data := "# " + strings.Repeat("*a ", 300000) + "\nx: *a\n"
+	_, err := Parse("hostile.yaml", []byte(data))
+	require.EqualError(t, err, "hostile.yaml:2:4: YAML alias *a is not allowed in a registry; write the value out")
+}
