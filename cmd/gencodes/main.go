@@ -15,14 +15,15 @@
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
 // The registry is the -registry file, else ./codes.yaml, else the standard registry; one that says
-// "extends: standard" adds codes in 3000-4999. Its output section may make the settings of the flags,
-// named with "_" for "-" (go_out, ...), but for -registry, -templates, -templates-out and -check; its
-// paths are relative to it and must stay inside its directory. Flags win over the registry, which
-// wins over the defaults.
+// "extends: standard" adds codes in the ranges codes.yaml marks extendable. Its output section may
+// make the settings of the flags, named with "_" for "-" (go_out, ...), but for -registry,
+// -templates, -templates-out and -check; its paths are relative to it and must stay inside its
+// directory. Flags win over the registry, which wins over the defaults.
 //
-// Files are written all or none, and only when they change; gencodes never overwrites a file without
-// a "Code generated ... DO NOT EDIT." line in its first five lines, so custom templates must write
-// one. -check writes nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
+// Nothing is written unless every file can be, and only files that change, each replaced whole;
+// gencodes never overwrites a file without a "Code generated ... DO NOT EDIT." line in its first five
+// lines, so custom templates must write one. -check writes nothing: it shows stale files as unified
+// diffs, lists leftovers, exits 1.
 //
 // The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
 // -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:

@@ -49,9 +49,9 @@ const (
 )
 
 // Reconnect is what a client should do after a connection closed with a
-// code, as the registry advises. Apply it to the code of a real Close frame:
-// browsers report a failed handshake, even one refused with HTTP 401, as
-// 1006, so cap the attempts of a retry.
+// code, as the registry advises. Apply it to the code of a real Close frame,
+// and cap the attempts of a retry: a refused handshake can look like a
+// dropped connection.
 type Reconnect uint8
 
 // The reconnect policies; String returns the registry's word for each.

@@ -419,8 +419,8 @@ export function browserCanSend(code: number): boolean {
 /**
  * What a client should do after a connection closed with the code: the
  * registry's advice for a named code, else for the block holding it. Apply
- * it to the code of a real Close frame: browsers report a failed handshake,
- * even one refused with HTTP 401, as 1006, so cap the attempts of "retry".
+ * it to the code of a real Close frame, and cap the attempts of "retry": a
+ * refused handshake can look like a dropped connection.
  */
 export function reconnectPolicy(code: number): ReconnectPolicy {
   if (!isCodeNumber(code)) return "unspecified";

@@ -58,7 +58,7 @@ func changes(files []File, verb string) (changed []change, foreign []string, err
 	return changed, foreign, nil
 }
 
-// Write stores files all or none, leaves unchanged ones untouched, modification times too, and
+// Write stores files, none if any cannot be, leaves unchanged ones untouched, modification times too, and
 // returns the paths it wrote. It writes each changed file to a synced temporary file beside it,
 // undoing all on a failure, and only then renames each over its target, so that a run killed at any
 // moment leaves each file old or new. Last, it removes the temporary files of interrupted runs.
