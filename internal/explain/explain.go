@@ -150,6 +150,9 @@ func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages
 		{label(t.BrowserMaySend), t.YesNo(c.BrowserCanSend)},
 		{label(t.Reconnect), policy(t, reg.Policy(c.Value))},
 	}
+	if src := reg.Policy(c.Value).ReconnectReference; src != "" {
+		rows = append(rows, [2]string{label(t.Source), src})
+	}
 	if c.RuleException != "" {
 		rows = append(rows, [2]string{label(t.Note), registry.InLanguage(c.RuleException, c.RuleExceptionTranslations, lang)})
 	}

@@ -92,6 +92,9 @@ type CodeView struct {
 	// RetryAfter its delay hint, such as "5s-30s", or "".
 	Reconnect  string
 	RetryAfter string
+	// ReconnectReference is the source of the reconnect advice, when it is
+	// not Reference.
+	ReconnectReference Text
 }
 
 // Span is the codes First to Last; Single says it is one code.
@@ -292,6 +295,7 @@ func codeView(reg *registry.Registry, c registry.Code) CodeView {
 		Label: newText(c.Label), Description: newText(c.Description), Reference: newText(c.Reference),
 		RuleException: newText(c.RuleException), JSDocLines: jsdoc, Facts: c.Facts,
 		Reconnect: policy.Reconnect, RetryAfter: retryAfterText(policy.RetryAfter),
+		ReconnectReference: newText(policy.ReconnectReference),
 	}
 }
 

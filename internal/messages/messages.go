@@ -33,6 +33,7 @@ type Text struct {
 	BrowserMaySend   string   `yaml:"browser_may_send"`
 	Reconnect        string   `yaml:"reconnect"`
 	Reference        string   `yaml:"reference"`
+	Source           string   `yaml:"source"`
 	Note             string   `yaml:"note"`
 	Ranges           string   `yaml:"ranges"`
 	Range            string   `yaml:"range"`
