@@ -290,6 +290,9 @@ func TestExplain(t *testing.T) {
 		{[]string{"1001", "-lang", "zh-CN"}, 0, []string{"端点即将离开"}},
 		{[]string{"65536"}, 1, []string{"65536 is not a close code: close codes are whole numbers from 0 to 65535"}},
 		{[]string{"--", "-1"}, 1, []string{"-1 is not a close code"}},
+		{[]string{"99999999999999999999"}, 1, []string{"99999999999999999999 is not a close code"}},
+		{[]string{"01000"}, 1, []string{`No close code is called "01000"`}},
+		{[]string{"1500"}, 0, []string{"reference:         MDN CloseEvent code table"}},
 		{[]string{"NormalClosur"}, 1, []string{"No close code is called \"NormalClosur\"", "Did you mean NormalClosure?"}},
 		{[]string{"teapot"}, 1, []string{"No close code is called \"teapot\""}},
 	} {
@@ -342,7 +345,8 @@ func TestExplainCodesAnAppCannotName(t *testing.T) {
 			"extensions with a public specification.\n" +
 			"                     part Extensions (2000-2999): Kept for WebSocket extensions with a public specification.\n" +
 			"  valid on the wire: no, by the rule of \"Extensions\"\n  browser may send:  no, by the rule of \"Extensions\"\n" +
-			noAdvice + "  reference:         RFC 6455, 7.4.2\n",
+			noAdvice + "  reference:         MDN CloseEvent code table (older revisions) and the hybi drafts; " +
+			"RFC 6455, 7.4.2 and IANA keep 1016-2999 as one unassigned span\n",
 		"4002": "4002 is not named in chat.yaml.\n  range:             Private use (4000-4999): For private use by applications; " +
 			"never registered, agreed between the two endpoints.\n" +
 			"  valid on the wire: yes, by the rule of \"Private use\"\n  browser may send:  yes, by the rule of \"Private use\"\n" +

@@ -26,9 +26,10 @@ var ErrNotACode = fmt.Errorf("not a close code")
 func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	t := messages.For(lang)
 	query = strings.TrimSpace(query)
-	if n, err := strconv.Atoi(query); err == nil {
-		if n < 0 || n > 65535 {
-			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", strconv.Itoa(n)))
+	if number(query) {
+		n, err := strconv.Atoi(query)
+		if err != nil || n < 0 || n > 65535 {
+			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", query))
 			return ErrNotACode
 		}
 		if c := find(reg, func(c *registry.Code) bool { return int(c.Value) == n }); c != nil {
@@ -48,6 +49,13 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	}
 	fmt.Fprintln(w, messages.Fill(t.AskFor, "{example}", reg.Codes[0].Name))
 	return ErrNotACode
+}
+
+// number reports whether s is a whole number as close codes are written,
+// in decimal digits without a leading zero, or a negative one.
+func number(s string) bool {
+	digits := strings.TrimPrefix(s, "-")
+	return digits != "" && strings.Trim(digits, "0123456789") == "" && (digits[0] != '0' || digits == "0")
 }
 
 func find(reg *registry.Registry, match func(*registry.Code) bool) *registry.Code {
@@ -173,32 +181,24 @@ func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text
 	} else {
 		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", code, "{file}", reg.File))
 	}
-	rule, _, ok := reg.Rule(v)
-	why := t.NoRange
-	if ok {
-		why = messages.Fill(t.ByRule, "{block}", blockLabel(reg, v, lang))
+	var block *registry.Block
+	if r := reg.RangeOf(v); r != nil {
+		block = r.BlockOf(v)
+	}
+	facts, why := registry.Facts{}, t.NoRange
+	if block != nil {
+		facts, why = block.Facts, messages.Fill(t.ByRule, "{block}", registry.InLanguage(block.Label, block.LabelTranslations, lang))
 	}
 	rows := [][2]string{
 		{label(t.Range), rangeLine(reg, v, t, lang)},
-		{label(t.WireValid), messages.Fill(t.Clause, "{a}", t.YesNo(rule.WireValid), "{b}", why)},
-		{label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", t.YesNo(rule.BrowserCanSend), "{b}", why)},
+		{label(t.WireValid), messages.Fill(t.Clause, "{a}", t.YesNo(facts.WireValid), "{b}", why)},
+		{label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", t.YesNo(facts.BrowserCanSend), "{b}", why)},
 		{label(t.Reconnect), policy(t, reg.Policy(v))},
 	}
-	if ok {
-		rows = append(rows, [2]string{label(t.Reference), reg.RangeOf(v).Reference})
+	if block != nil {
+		rows = append(rows, [2]string{label(t.Reference), block.Reference})
 	}
 	printRows(w, t.Colon, rows)
-}
-
-// blockLabel names the smallest block holding v, in the language lang.
-func blockLabel(reg *registry.Registry, v uint16, lang string) string {
-	r := reg.RangeOf(v)
-	for _, p := range r.Parts {
-		if p.Contains(v) {
-			return registry.InLanguage(p.Label, p.LabelTranslations, lang)
-		}
-	}
-	return registry.InLanguage(r.Label, r.LabelTranslations, lang)
 }
 
 // extendable lists the ranges open to extending registries, such as

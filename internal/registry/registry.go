@@ -137,7 +137,7 @@ type Output struct {
 // that sets them. ok is false when no range holds v.
 func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
 	if rg := r.RangeOf(v); rg != nil {
-		b := rg.blockOf(v)
+		b := rg.BlockOf(v)
 		return b.Facts, b.Label, true
 	}
 	return Facts{}, "", false
@@ -154,7 +154,7 @@ func (r *Registry) Policy(v uint16) Policy {
 	if rg == nil {
 		return Policy{Reconnect: "unspecified"}
 	}
-	if b := rg.blockOf(v); b.Reconnect != "" {
+	if b := rg.BlockOf(v); b.Reconnect != "" {
 		return b.Policy
 	}
 	return rg.Policy
@@ -168,8 +168,8 @@ func (r *Registry) RangeOf(v uint16) *Range {
 	return nil
 }
 
-// blockOf returns the part of r that holds v, or else r's own block.
-func (r *Range) blockOf(v uint16) *Block {
+// BlockOf returns the part of r that holds v, or else r's own block.
+func (r *Range) BlockOf(v uint16) *Block {
 	if i := slices.IndexFunc(r.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
 		return &r.Parts[i].Block
 	}
