@@ -8,6 +8,7 @@
 package messages
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"maps"
@@ -20,55 +21,19 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// Text is every fixed text in one language; messages.yaml documents them.
+// Text is every fixed text in one language. In messages.yaml each field's
+// key is its name in lower case.
 type Text struct {
-	Title            string   `yaml:"title"`
-	OtherLanguages   string   `yaml:"other_languages"`
-	Intro            string   `yaml:"intro"`
-	Code             string   `yaml:"code"`
-	Name             string   `yaml:"name"`
-	Label            string   `yaml:"label"`
-	Meaning          string   `yaml:"meaning"`
-	WireValid        string   `yaml:"wire_valid"`
-	BrowserMaySend   string   `yaml:"browser_may_send"`
-	Reconnect        string   `yaml:"reconnect"`
-	Reference        string   `yaml:"reference"`
-	Source           string   `yaml:"source"`
-	Note             string   `yaml:"note"`
-	Ranges           string   `yaml:"ranges"`
-	Range            string   `yaml:"range"`
-	RangesIntro      string   `yaml:"ranges_intro"`
-	Unranged         string   `yaml:"unranged"`
-	ReconnectHeading string   `yaml:"reconnect_heading"`
-	ReconnectIntro   string   `yaml:"reconnect_intro"`
-	ClientsHeading   string   `yaml:"clients_heading"`
-	Clients          []string `yaml:"clients"`
-	Yes              string   `yaml:"yes"`
-	No               string   `yaml:"no"`
-	And              string   `yaml:"and"`
-	Comma            string   `yaml:"comma"`
-	Or               string   `yaml:"or"`
-	Sentences        string   `yaml:"sentences"`
-	Hint             string   `yaml:"hint"`
-	PolicyItem       string   `yaml:"policy_item"`
-	Labelled         string   `yaml:"labelled"`
-	Clause           string   `yaml:"clause"`
-	Colon            string   `yaml:"colon"`
+	Title, OtherLanguages, Intro, Code, Name, Label, Meaning, WireValid, BrowserMaySend string
+	Reconnect, Reference, Source, Note, Ranges, Range, RangesIntro, Unranged            string
+	ReconnectHeading, ReconnectIntro, ClientsHeading                                    string
+	Clients                                                                             []string
+	Yes, No, And, Comma, Or, Sentences, Hint, PolicyItem, Labelled, Clause, Colon       string
 	// Policy names each reconnect value, and PolicyMeaning says what it
 	// asks of a client, by the registry's word.
-	Policy        map[string]string `yaml:"policy"`
-	PolicyMeaning map[string]string `yaml:"policy_meaning"`
-	Part          string            `yaml:"part"`
-	Aliases       string            `yaml:"aliases"`
-	None          string            `yaml:"none"`
-	NotACode      string            `yaml:"not_a_code"`
-	NotNamed      string            `yaml:"not_named"`
-	CannotBeNamed string            `yaml:"cannot_be_named"`
-	ByRule        string            `yaml:"by_rule"`
-	NoRange       string            `yaml:"no_range"`
-	NoSuchName    string            `yaml:"no_such_name"`
-	DidYouMean    string            `yaml:"did_you_mean"`
-	AskFor        string            `yaml:"ask_for"`
+	Policy, PolicyMeaning                                  map[string]string
+	Part, Aliases, None, NotACode, NotNamed, CannotBeNamed string
+	ByRule, NoRange, NoSuchName, DidYouMean, AskFor        string
 }
 
 //go:embed messages.yaml
@@ -78,7 +43,9 @@ var source []byte
 // reconnect values are the registry's own.
 var tables = func() map[string]Text {
 	var t map[string]Text
-	if err := yaml.Unmarshal(source, &t); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(source))
+	dec.KnownFields(true) // a misspelt key is an error, not a text that silently falls back
+	if err := dec.Decode(&t); err != nil {
 		panic(fmt.Sprintf("messages.yaml: %v", err)) // a build-time file, held to this by the tests
 	}
 	en := t["en"]
