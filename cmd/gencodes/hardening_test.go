@@ -206,6 +206,12 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 		runs, full, midWrite, outcomes)
 	assert.Positive(t, midWrite, "no kill landed while files were being written; the test proved nothing")
 
+	// A minute later, what the killed runs left is known for an interrupted
+	// run's, and the next run removes it.
+	leftAt := time.Now().Add(-2 * time.Minute)
+	for _, f := range tempFiles(t, dir) {
+		require.NoError(t, os.Chtimes(filepath.Join(dir, f), leftAt, leftAt))
+	}
 	cmd = exec.Command(gencodesBinary(t))
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
@@ -515,10 +521,15 @@ func TestCheckFindsLeftoversAndStrays(t *testing.T) {
 		"gencodes: generated/docs/close-codes.de.md"+hint+
 		"gencodes: 2 generated file(s) out of date with codes.yaml; run `go generate ./...`\n", stderr)
 
-	// The next run removes the leftover.
+	// The next run removes the leftover of an interrupted run, a minute old
+	// or more, and leaves a younger one: it may be another run's, at work.
+	old := time.Now().Add(-2 * time.Minute)
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "generated/ts/js/.gencodes-closecodes.js-123456.tmp"), old, old))
+	write("generated/go/.gencodes-closecode.go-654321.tmp", "another run's")
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
-	assert.Empty(t, tempFiles(t, dir))
+	assert.Equal(t, []string{"generated/go/.gencodes-closecode.go-654321.tmp"}, tempFiles(t, dir))
+	require.NoError(t, os.Remove(filepath.Join(dir, "generated/go/.gencodes-closecode.go-654321.tmp")))
 	require.NoError(t, os.Remove(filepath.Join(dir, "generated/docs/close-codes.de.md")))
 	code, _, stderr = runGencodes(t, dir, "-check")
 	assert.Equal(t, 0, code, stderr)

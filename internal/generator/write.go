@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/pmezard/go-difflib/difflib"
 )
@@ -103,9 +104,13 @@ func Write(files []File) (written []string, err error) {
 		}
 		written = append(written, c.Path)
 	}
-	// A gencodes writing the same outputs now loses its temporary files, fails and asks to be run again.
+	// A temporary file a minute old is an interrupted run's; a younger one may be a run at work now.
 	leftTemps, _ := leftovers(files)
-	removeAll(leftTemps)
+	for _, p := range leftTemps {
+		if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > time.Minute {
+			os.Remove(p)
+		}
+	}
 	return written, nil
 }
 
