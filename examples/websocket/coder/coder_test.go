@@ -117,3 +117,10 @@ func timeout(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	return ctx
 }
+
+func TestCloseAllRefusesACodeNotSent(t *testing.T) {
+	err := new(coder.Hub).CloseAll(closecode.AbnormalClosure, "")
+	if err == nil || err.Error() != "close code 1006 (AbnormalClosure) may not be sent in a Close frame" {
+		t.Errorf("CloseAll(AbnormalClosure): error %v, want one that names the code", err)
+	}
+}

@@ -5,6 +5,7 @@
 package coder
 
 import (
+	"fmt"
 	"net/http"
 	"sync"
 
@@ -57,6 +58,10 @@ func (h *Hub) Len() int {
 // one, coder/websocket sends no Close frame and drops the connection, which
 // the client reads as 1006 Abnormal Closure, not code.
 func (h *Hub) CloseAll(code closecode.Code, reason string) error {
+	if !code.IsValid() {
+		// 1005, 1006 and 1015 are only reported, never sent; others are reserved.
+		return fmt.Errorf("close code %d (%v) may not be sent in a Close frame", int(code), code)
+	}
 	err := closecode.ValidateReason(reason)
 	if err != nil {
 		reason = ""

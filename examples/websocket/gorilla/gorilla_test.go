@@ -111,3 +111,10 @@ func listen(t *testing.T, hub *gorilla.Hub, act func()) gorilla.Ended {
 		return gorilla.Ended{}
 	}
 }
+
+func TestCloseAllRefusesACodeNotSent(t *testing.T) {
+	err := new(gorilla.Hub).CloseAll(closecode.AbnormalClosure, "")
+	if err == nil || err.Error() != "close code 1006 (AbnormalClosure) may not be sent in a Close frame" {
+		t.Errorf("CloseAll(AbnormalClosure): error %v, want one that names the code", err)
+	}
+}

@@ -5,6 +5,7 @@
 package gorilla
 
 import (
+	"fmt"
 	"net/http"
 	"sync"
 	"time"
@@ -61,6 +62,10 @@ func (h *Hub) Len() int {
 // one, gorilla/websocket sends no Close frame, and the client never learns
 // that it should go.
 func (h *Hub) CloseAll(code closecode.Code, reason string) error {
+	if !code.IsValid() {
+		// 1005, 1006 and 1015 are only reported, never sent; others are reserved.
+		return fmt.Errorf("close code %d (%v) may not be sent in a Close frame", int(code), code)
+	}
 	err := closecode.ValidateReason(reason)
 	if err != nil {
 		reason = ""
