@@ -146,10 +146,20 @@ func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block
 	b.Last, _ = readCode(c, f.get("last"), what+" last")
 	b.Description, b.Translations = readDescription(c, f.get("description"), what+" description")
 	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	b.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
-	b.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
+	b.Facts = readFacts(c, f, what)
 	b.Policy = decodePolicy(c, f, what)
 	return b
+}
+
+// readFacts reads the two facts; what a browser may send, it sends on the wire.
+func readFacts(c *errorCollector, f fieldSet, what string) Facts {
+	facts := Facts{readBool(c, f.get("wire_valid"), what+" wire_valid"),
+		readBool(c, f.get("browser_can_send"), what+" browser_can_send")}
+	if facts.BrowserCanSend && !facts.WireValid {
+		c.addf(nodePos(f.get("browser_can_send")), "%s browser_can_send is true but wire_valid is false; "+
+			"a browser sends its close code in a Close frame, so make both true or browser_can_send false", what)
+	}
+	return facts
 }
 
 func decodeRange(c *errorCollector, n *yaml.Node) Range {
@@ -197,8 +207,7 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	}
 	code.Description, code.Translations = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
-	code.WireValid = readBool(c, f.get("wire_valid"), what+" wire_valid")
-	code.BrowserCanSend = readBool(c, f.get("browser_can_send"), what+" browser_can_send")
+	code.Facts = readFacts(c, f, what)
 	code.Policy = decodePolicy(c, f, what)
 	code.RuleException, code.RuleExceptionTranslations =
 		readDescription(c, f.get("rule_exception"), what+" rule_exception")
