@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -82,7 +83,8 @@ codes:
 
 var outputFiles = []string{
 	"generated/go/closecode.go", "generated/ts/closecodes.ts", "generated/ts/js/closecodes.js",
-	"generated/ts/js/closecodes.d.ts", "generated/ts/package.json", "generated/json/closecodes.json",
+	"generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
+	"generated/ts/package.json", "generated/json/closecodes.json",
 }
 
 // snapshot reads every output file below dir; a missing one is "".
@@ -144,7 +146,9 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	dir := t.TempDir()
 	old := generateIn(t, dir, oldRegistry)
 	for _, f := range outputFiles {
-		if f != "generated/ts/package.json" { // it holds no registry text
+		// package.json holds no registry text, closecodes.js and texts.d.ts no description.
+		if !slices.Contains([]string{"generated/ts/package.json", "generated/ts/js/closecodes.js",
+			"generated/ts/js/texts.d.ts"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
 		}
 	}
@@ -403,10 +407,11 @@ func TestCheckFindsEveryKindOfDrift(t *testing.T) {
 	code, stdout, stderr := check()
 	assert.Equal(t, 1, code, "a stale file after a registry edit")
 	assert.Contains(t, stdout, `-		"The endpoint waited too long for its peer and gave up.",`+"\n"+`+		"The endpoint waited too long.",`)
-	// Go, TS, JS, the declarations, the English docs page and the JSON
-	// carry the English description; package.json, the zh-CN page and the
-	// JSON Schema do not.
-	assert.Contains(t, stderr, "6 generated file(s) out of date")
+	// Go, closecodes.ts and its declarations (in doc comments), texts.ts and
+	// texts.js, the English docs page and the JSON carry the English
+	// description; closecodes.js, package.json, the zh-CN page and the JSON
+	// Schema do not.
+	assert.Contains(t, stderr, "7 generated file(s) out of date")
 }
 
 // snapshotWithTimes records every file's content and modification time.
@@ -489,7 +494,8 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 	code, _, stderr = runGencodes(t, dir, "-registry", "app/app.yaml", "-go-out", "../"+filepath.Base(dir)+"/elsewhere")
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "app/closecodes.ts", "app/js/closecodes.js",
-		"app/js/closecodes.d.ts", "app/package.json", "app/data/closecodes.json", "app/data/closecodes.schema.json"},
+		"app/js/closecodes.d.ts", "app/texts.ts", "app/js/texts.js", "app/js/texts.d.ts", "app/package.json",
+		"app/data/closecodes.json", "app/data/closecodes.schema.json"},
 		listFiles(t, dir))
 	code, _, stderr = runGencodes(t, app, "-registry", "app.yaml", "-go-out", "", "-check")
 	assert.Equal(t, 0, code, stderr)

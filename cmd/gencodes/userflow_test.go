@@ -209,7 +209,8 @@ func main() {
 		"4403 <nil> 会话已过期，请重新登录。\n", out)
 
 	// The frontend type-checks against the same codes.
-	write("web/app.ts", `import { CloseCode, closeCodeName, describeCloseCode } from "./closecodes/closecodes.ts";
+	write("web/app.ts", `import { CloseCode, closeCodeName } from "./closecodes/closecodes.ts";
+import { describeCloseCode } from "./closecodes/texts.ts";
 
 export function onClose(code: number): string {
   if (code === CloseCode.SessionExpired) return "log in again";
@@ -265,6 +266,7 @@ func TestCloneRunsGencodesOnAnAppRegistry(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"closecodes.yaml", "closecodes/closecode.go",
 		"web/closecodes/closecodes.ts", "web/closecodes/js/closecodes.js", "web/closecodes/js/closecodes.d.ts",
+		"web/closecodes/texts.ts", "web/closecodes/js/texts.js", "web/closecodes/js/texts.d.ts",
 		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md",
 		"json/closecodes.json", "json/closecodes.schema.json"}, listFiles(t, app))
 	code, _, stderr := runGencodes(t, app, "-registry", "closecodes.yaml", "-check")

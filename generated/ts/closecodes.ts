@@ -101,22 +101,6 @@ export type BrowserSendableCloseCode =
   | typeof CloseCode.Timeout
   | (number & { readonly __brand: "BrowserSendableCloseCode" });
 
-/** A block of codes that the registry sets aside for one purpose. */
-export interface CloseCodeRange {
-  /** Identifies the range, such as "Private". */
-  readonly name: string;
-  /** The range's title, for people. */
-  readonly label: string;
-  /** The range's lowest code. */
-  readonly first: number;
-  /** The range's highest code. */
-  readonly last: number;
-  /** What the range is for. */
-  readonly description: string;
-  /** The specification that defines the range. */
-  readonly reference: string;
-}
-
 /**
  * What a client should do after a connection closed with a code, as the
  * registry advises:
@@ -137,8 +121,12 @@ export interface RetryAfter {
 /** The longest Close frame reason, in bytes of UTF-8 (RFC 6455, 5.5 and 5.5.1). */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
-// The name and text tables hold one entry a named code, in ascending order,
-// after an empty entry 0 that stands for unnamed codes.
+// CODES are the named codes, ascending: a code's slot in this module's
+// tables is its index in CODES plus one, 0 for an unnamed code.
+const CODES = [1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015, 3000, 3003, 3008, ];
+
+// NAMES holds the name of each named code, in ascending order, after an
+// empty entry 0 that stands for unnamed codes.
 const NAMES = [
   "",
   "NormalClosure",
@@ -161,142 +149,6 @@ const NAMES = [
   "Forbidden",
   "Timeout",
 ];
-
-const LABELS = [
-  "",
-  "Normal Closure",
-  "Going Away",
-  "Protocol error",
-  "Unsupported Data",
-  "Reserved",
-  "No Status Rcvd",
-  "Abnormal Closure",
-  "Invalid frame payload data",
-  "Policy Violation",
-  "Message Too Big",
-  "Mandatory Ext.",
-  "Internal Error",
-  "Service Restart",
-  "Try Again Later",
-  "Bad Gateway",
-  "TLS handshake",
-  "Unauthorized",
-  "Forbidden",
-  "Timeout",
-];
-
-const REFERENCES = [
-  "",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1",
-  "RFC 6455, 7.4.1; RFC Errata 3227",
-  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
-  "https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
-  "https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
-  "RFC 6455, 7.4.1",
-  "IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
-  "IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
-  "IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
-];
-
-// The languages of the descriptions, English first, and the texts of each,
-// "" where one is missing.
-const LANGUAGES = ["en", "zh-CN", ];
-
-const DESCRIPTIONS = [
-  [ // en
-    "",
-    "The connection did what it was opened for and is closing cleanly.",
-    "The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-    "The endpoint is closing because its peer broke the WebSocket protocol.",
-    "The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-    "Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-    "Reported locally when a Close frame carried no status code; never sent.",
-    "Reported locally when the connection dropped without a Close frame; never sent.",
-    "A message's data did not match its type, such as text that is not valid UTF-8.",
-    "A message broke the endpoint's policy; the general code when no more specific one fits.",
-    "A message was too large for the endpoint to process.",
-    "The client needed an extension that the server did not agree to in the handshake.",
-    "The endpoint met an unexpected condition that stopped it from fulfilling the request.",
-    "The service is restarting; a client may reconnect after a short wait.",
-    "The server is temporarily unable to serve, such as when overloaded; try again later.",
-    "A gateway or proxy got an invalid response from the server behind it.",
-    "Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-    "The request needs authentication the client has not given.",
-    "The client is authenticated but not allowed to do what it asked.",
-    "The endpoint waited too long for its peer and gave up.",
-  ],
-  [ // zh-CN
-    "",
-    "连接已完成其建立的目的，正在正常关闭。",
-    "端点即将离开，例如服务器关机或页面被导航离开。",
-    "端点因对方违反 WebSocket 协议而关闭连接。",
-    "端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
-    "保留；将来可能定义其含义，因此端点不发送它。",
-    "Close 帧未携带关闭码时在本地报告；从不发送。",
-    "连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
-    "消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
-    "消息违反了端点的策略；没有更具体的关闭码时使用的通用关闭码。",
-    "消息太大，端点无法处理。",
-    "客户端需要的扩展未被服务器在握手中同意。",
-    "端点遇到意外情况，无法完成请求。",
-    "服务正在重启；客户端可稍候重新连接。",
-    "服务器暂时无法提供服务，例如负载过高；请稍后重试。",
-    "网关或代理从其后方的服务器收到了无效响应。",
-    "TLS 握手失败时在本地报告，例如证书无效；从不发送。",
-    "请求需要客户端尚未提供的身份验证。",
-    "客户端已通过身份验证，但无权执行所请求的操作。",
-    "端点等待对方过久，已放弃。",
-  ],
-];
-
-const RANGES = [
-  /* @__PURE__ */ Object.freeze({
-    name: "Unused",
-    label: "Not used",
-    first: 0,
-    last: 999,
-    description: "Not used for any status code.",
-    reference: "RFC 6455, 7.4.2",
-  }),
-  /* @__PURE__ */ Object.freeze({
-    name: "Protocol",
-    label: "Protocol",
-    first: 1000,
-    last: 2999,
-    description: "Kept for this protocol, its future revisions and extensions with a public specification.",
-    reference: "RFC 6455, 7.4.2",
-  }),
-  /* @__PURE__ */ Object.freeze({
-    name: "Registered",
-    label: "Registered",
-    first: 3000,
-    last: 3999,
-    description: "For libraries, frameworks and applications; registered with IANA first come, first served.",
-    reference: "RFC 6455, 7.4.2",
-  }),
-  /* @__PURE__ */ Object.freeze({
-    name: "Private",
-    label: "Private use",
-    first: 4000,
-    last: 4999,
-    description: "For private use by applications; never registered, agreed between the two endpoints.",
-    reference: "RFC 6455, 7.4.2",
-  }),
-];
-
-// CODES are the named codes, ascending: a code's slot in the tables above
-// is its index in CODES plus one, 0 for an unnamed code.
-const CODES = [1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015, 3000, 3003, 3008, ];
 
 const DECIMAL = /^(?:0|[1-9][0-9]{0,4})$/;
 
@@ -326,64 +178,6 @@ function slotOf(code: number): number {
 export function closeCodeName(code: number): string | undefined {
   const slot = slotOf(code);
   return slot === 0 ? undefined : NAMES[slot];
-}
-
-/** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
-export function closeCodeLabel(code: number): string | undefined {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : LABELS[slot];
-}
-
-/** The specification that defines the code; undefined when unnamed. */
-export function closeCodeReference(code: number): string | undefined {
-  const slot = slotOf(code);
-  return slot === 0 ? undefined : REFERENCES[slot];
-}
-
-/**
- * A one-line explanation of the code, in English or in the language locale
- * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
- * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
- * falling back to English; undefined when unnamed.
- */
-export function describeCloseCode(code: number, locale?: string): string | undefined {
-  const slot = slotOf(code);
-  if (slot === 0) return undefined;
-  const english = DESCRIPTIONS[0]?.[slot];
-  const translated = DESCRIPTIONS[languageIndex(locale)]?.[slot];
-  return translated ? translated : english;
-}
-
-/** The languages the descriptions are written in, English first, in a new array each call. */
-export function closeCodeLanguages(): string[] {
-  return LANGUAGES.slice();
-}
-
-// languageIndex returns the index in LANGUAGES of the language that locale
-// asks for: an exact match (ignoring ASCII case, reading "_" as "-"), else
-// RFC 4647 lookup, dropping subtags from the end, else the first language
-// with the same primary subtag, else 0, English.
-function languageIndex(locale: unknown): number {
-  if (typeof locale !== "string") return 0;
-  const want = lowerASCII(locale.replaceAll("_", "-"));
-  for (let tag = want; tag !== ""; ) {
-    const i = LANGUAGES.findIndex((l) => lowerASCII(l) === tag);
-    if (i >= 0) return i;
-    const cut = tag.lastIndexOf("-");
-    if (cut < 0) break;
-    tag = tag.slice(0, cut);
-    // A one-letter subtag opens an extension; it goes with what followed.
-    if (tag.length >= 2 && tag[tag.length - 2] === "-") tag = tag.slice(0, -2);
-  }
-  const primary = want.split("-")[0];
-  if (primary === "") return 0;
-  return Math.max(0, LANGUAGES.findIndex((l) => lowerASCII(l).split("-")[0] === primary));
-}
-
-// lowerASCII lowers ASCII letters only, as the Go package does: toLowerCase
-// would let the Kelvin sign match "k".
-function lowerASCII(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 
 /** Whether the registry names the code. */
@@ -448,12 +242,6 @@ export function retryAfter(code: number): RetryAfter | undefined {
   if (code === 1006) return { minMs: 0, maxMs: 5000 };
   if (code === 1012) return { minMs: 5000, maxMs: 30000 };
   return undefined;
-}
-
-/** The registry range holding the code; undefined when none does or the code is not an integer. */
-export function closeCodeRange(code: number): CloseCodeRange | undefined {
-  if (!isCodeNumber(code)) return undefined;
-  return RANGES.find((r) => r.first <= code && code <= r.last);
 }
 
 /**
@@ -547,9 +335,4 @@ export function closeWebSocket(
 /** The named codes in ascending order, in a new array each call. */
 export function closeCodes(): CloseCode[] {
   return CODES.slice() as CloseCode[];
-}
-
-/** The registry's ranges in ascending order, in a new array each call. */
-export function closeCodeRanges(): CloseCodeRange[] {
-  return RANGES.slice();
 }

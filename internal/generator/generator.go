@@ -34,6 +34,9 @@ var targets = []struct{ template, out, file string }{
 	{"ts.tmpl", "ts_out", "closecodes.ts"},
 	{"js.tmpl", "ts_out", "js/closecodes.js"},
 	{"dts.tmpl", "ts_out", "js/closecodes.d.ts"},
+	{"texts.ts.tmpl", "ts_out", "texts.ts"},
+	{"texts.js.tmpl", "ts_out", "js/texts.js"},
+	{"texts.d.ts.tmpl", "ts_out", "js/texts.d.ts"},
 	{"json.tmpl", "json_out", "closecodes.json"},
 	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
 }

@@ -127,7 +127,7 @@ func TestHostileStrings(t *testing.T) {
 		want[i] = [3]string{s, s, s}
 	}
 	assert.Equal(t, want, readBackGo(t, dir, len(accepted)), "Go reads back every string exactly")
-	assert.Equal(t, want, readBackJS(t, filepath.Join(opts.TSOut, "js/closecodes.js"), len(accepted)), "JavaScript reads back every string exactly")
+	assert.Equal(t, want, readBackJS(t, filepath.Join(opts.TSOut, "js/texts.js"), len(accepted)), "JavaScript reads back every string exactly")
 	var export struct {
 		Codes []struct {
 			Label, Reference string
@@ -147,12 +147,12 @@ func TestHostileStrings(t *testing.T) {
 		tsconfig := fmt.Sprintf(`{"compilerOptions": {"target": "es2022", "module": "nodenext", "strict": true,
 		"erasableSyntaxOnly": true, "isolatedDeclarations": true, "verbatimModuleSyntax": true,
 		"noUncheckedIndexedAccess": true, "exactOptionalPropertyTypes": true, "declaration": true,
-		"rootDir": %q, "outDir": %q, "types": []}, "files": ["ts/closecodes.ts", "ts/js/closecodes.d.ts"]}`,
+		"rootDir": %q, "outDir": %q, "types": []}, "files": ["ts/closecodes.ts", "ts/texts.ts", "ts/js/closecodes.d.ts", "ts/js/texts.d.ts"]}`,
 			filepath.Join(dir, "ts"), filepath.Join(dir, "out"))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "tsconfig.json"), []byte(tsconfig), 0o644))
 		out, err := exec.Command(tsc, "-p", filepath.Join(dir, "tsconfig.json")).CombinedOutput()
 		require.NoError(t, err, "tsc: %s", out)
-		assert.Equal(t, want, readBackJS(t, filepath.Join(dir, "out/closecodes.js"), len(accepted)), "compiled TypeScript reads back every string exactly")
+		assert.Equal(t, want, readBackJS(t, filepath.Join(dir, "out/texts.js"), len(accepted)), "compiled TypeScript reads back every string exactly")
 	})
 }
 
@@ -193,7 +193,7 @@ func main() {
 	return got
 }
 
-// readBackJS imports a generated JavaScript module in Node and prints its
+// readBackJS imports a generated JavaScript texts module in Node and prints its
 // texts as JSON.
 func readBackJS(t *testing.T, module string, n int) [][3]string {
 	t.Helper()

@@ -26,13 +26,21 @@ func TestPackageJSON(t *testing.T) {
       "types": "./js/closecodes.d.ts",
       "default": "./js/closecodes.js"
     },
+    "./texts": {
+      "types": "./js/texts.d.ts",
+      "default": "./js/texts.js"
+    },
     "./closecodes.ts": "./closecodes.ts",
+    "./texts.ts": "./texts.ts",
     "./package.json": "./package.json"
   },
   "files": [
     "closecodes.ts",
     "js/closecodes.js",
-    "js/closecodes.d.ts"
+    "js/closecodes.d.ts",
+    "texts.ts",
+    "js/texts.js",
+    "js/texts.d.ts"
   ]
 }
 `, string(packageJSON(cfg, "codes.yaml")))
@@ -59,13 +67,21 @@ func TestPackageJSON(t *testing.T) {
       "types": "./js/closecodes.d.ts",
       "default": "./js/closecodes.js"
     },
+    "./texts": {
+      "types": "./js/texts.d.ts",
+      "default": "./js/texts.js"
+    },
     "./closecodes.ts": "./closecodes.ts",
+    "./texts.ts": "./texts.ts",
     "./package.json": "./package.json"
   },
   "files": [
     "closecodes.ts",
     "js/closecodes.js",
-    "js/closecodes.d.ts"
+    "js/closecodes.d.ts",
+    "texts.ts",
+    "js/texts.js",
+    "js/texts.d.ts"
   ]
 }
 `, string(packageJSON(cfg, "chat.yaml")))

@@ -118,22 +118,6 @@ export interface RetryAfter {
   readonly maxMs: number;
 }
 
-/** A block of codes that the registry sets aside for one purpose. */
-export interface CloseCodeRange {
-  /** Identifies the range, such as "Private". */
-  readonly name: string;
-  /** The range's title, for people. */
-  readonly label: string;
-  /** The range's lowest code. */
-  readonly first: number;
-  /** The range's highest code. */
-  readonly last: number;
-  /** What the range is for. */
-  readonly description: string;
-  /** The specification that defines the range. */
-  readonly reference: string;
-}
-
 /** The least a closeWebSocket target needs: a browser WebSocket has it. */
 export interface Closable {
   close(code?: number, reason?: string): void;
@@ -144,23 +128,6 @@ export declare const MAX_CLOSE_REASON_BYTES: 123;
 
 /** The code's name, such as "NormalClosure"; undefined when the registry does not name it. */
 export declare function closeCodeName(code: number): string | undefined;
-
-/** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
-export declare function closeCodeLabel(code: number): string | undefined;
-
-/** The specification that defines the code; undefined when unnamed. */
-export declare function closeCodeReference(code: number): string | undefined;
-
-/**
- * A one-line explanation of the code, in English or in the language locale
- * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
- * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
- * falling back to English; undefined when unnamed.
- */
-export declare function describeCloseCode(code: number, locale?: string): string | undefined;
-
-/** The languages the descriptions are written in, English first, in a new array each call. */
-export declare function closeCodeLanguages(): string[];
 
 /** Whether the registry names the code. */
 export declare function isKnownCloseCode(code: number): code is CloseCode;
@@ -192,9 +159,6 @@ export declare function reconnectPolicy(code: number): ReconnectPolicy;
  * reconnecting after the code; undefined when it asks for none in particular.
  */
 export declare function retryAfter(code: number): RetryAfter | undefined;
-
-/** The registry range holding the code; undefined when none does or the code is not an integer. */
-export declare function closeCodeRange(code: number): CloseCodeRange | undefined;
 
 /**
  * The code that text names: a name such as "NormalClosure", an alias, or a
@@ -231,6 +195,3 @@ export declare function closeWebSocket(
 
 /** The named codes in ascending order, in a new array each call. */
 export declare function closeCodes(): CloseCode[];
-
-/** The registry's ranges in ascending order, in a new array each call. */
-export declare function closeCodeRanges(): CloseCodeRange[];

@@ -4,7 +4,10 @@
 // input, on standard input, is {"texts": [...], "locales": [...], "wire": [...]}. The Go parity test compares it
 // with the Go package.
 import { readFileSync } from "node:fs";
-import * as cc from "../js/closecodes.js";
+import * as main from "../js/closecodes.js";
+import * as textsModule from "../js/texts.js";
+
+const cc = { ...main, ...textsModule };
 
 const { texts, locales, wire } = JSON.parse(readFileSync(0, "utf8"));
 const codes = [];

@@ -6,9 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p gen
-sed -e 's|"../closecodes.ts"|"../../js/closecodes.js"|' \
+sed -e 's|"../closecodes.ts"|"../../js/closecodes.js"|' -e 's|"../texts.ts"|"../../js/texts.js"|' \
     -e 's|tests of closecodes.ts|tests of js/closecodes.js through its declaration file|' \
     types.test.ts > gen/js-types.test.ts
-sed -e 's|"../closecodes.ts"|"../enum/closecodes.ts"|' \
+sed -e 's|"../closecodes.ts"|"../enum/closecodes.ts"|' -e 's|"../texts.ts"|"../enum/texts.ts"|' \
     -e 's|tests of closecodes.ts|tests of the classic enum style of closecodes.ts|' \
     types.test.ts > gen/enum-types.test.ts

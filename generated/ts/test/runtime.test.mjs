@@ -13,7 +13,9 @@ import { readFileSync } from "node:fs";
 const modulePath = process.env.CLOSECODES_MODULE
   ? pathToFileURL(path.resolve(process.env.CLOSECODES_MODULE)).href
   : new URL("../js/closecodes.js", import.meta.url).href;
-const cc = await import(modulePath);
+// The texts (labels, references, descriptions, ranges) are a module of
+// their own beside the main one; the tests see the two as one.
+const cc = { ...(await import(modulePath)), ...(await import(modulePath.replace(/closecodes\.js$/, "texts.js"))) };
 
 const ianaLabels = new Map([
   [1000, "Normal Closure"], [1001, "Going Away"], [1002, "Protocol error"],

@@ -4,12 +4,8 @@ import {
   CloseCode,
   MAX_CLOSE_REASON_BYTES,
   browserCanSend,
-  closeCodeLabel,
   closeCodeName,
-  closeCodeRange,
-  closeCodeRanges,
   closeCodes,
-  describeCloseCode,
   isKnownCloseCode,
   isValidCloseCode,
   isValidCloseReason,
@@ -21,8 +17,14 @@ import {
   type RetryAfter,
   closeWebSocket,
   type BrowserSendableCloseCode,
-  type CloseCodeRange,
 } from "../closecodes.ts";
+import {
+  closeCodeLabel,
+  closeCodeRange,
+  closeCodeRanges,
+  describeCloseCode,
+  type CloseCodeRange,
+} from "../texts.ts";
 
 const normal: CloseCode = CloseCode.NormalClosure;
 const literal: CloseCode = 1000;
