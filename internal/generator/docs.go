@@ -105,14 +105,10 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 		}
 		for _, r := range reg.Ranges {
 			label := registry.InLanguage(r.Label, r.LabelTranslations, lang.Tag)
-			page.Ranges = append(page.Ranges, docsRange(r.Block, newText(label), in, t, t.PolicyName(r.Policy)))
+			page.Ranges = append(page.Ranges, docsRange(r.Block, newText(label), in, t))
 			for _, p := range r.Parts {
 				title := newText(label + " › " + registry.InLanguage(p.Label, p.LabelTranslations, lang.Tag))
-				pp := p.Policy
-				if pp.Reconnect == "" {
-					pp = r.Policy
-				}
-				page.Ranges = append(page.Ranges, docsRange(p.Block, title, in, t, t.PolicyName(pp)))
+				page.Ranges = append(page.Ranges, docsRange(p.Block, title, in, t))
 			}
 		}
 		for _, v := range registry.ReconnectValues {
@@ -124,10 +120,10 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 	return pages
 }
 
-func docsRange(b registry.Block, title Text, in func(string, map[string]string) Text, t messages.Text, policy string) DocsRange {
+func docsRange(b registry.Block, title Text, in func(string, map[string]string) Text, t messages.Text) DocsRange {
 	return DocsRange{
 		Span: fmt.Sprintf("%d-%d", b.First, b.Last), Title: title, Meaning: in(b.Description, b.Translations),
 		Reference: newText(b.Reference), WireValid: t.YesNo(b.WireValid), BrowserCanSend: t.YesNo(b.BrowserCanSend),
-		Reconnect: policy,
+		Reconnect: t.PolicyName(b.Policy),
 	}
 }

@@ -192,13 +192,9 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		}
 	}
 	for _, r := range reg.Ranges {
-		rv := RangeView{Name: r.Name, NameText: newText(r.Name), BlockView: blockView(r.Block, r.Policy)}
+		rv := RangeView{Name: r.Name, NameText: newText(r.Name), BlockView: blockView(r.Block)}
 		for _, p := range r.Parts {
-			policy := p.Policy
-			if policy.Reconnect == "" {
-				policy = r.Policy
-			}
-			rv.Parts = append(rv.Parts, blockView(p.Block, policy))
+			rv.Parts = append(rv.Parts, blockView(p.Block))
 		}
 		m.Ranges = append(m.Ranges, rv)
 	}
@@ -299,10 +295,10 @@ func codeView(reg *registry.Registry, c registry.Code) CodeView {
 	}
 }
 
-func blockView(b registry.Block, policy registry.Policy) BlockView {
+func blockView(b registry.Block) BlockView {
 	return BlockView{
 		First: int(b.First), Last: int(b.Last), Label: newText(b.Label), Description: newText(b.Description),
-		Reference: newText(b.Reference), Facts: b.Facts, Reconnect: policy.Reconnect,
+		Reference: newText(b.Reference), Facts: b.Facts, Reconnect: b.Reconnect,
 	}
 }
 

@@ -89,10 +89,10 @@ func goDuration(d time.Duration) string {
 	return strconv.FormatInt(int64(d), 10)
 }
 
-// retryAfterText writes a delay hint as the registry does, such as "5s-30s".
+// retryAfterText writes a delay hint as the registry does, such as "5s-30s", or "".
 func retryAfterText(r *registry.RetryAfter) string {
 	if r == nil {
 		return ""
 	}
-	return r.Min.String() + "-" + r.Max.String()
+	return r.String()
 }

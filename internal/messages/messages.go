@@ -98,5 +98,5 @@ func (t Text) PolicyName(p registry.Policy) string {
 	if p.RetryAfter == nil {
 		return t.Policy[p.Reconnect]
 	}
-	return Fill(t.Hint, "{policy}", t.Policy[p.Reconnect], "{hint}", p.RetryAfter.Min.String()+"-"+p.RetryAfter.Max.String())
+	return Fill(t.Hint, "{policy}", t.Policy[p.Reconnect], "{hint}", p.RetryAfter.String())
 }

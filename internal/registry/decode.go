@@ -179,6 +179,11 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 		return Part{decodeBlock(c, n, f, "part of "+what)}
 	})
 	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
+	for i := range r.Parts {
+		if r.Parts[i].Reconnect == "" {
+			r.Parts[i].Policy = r.Policy
+		}
+	}
 	return r
 }
 

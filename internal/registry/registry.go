@@ -54,7 +54,7 @@ type Block struct {
 	Translations      map[string]string
 	Reference         string
 	Facts
-	// Policy is empty on a part that takes its range's.
+	// Policy on a part that sets none is its range's, filled in when read.
 	Policy
 	Pos Pos
 }
@@ -111,7 +111,7 @@ var ReconnectValues = []ReconnectValue{
 	{"unspecified", "The registry gives no advice; the application decides."},
 }
 
-// Policy is what a registry advises a client to do after a close, and why. On a code or a part, an empty
+// Policy is what a registry advises a client to do after a close, and why. On a code, an empty
 // Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
 	// Reconnect is the Name of one of ReconnectValues; ReconnectReference cites the source.
@@ -122,6 +122,9 @@ type Policy struct {
 
 // RetryAfter is a delay before reconnecting: a random time from Min to Max.
 type RetryAfter struct{ Min, Max time.Duration }
+
+// String writes the delay as a registry does: "5s-30s".
+func (r RetryAfter) String() string { return r.Min.String() + "-" + r.Max.String() }
 
 // Output holds the output settings a registry file makes, as written; the generator checks them.
 type Output struct {
@@ -154,10 +157,7 @@ func (r *Registry) Policy(v uint16) Policy {
 	if rg == nil {
 		return Policy{Reconnect: "unspecified"}
 	}
-	if b := rg.BlockOf(v); b.Reconnect != "" {
-		return b.Policy
-	}
-	return rg.Policy
+	return rg.BlockOf(v).Policy
 }
 
 // RangeOf returns the range holding v, or nil.
