@@ -75,15 +75,15 @@ ranges:
 codes:
 `)
 	for c := 3000; c <= 4999; c++ {
-		fmt.Fprintf(&b, "  - code: %d\n    name: Code%d\n    label: Label %d\n    description: Description %s of code %d.\n"+
-			"    reference: Synthetic\n    wire_valid: true\n    browser_can_send: true\n", c, c, c, variant, c)
+		fmt.Fprintf(&b, "  - code: %d\n    name: Code%d\n    label: Label %s %d\n    description: Description %s of code %d.\n"+
+			"    reference: Synthetic\n    wire_valid: true\n    browser_can_send: true\n", c, c, variant, c, variant, c)
 	}
 	return b.String()
 }
 
 var outputFiles = []string{
-	"generated/go/closecode.go", "generated/ts/closecodes.ts", "generated/ts/js/closecodes.js",
-	"generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
+	"generated/go/closecode.go", "generated/go/encoding.go", "generated/go/reconnect.go", "generated/go/texts.go",
+	"generated/ts/closecodes.ts", "generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
 	"generated/ts/package.json", "generated/json/closecodes.json",
 }
 
@@ -146,9 +146,10 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	dir := t.TempDir()
 	old := generateIn(t, dir, oldRegistry)
 	for _, f := range outputFiles {
-		// package.json holds no registry text, closecodes.js and texts.d.ts no description.
-		if !slices.Contains([]string{"generated/ts/package.json", "generated/ts/js/closecodes.js",
-			"generated/ts/js/texts.d.ts"}, f) {
+		// package.json, encoding.go and reconnect.go hold no registry text, closecodes.js and texts.d.ts
+		// neither label nor description.
+		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/encoding.go", "generated/go/reconnect.go",
+			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
 		}
 	}
@@ -493,7 +494,8 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(app, "app.yaml"), []byte(registry), 0o644))
 	code, _, stderr = runGencodes(t, dir, "-registry", "app/app.yaml", "-go-out", "../"+filepath.Base(dir)+"/elsewhere")
 	require.Equal(t, 0, code, stderr)
-	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "app/closecodes.ts", "app/js/closecodes.js",
+	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "elsewhere/encoding.go",
+		"elsewhere/reconnect.go", "elsewhere/texts.go", "app/closecodes.ts", "app/js/closecodes.js",
 		"app/js/closecodes.d.ts", "app/texts.ts", "app/js/texts.js", "app/js/texts.d.ts", "app/package.json",
 		"app/data/closecodes.json", "app/data/closecodes.schema.json"},
 		listFiles(t, dir))

@@ -8,7 +8,8 @@
 //
 // It reads the registry, checks it strictly, and writes:
 //
-//	GO-OUT/closecode.go        the Go package: constants, String, validators, parsing
+//	GO-OUT/closecode.go        the Go package: constants, String, validators, ranges; beside it
+//	                           encoding.go (Parse, text, JSON), reconnect.go and texts.go
 //	TS-OUT/closecodes.ts       the TypeScript module, with package.json and, in js/, plain JavaScript
 //	DOCS-OUT/close-codes.md    the codes and ranges in Markdown; close-codes.TAG.md in other languages
 //	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema

@@ -9,14 +9,11 @@
 package closecode
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -48,44 +45,11 @@ const (
 	Timeout                 Code = 3008 // Timeout
 )
 
-// Reconnect is what a client should do after a connection closed with a
-// code, as the registry advises. Apply it to the code of a real Close frame,
-// and cap the attempts of a retry: a refused handshake can look like a
-// dropped connection.
-type Reconnect uint8
-
-// The reconnect policies; String returns the registry's word for each.
-const (
-	// The registry gives no advice; the application decides.
-	ReconnectUnspecified Reconnect = 0
-	// Do not reconnect: a new connection would end the same way.
-	ReconnectNever Reconnect = 1
-	// Reconnect after a randomized delay that grows with each failed attempt.
-	ReconnectRetry Reconnect = 2
-	// Renew the credentials, then reconnect; stop if they cannot be renewed.
-	ReconnectReauthenticate Reconnect = 3
-	// Do not reconnect unprompted: wait until the user asks, or try another server.
-	ReconnectUser Reconnect = 4
-)
-
-var reconnectWords = [...]string{"unspecified", "never", "retry", "reauthenticate", "user"}
-
-// String returns the registry's word for p, such as "retry".
-func (p Reconnect) String() string {
-	if int(p) < len(reconnectWords) {
-		return reconnectWords[p]
-	}
-	return "Reconnect(" + strconv.Itoa(int(p)) + ")"
-}
-
 // MaxReasonBytes is the longest Close frame reason, in bytes of UTF-8
 // (RFC 6455, 5.5 and 5.5.1).
 const MaxReasonBytes = 123
 
 var (
-	// ErrUnknown is wrapped by the errors of Parse, UnmarshalText and
-	// UnmarshalJSON for text that names no code.
-	ErrUnknown = errors.New("closecode: unknown code")
 	// ErrReasonTooLong is wrapped by ValidateReason's error for a reason of
 	// more than MaxReasonBytes bytes.
 	ErrReasonTooLong = errors.New("closecode: close reason too long")
@@ -146,93 +110,6 @@ var named = [...]struct {
 	{3008, "Timeout", "Timeout"},
 }
 
-var references = [...]string{
-	"",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1",
-	"RFC 6455, 7.4.1; RFC Errata 3227",
-	"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
-	"https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/ (hybi mailing list)",
-	"https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/ (hybi mailing list)",
-	"RFC 6455, 7.4.1",
-	"IANA WebSocket Close Code Number Registry (registered 2021-09-06, without a specification)",
-	"IANA WebSocket Close Code Number Registry (registered 2023-02-22, without a specification)",
-	"IANA WebSocket Close Code Number Registry (registered 2024-02-01, without a specification)",
-}
-
-// descriptionLanguages are the languages of the descriptions, English
-// first; descriptions holds the texts of each, "" where one is missing.
-var descriptionLanguages = [...]string{"en", "zh-CN"}
-
-var descriptions = [...][19 + 1]string{
-	{ // en
-		"",
-		"The connection did what it was opened for and is closing cleanly.",
-		"The endpoint is leaving, such as a server shutting down or a page being navigated away from.",
-		"The endpoint is closing because its peer broke the WebSocket protocol.",
-		"The endpoint received a kind of data it cannot take, such as binary on a text-only connection.",
-		"Reserved; a meaning may be defined in the future, so endpoints do not send it.",
-		"Reported locally when a Close frame carried no status code; never sent.",
-		"Reported locally when the connection dropped without a Close frame; never sent.",
-		"A message's data did not match its type, such as text that is not valid UTF-8.",
-		"A message broke the endpoint's policy; the general code when no more specific one fits.",
-		"A message was too large for the endpoint to process.",
-		"The client needed an extension that the server did not agree to in the handshake.",
-		"The endpoint met an unexpected condition that stopped it from fulfilling the request.",
-		"The service is restarting; a client may reconnect after a short wait.",
-		"The server is temporarily unable to serve, such as when overloaded; try again later.",
-		"A gateway or proxy got an invalid response from the server behind it.",
-		"Reported locally when the TLS handshake failed, such as on a bad certificate; never sent.",
-		"The request needs authentication the client has not given.",
-		"The client is authenticated but not allowed to do what it asked.",
-		"The endpoint waited too long for its peer and gave up.",
-	},
-	{ // zh-CN
-		"",
-		"连接已完成其建立的目的，正在正常关闭。",
-		"端点即将离开，例如服务器关机或页面被导航离开。",
-		"端点因对方违反 WebSocket 协议而关闭连接。",
-		"端点收到了无法处理的数据类型，例如只接受文本的连接收到了二进制数据。",
-		"保留；将来可能定义其含义，因此端点不发送它。",
-		"Close 帧未携带关闭码时在本地报告；从不发送。",
-		"连接在没有 Close 帧的情况下断开时在本地报告；从不发送。",
-		"消息的数据与其类型不符，例如文本不是有效的 UTF-8。",
-		"消息违反了端点的策略；没有更具体的关闭码时使用的通用关闭码。",
-		"消息太大，端点无法处理。",
-		"客户端需要的扩展未被服务器在握手中同意。",
-		"端点遇到意外情况，无法完成请求。",
-		"服务正在重启；客户端可稍候重新连接。",
-		"服务器暂时无法提供服务，例如负载过高；请稍后重试。",
-		"网关或代理从其后方的服务器收到了无效响应。",
-		"TLS 握手失败时在本地报告，例如证书无效；从不发送。",
-		"请求需要客户端尚未提供的身份验证。",
-		"客户端已通过身份验证，但无权执行所请求的操作。",
-		"端点等待对方过久，已放弃。",
-	},
-}
-
-var aliases = [...]struct {
-	alias string
-	code  Code
-}{
-	{"CLOSE_NORMAL", NormalClosure},
-	{"CLOSE_GOING_AWAY", GoingAway},
-	{"CLOSE_PROTOCOL_ERROR", ProtocolError},
-	{"CLOSE_UNSUPPORTED", UnsupportedData},
-	{"CLOSE_NO_STATUS", NoStatusReceived},
-	{"CLOSE_ABNORMAL", AbnormalClosure},
-	{"CLOSE_TOO_LARGE", MessageTooBig},
-}
-
 // slot returns c's index in named, references and descriptions, 0 if unnamed.
 func slot(c Code) int {
 	switch {
@@ -288,72 +165,6 @@ func (c Code) String() string {
 // "" for a code the registry does not name.
 func (c Code) Label() string { return named[slot(c)].label }
 
-// Reference returns the specification that defines c, or "" when unnamed.
-func (c Code) Reference() string { return references[slot(c)] }
-
-// Description returns a one-line explanation of c in English, or "" when
-// unnamed.
-func (c Code) Description() string { return descriptions[0][slot(c)] }
-
-// DescriptionIn returns c's description in the language lang, a BCP 47 tag
-// such as "zh-CN", or in English when the registry has none in that
-// language; "" for a code the registry does not name. The language is the
-// registry's that matches lang exactly (ignoring ASCII case, reading "_" as
-// "-"), else by RFC 4647 lookup ("zh-CN-u-nu-hanidec" finds "zh-CN"), else
-// the first with the same primary subtag ("zh-Hans" finds "zh-CN").
-func (c Code) DescriptionIn(lang string) string {
-	i := slot(c)
-	if d := descriptions[languageIndex(lang)][i]; d != "" {
-		return d
-	}
-	return descriptions[0][i]
-}
-
-// DescriptionLanguages returns the tags of the languages the descriptions
-// are written in, English first, in a new slice each call.
-func DescriptionLanguages() []string { return append([]string(nil), descriptionLanguages[:]...) }
-
-// languageIndex returns the index in descriptionLanguages of the language
-// lang asks for, as DescriptionIn says, or 0, English, when none matches.
-func languageIndex(lang string) int {
-	want := lowerASCII(strings.ReplaceAll(lang, "_", "-"))
-	for tag := want; tag != ""; {
-		for i, l := range descriptionLanguages {
-			if lowerASCII(l) == tag {
-				return i
-			}
-		}
-		cut := strings.LastIndexByte(tag, '-')
-		if cut < 0 {
-			break
-		}
-		tag = tag[:cut]
-		// A one-letter subtag opens an extension; it goes with what followed.
-		if n := len(tag); n >= 2 && tag[n-2] == '-' {
-			tag = tag[:n-2]
-		}
-	}
-	if primary, _, _ := strings.Cut(want, "-"); primary != "" {
-		for i, l := range descriptionLanguages {
-			if p, _, _ := strings.Cut(lowerASCII(l), "-"); p == primary {
-				return i
-			}
-		}
-	}
-	return 0
-}
-
-// lowerASCII lowers ASCII letters only: Unicode case folding would let the
-// Kelvin sign match "k".
-func lowerASCII(s string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
-}
-
 // IsKnown reports whether the registry names c.
 func (c Code) IsKnown() bool { return slot(c) != 0 }
 
@@ -379,35 +190,6 @@ func (c Code) BrowserCanSend() bool {
 	return false
 }
 
-// Reconnect returns what a client should do after a connection closed with
-// c: the registry's advice for a named code, else for the block holding c.
-func (c Code) Reconnect() Reconnect {
-	switch {
-	case c == 1000, c >= 1002 && c <= 1003, c >= 1007 && c <= 1010, c == 3003:
-		return ReconnectNever
-	case c == 1001, c >= 1005 && c <= 1006, c >= 1011 && c <= 1012, c == 1014, c == 3008:
-		return ReconnectRetry
-	case c == 3000:
-		return ReconnectReauthenticate
-	case c == 1013, c == 1015:
-		return ReconnectUser
-	}
-	return ReconnectUnspecified
-}
-
-// RetryAfter returns the delay that the registry's source asks a client to
-// wait before reconnecting after c, a random time from min to max; ok is
-// false when it asks for none in particular.
-func (c Code) RetryAfter() (min, max time.Duration, ok bool) {
-	switch {
-	case c == 1006:
-		return 0, 5 * time.Second, true
-	case c == 1012:
-		return 5 * time.Second, 30 * time.Second, true
-	}
-	return 0, 0, false
-}
-
 // Range returns the registry range that holds c, or the zero Range, whose
 // Name is "", when no range does.
 func (c Code) Range() Range {
@@ -417,79 +199,6 @@ func (c Code) Range() Range {
 		}
 	}
 	return Range{}
-}
-
-// Parse returns the code that s names: a Go name such as "NormalClosure", an
-// alias, a decimal number from 0 to 65535 without sign or leading zeros, or
-// what String prints for an unnamed code, such as "Code(4500)". Its error
-// wraps ErrUnknown.
-func Parse(s string) (Code, error) {
-	for _, n := range named[1:] {
-		if n.name == s {
-			return n.code, nil
-		}
-	}
-	for _, a := range aliases {
-		if a.alias == s {
-			return a.code, nil
-		}
-	}
-	if inner, ok := strings.CutPrefix(s, "Code("); ok && strings.HasSuffix(inner, ")") {
-		s = strings.TrimSuffix(inner, ")")
-	}
-	if c, ok := parseDecimal(s); ok {
-		return c, nil
-	}
-	return 0, fmt.Errorf("%w %q", ErrUnknown, s)
-}
-
-func parseDecimal(s string) (Code, bool) {
-	n, err := strconv.ParseUint(s, 10, 16)
-	if err != nil || (len(s) > 1 && s[0] == '0') {
-		return 0, false
-	}
-	return Code(n), true
-}
-
-// MarshalText returns c's Go name, or its decimal number when the registry
-// does not name it: the form for flags, YAML and JSON object keys.
-func (c Code) MarshalText() ([]byte, error) {
-	if i := slot(c); i != 0 {
-		return []byte(named[i].name), nil
-	}
-	return strconv.AppendUint(nil, uint64(c), 10), nil
-}
-
-// UnmarshalText sets c to the code that text names, as Parse reads it.
-func (c *Code) UnmarshalText(text []byte) error {
-	v, err := Parse(string(text))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
-
-// MarshalJSON writes c as a JSON number, its value on the wire, as the
-// TypeScript module does.
-func (c Code) MarshalJSON() ([]byte, error) {
-	return strconv.AppendUint(nil, uint64(c), 10), nil
-}
-
-// UnmarshalJSON accepts a JSON number from 0 to 65535 and, for payloads
-// written before codes were numbers, a string that Parse reads, such as
-// "NormalClosure". JSON null leaves c unchanged.
-func (c *Code) UnmarshalJSON(data []byte) error {
-	var s string
-	if string(data) == "null" {
-		return nil
-	} else if json.Unmarshal(data, &s) == nil {
-		return c.UnmarshalText([]byte(s))
-	} else if v, ok := parseDecimal(string(data)); ok {
-		*c = v
-		return nil
-	}
-	return fmt.Errorf("%w: %.40s is not a number from 0 to 65535", ErrUnknown, data)
 }
 
 // ValidateReason checks a Close frame reason: at most MaxReasonBytes bytes of

@@ -31,6 +31,9 @@ type File struct {
 // targets are the built-in templates that render one file each, below the directory of the setting out.
 var targets = []struct{ template, out, file string }{
 	{"go.tmpl", "go_out", "closecode.go"},
+	{"encoding.go.tmpl", "go_out", "encoding.go"},
+	{"reconnect.go.tmpl", "go_out", "reconnect.go"},
+	{"texts.go.tmpl", "go_out", "texts.go"},
 	{"ts.tmpl", "ts_out", "closecodes.ts"},
 	{"js.tmpl", "ts_out", "js/closecodes.js"},
 	{"dts.tmpl", "ts_out", "js/closecodes.d.ts"},
@@ -59,18 +62,24 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
 	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
 	var files []File
+	var goSources [][]byte
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
 		}
 		f, err := render(tmpl, t.template, data[t.out], filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
-		if err == nil && t.out == "go_out" {
-			err = checkGoNames(reg, cfg, f.Data)
-		}
 		if err != nil {
 			return nil, err
 		}
+		if t.out == "go_out" {
+			goSources = append(goSources, f.Data)
+		}
 		files = append(files, f)
+	}
+	if len(goSources) > 0 {
+		if err := checkGoNames(reg, cfg, goSources); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.TSOut != "" {
 		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Source)})

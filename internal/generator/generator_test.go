@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,18 +88,19 @@ func TestGoThatDoesNotParseIsReportedWithItsFile(t *testing.T) {
 	assert.Equal(t, "package x\n\nfunc {\n", string(f.Data))
 }
 
-// goOutput renders reg and returns its Go file.
-func goOutput(t *testing.T, reg *registry.Registry, opts Config) []byte {
+// goFiles renders reg and returns its Go files.
+func goFiles(t *testing.T, reg *registry.Registry, opts Config) []File {
 	t.Helper()
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
+	var gos []File
 	for _, f := range files {
 		if strings.HasSuffix(f.Path, ".go") {
-			return f.Data
+			gos = append(gos, f)
 		}
 	}
-	t.Fatal("no Go file rendered")
-	return nil
+	require.Len(t, gos, 4, "closecode.go, encoding.go, reconnect.go and texts.go")
+	return gos
 }
 
 // TestGoOutputIsGofmtClean holds the Go output of every kind of registry to
@@ -106,17 +108,40 @@ func goOutput(t *testing.T, reg *registry.Registry, opts Config) []byte {
 // and type names, and a 4,000-code registry whose texts start with what
 // gofmt's doc comment reformatting reads as lists, headings or code.
 func TestGoOutputIsGofmtClean(t *testing.T) {
+	requireAllGofmt := func(name string, reg *registry.Registry, opts Config) {
+		t.Helper()
+		for _, f := range goFiles(t, reg, opts) {
+			requireGofmt(t, name+": "+f.Path, f.Data)
+		}
+	}
 	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml", "../../examples/registries/chat.yaml"} {
-		requireGofmt(t, path, goOutput(t, loadRegistry(t, path), DefaultConfig()))
+		requireAllGofmt(path, loadRegistry(t, path), DefaultConfig())
 	}
 	opts := DefaultConfig()
 	opts.GoPackage, opts.GoType = "x", "VeryLongCloseStatusCodeTypeName"
-	requireGofmt(t, "renamed", goOutput(t, loadRegistry(t, "../../codes.yaml"), opts))
+	requireAllGofmt("renamed", loadRegistry(t, "../../codes.yaml"), opts)
 
 	reg, err := registry.Parse("big.yaml", []byte(bigRegistry(t)))
 	require.NoError(t, err)
 	require.Len(t, reg.Codes, 4000)
-	requireGofmt(t, "big.yaml", goOutput(t, reg, DefaultConfig()))
+	requireAllGofmt("big.yaml", reg, DefaultConfig())
+}
+
+// TestGoOutputReadsLikeHandWrittenGo holds the Go package for codes.yaml to
+// the shape a reader can take in: closecode.go, the file with the codes and
+// their checks, within 300 lines; no line in any file over 100 characters;
+// and the checks as switch statements over spans, with no hex bitmap.
+func TestGoOutputReadsLikeHandWrittenGo(t *testing.T) {
+	for _, f := range goFiles(t, loadRegistry(t, "../../codes.yaml"), DefaultConfig()) {
+		lines := strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n")
+		if filepath.Base(f.Path) == "closecode.go" {
+			assert.LessOrEqual(t, len(lines), 300, "%s: lines", f.Path)
+		}
+		for i, line := range lines {
+			assert.LessOrEqual(t, utf8.RuneCountInString(line), 100, "%s:%d: characters", f.Path, i+1)
+		}
+		assert.NotRegexp(t, `0[xX][0-9a-fA-F]`, string(f.Data), "%s: hex literal", f.Path)
+	}
 }
 
 // codesYAMLHead returns codes.yaml up to its codes list: the reason and the

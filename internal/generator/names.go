@@ -10,19 +10,21 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// checkGoNames finds the package-level names that the rendered Go file src
-// declares twice: a code named like something the template declares, such
+// checkGoNames finds the package-level names that the rendered Go files
+// declare twice: a code named like something the template declares, such
 // as Range or ErrUnknown, or a -go-type that is. The list of taken names is
-// read from the output itself, so it cannot drift from the template.
-func checkGoNames(reg *registry.Registry, opts Config, src []byte) error {
-	file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
-	if err != nil {
-		return fmt.Errorf("generated Go does not parse: %w", err)
-	}
+// read from the output itself, so it cannot drift from the templates.
+func checkGoNames(reg *registry.Registry, opts Config, sources [][]byte) error {
 	declared := map[string]int{}
-	for _, decl := range file.Decls {
-		for _, name := range declaredNames(decl) {
-			declared[name]++
+	for _, src := range sources {
+		file, err := parser.ParseFile(token.NewFileSet(), "", src, parser.SkipObjectResolution)
+		if err != nil {
+			return fmt.Errorf("generated Go does not parse: %w", err)
+		}
+		for _, decl := range file.Decls {
+			for _, name := range declaredNames(decl) {
+				declared[name]++
+			}
 		}
 	}
 	// A type name someone chose is what to change; the default one yields
