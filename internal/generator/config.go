@@ -2,9 +2,11 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -28,23 +30,13 @@ func DefaultConfig() Config {
 	}
 }
 
-// setting is a field of a Config, its key in a registry's output section (its flag with "_" for "-"),
-// and the value there.
-type setting struct {
-	key    string
-	value  *string
-	inFile string
-}
-
-func (c *Config) settings(o registry.Output) []setting {
-	return []setting{
-		{"go_out", &c.GoOut, o.GoOut}, {"go_package", &c.GoPackage, o.GoPackage},
-		{"go_type", &c.GoType, o.GoType}, {"ts_out", &c.TSOut, o.TSOut}, {"ts_style", &c.TSStyle, o.TSStyle},
-		{"ts_package", &c.TSPackage, o.TSPackage}, {"ts_version", &c.TSVersion, o.TSVersion},
-		{"ts_license", &c.TSLicense, o.TSLicense}, {"ts_description", &c.TSDescription, o.TSDescription},
-		{"ts_repository", &c.TSRepository, o.TSRepository}, {"docs_out", &c.DocsOut, o.DocsOut},
-		{"json_out", &c.JSONOut, o.JSONOut},
-		{"templates", &c.TemplatesDir, ""}, {"templates_out", &c.TemplatesOut, ""},
+// settings pairs each field of c with its key in a registry's output section, its flag with "_" for "-".
+func (c *Config) settings() map[string]*string {
+	return map[string]*string{
+		"go_out": &c.GoOut, "go_package": &c.GoPackage, "go_type": &c.GoType, "ts_out": &c.TSOut,
+		"ts_style": &c.TSStyle, "ts_package": &c.TSPackage, "ts_version": &c.TSVersion, "ts_license": &c.TSLicense,
+		"ts_description": &c.TSDescription, "ts_repository": &c.TSRepository, "docs_out": &c.DocsOut,
+		"json_out": &c.JSONOut, "templates": &c.TemplatesDir, "templates_out": &c.TemplatesOut,
 	}
 }
 
@@ -63,22 +55,23 @@ func (e *FlagError) Error() string { return "-" + e.Flag + ": " + e.Msg }
 func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) {
 	cfg := DefaultConfig()
 	var errs registry.ErrorList
-	for _, s := range cfg.settings(reg.Output) {
-		if pos, ok := reg.Output.Pos[s.key]; ok {
-			value, msg := s.inFile, problem(s.key, s.inFile)
-			if strings.HasSuffix(s.key, "_out") && value != "" {
-				value, msg = insideDir(filepath.Dir(reg.File), s.key, value)
+	settings := cfg.settings()
+	for _, key := range slices.Sorted(maps.Keys(settings)) {
+		if s, ok := reg.Output[key]; ok {
+			value, msg := s.Value, problem(key, s.Value)
+			if strings.HasSuffix(key, "_out") && value != "" {
+				value, msg = insideDir(filepath.Dir(reg.File), key, value)
 			}
 			if msg != "" {
-				errs = append(errs, &registry.Error{File: reg.File, Pos: pos, Msg: "output " + s.key + ": " + msg})
+				errs = append(errs, &registry.Error{File: reg.File, Pos: s.Pos, Msg: "output " + key + ": " + msg})
 			}
-			*s.value = value
+			*settings[key] = value
 		}
-		if value, ok := flags[flagName(s.key)]; ok {
-			if msg := problem(s.key, value); msg != "" {
-				return Config{}, &FlagError{Flag: flagName(s.key), Msg: msg}
+		if value, ok := flags[flagName(key)]; ok {
+			if msg := problem(key, value); msg != "" {
+				return Config{}, &FlagError{Flag: flagName(key), Msg: msg}
 			}
-			*s.value = value
+			*settings[key] = value
 		}
 	}
 	if len(errs) > 0 {
@@ -102,9 +95,10 @@ func insideDir(base, key, dir string) (joined, msg string) {
 
 // check returns the first setting of a hand-filled Config that cannot work.
 func (c Config) check() error {
-	for _, s := range c.settings(registry.Output{}) {
-		if msg := problem(s.key, *s.value); msg != "" {
-			return fmt.Errorf("%s: %s", s.key, msg)
+	settings := c.settings()
+	for _, key := range slices.Sorted(maps.Keys(settings)) {
+		if msg := problem(key, *settings[key]); msg != "" {
+			return fmt.Errorf("%s: %s", key, msg)
 		}
 	}
 	return nil

@@ -6,6 +6,9 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
@@ -29,10 +32,11 @@ func checkGoNames(reg *registry.Registry, opts Config, sources [][]byte) error {
 	}
 	// A type name someone chose is what to change; the default one yields
 	// to a code that took it first.
-	if declared[opts.GoType] > 1 && (opts.GoType != DefaultConfig().GoType || !isCodeName(reg, opts.GoType)) {
+	isCode := slices.ContainsFunc(reg.Codes, func(c registry.Code) bool { return c.Name == opts.GoType })
+	if declared[opts.GoType] > 1 && (opts.GoType != DefaultConfig().GoType || !isCode) {
 		msg := fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
-		if pos, set := reg.Output.Pos["go_type"]; set && reg.Output.GoType == opts.GoType {
-			return registry.ErrorList{{File: reg.File, Pos: pos, Msg: "output go_type: " + msg}}
+		if s, set := reg.Output["go_type"]; set && s.Value == opts.GoType {
+			return registry.ErrorList{{File: reg.File, Pos: s.Pos, Msg: "output go_type: " + msg}}
 		}
 		return &FlagError{Flag: "go-type", Msg: msg}
 	}
@@ -73,28 +77,10 @@ func declaredNames(decl ast.Decl) []string {
 	return names
 }
 
-func isCodeName(reg *registry.Registry, name string) bool {
-	for _, c := range reg.Codes {
-		if c.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// isASCIIIdentifier reports whether s is a Go identifier made of ASCII
-// letters, digits and underscores that is neither a keyword nor one of
-// Go's predeclared names, such as string or len.
+// isASCIIIdentifier reports whether s is a Go identifier of ASCII letters,
+// digits and underscores that is neither a keyword nor one of Go's
+// predeclared names, such as string or len.
 func isASCIIIdentifier(s string) bool {
-	if s == "" || token.IsKeyword(s) || types.Universe.Lookup(s) != nil {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		letter := c == '_' || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
-		if !letter && (i == 0 || c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
+	ascii := !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
+	return ascii && token.IsIdentifier(s) && types.Universe.Lookup(s) == nil
 }

@@ -90,23 +90,11 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 }
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
-	o := Output{Pos: map[string]Pos{}}
-	settings := []struct {
-		key string
-		dst *string
-	}{{"go_out", &o.GoOut}, {"go_package", &o.GoPackage}, {"go_type", &o.GoType},
-		{"ts_out", &o.TSOut}, {"ts_package", &o.TSPackage}, {"ts_style", &o.TSStyle},
-		{"ts_version", &o.TSVersion}, {"ts_license", &o.TSLicense}, {"ts_description", &o.TSDescription},
-		{"ts_repository", &o.TSRepository}, {"docs_out", &o.DocsOut}, {"json_out", &o.JSONOut}}
-	keys := make([]string, len(settings))
-	for i, s := range settings {
-		keys[i] = s.key
-	}
-	f := fields(c, n, "output", keys, keys...)
-	for _, s := range settings {
-		if v, ok := readString(c, f.get(s.key), "output "+s.key); ok {
-			*s.dst = v
-			o.Pos[s.key] = nodePos(f.get(s.key))
+	o := Output{}
+	f := fields(c, n, "output", OutputKeys, OutputKeys...)
+	for _, key := range OutputKeys {
+		if v, ok := readString(c, f.get(key), "output "+key); ok {
+			o[key] = Setting{v, nodePos(f.get(key))}
 		}
 	}
 	return o

@@ -126,14 +126,18 @@ type RetryAfter struct{ Min, Max time.Duration }
 // String writes the delay as a registry does: "5s-30s".
 func (r RetryAfter) String() string { return r.Min.String() + "-" + r.Max.String() }
 
-// Output holds the output settings a registry file makes, as written; the generator checks them.
-type Output struct {
-	GoOut, GoPackage, GoType                          string
-	TSOut, TSPackage, TSStyle                         string
-	TSVersion, TSLicense, TSDescription, TSRepository string
-	DocsOut, JSONOut                                  string
-	// Pos holds the position of each setting by YAML key; "" is a setting too.
-	Pos map[string]Pos
+// OutputKeys are the settings a registry's output section may make; each is a gencodes flag with "_"
+// for "-". The generator checks their values.
+var OutputKeys = []string{"go_out", "go_package", "go_type", "ts_out", "ts_package", "ts_style",
+	"ts_version", "ts_license", "ts_description", "ts_repository", "docs_out", "json_out"}
+
+// Output holds the settings a registry file makes, by key, as written.
+type Output map[string]Setting
+
+// Setting is one value of the output section, and where it is.
+type Setting struct {
+	Value string
+	Pos   Pos
 }
 
 // Rule returns the facts that hold for v when the registry does not list it, with the label of the block

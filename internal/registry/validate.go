@@ -64,9 +64,6 @@ func forbiddenRune(r rune) string {
 	return ""
 }
 
-// IsGoKeyword reports whether s is one of Go's keywords.
-func IsGoKeyword(s string) bool { return token.IsKeyword(s) }
-
 // tsReservedWords are words a generated identifier may not be. Names start with an upper-case letter, so
 // most cannot collide; the check still runs so that the message says what the real problem is.
 var tsReservedWords = []string{
@@ -98,7 +95,7 @@ func identifierProblem(name, example string) string {
 	switch {
 	case name == "":
 		return "is empty; write a Go identifier such as " + example
-	case IsGoKeyword(name):
+	case token.IsKeyword(name):
 		return "is a Go keyword; names are exported identifiers such as " + example
 	case slices.Contains(tsReservedWords, name):
 		return "is a TypeScript reserved word or global; choose another name"
