@@ -69,7 +69,13 @@ const closeMixed = fill([1000, 1001, 1002, 1008, 1011, 3000, 3008, 4001, 3500, 4
 const httpKnownPool = [200, 201, 202, 204, 301, 302, 304, 400, 401, 403, 404, 405, 409, 410, 422, 429, 500, 502, 503];
 const httpKnown = fill(httpKnownPool, 32);
 const httpMixed = fill([...httpKnownPool, 299, 399, 499, 599, 999, 1000, 4001, 0, 700, 65535], 1024);
-const names = first.closeCodes().map((c) => first.closeCodeName(c)).concat(["4001", "nope"]).slice(0, 16);
+// The input of the Go Parse benchmark, built the same way: every name, two
+// aliases, numbers in and out of range and text that names nothing, in that
+// order, then names again up to 32 entries.
+const parseTexts = first.closeCodes().map((c) => first.closeCodeName(c))
+  .concat(["CLOSE_NORMAL", "CLOSE_TOO_LARGE", "4001", "1000", "65535", "nope", "70000"]);
+while (parseTexts.length < 32) parseTexts.push(parseTexts[parseTexts.length % 19]);
+parseTexts.length = 32;
 
 // loop makes a fresh function for one case: call is a statement using x.
 let loops = 0;
@@ -101,7 +107,7 @@ const cases = [
   // Unknown codes throw, which costs microseconds: fewer calls keep the run short.
   { name: "http-status-codes getReasonPhrase, mixed codes (throws for unknown)", fn: async () => getReasonPhrase(), inputs: httpMixed, body: catching, slow: 200 },
   { name: "browserCanSend, mixed codes", fn: async () => (await closecodes()).browserCanSend, inputs: closeMixed, body: truthy },
-  { name: "parseCloseCode, names", fn: async () => (await closecodes()).parseCloseCode, inputs: names, body: "sink += fn(x) ?? 0;" },
+  { name: "parseCloseCode, mixed texts", fn: async () => (await closecodes()).parseCloseCode, inputs: parseTexts, body: "sink += fn(x) ?? 0;" },
 ];
 
 // The comparisons the targets ask for: how many times longer the
