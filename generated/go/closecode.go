@@ -172,7 +172,7 @@ var ranges = [...]Range{
 		"RFC 6455, 7.4.2"},
 	{"Registered", "Registered", 3000, 3999,
 		"For libraries, frameworks and applications; registered with IANA first come, first served.",
-		"RFC 6455, 7.4.2"},
+		"RFC 6455, 7.4.2 and 11.7"},
 	{"Private", "Private use", 4000, 4999,
 		"For private use by applications; never registered, agreed between the two endpoints.",
 		"RFC 6455, 7.4.2"},
