@@ -146,8 +146,8 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	dir := t.TempDir()
 	old := generateIn(t, dir, oldRegistry)
 	for _, f := range outputFiles {
-		// package.json, encoding.go and reconnect.go hold no registry text, closecodes.js and texts.d.ts
-		// neither label nor description.
+		// What package.json, encoding.go, reconnect.go, closecodes.js and texts.d.ts hold is the same
+		// in both registries, which differ in labels and descriptions only.
 		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/encoding.go", "generated/go/reconnect.go",
 			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)

@@ -348,7 +348,7 @@ func TestExplainCodesAnAppCannotName(t *testing.T) {
 			"                     part Extensions (2000-2999): Kept for WebSocket extensions with a public specification.\n" +
 			"  valid on the wire: no, by the rule of \"Extensions\"\n  browser may send:  no, by the rule of \"Extensions\"\n" +
 			noAdvice + "  reference:         MDN CloseEvent code table (older revisions) and the hybi drafts; " +
-			"RFC 6455, 7.4.2 and IANA keep 1016-2999 as one unassigned span\n",
+			"RFC 6455, 7.4.2 reserves 1000-2999 as one range, and IANA lists 1016-2999 as unassigned\n",
 		"4002": "4002 is not named in chat.yaml.\n  range:             Private use (4000-4999): For private use by applications; " +
 			"never registered, agreed between the two endpoints.\n" +
 			"  valid on the wire: yes, by the rule of \"Private use\"\n  browser may send:  yes, by the rule of \"Private use\"\n" +

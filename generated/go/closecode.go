@@ -21,8 +21,9 @@ import (
 // opens the payload of a Close frame (RFC 6455, 5.5.1 and 7.4).
 type Code uint16
 
-// The codes that the registry names, each with its IANA label; Description
-// says what each means and Reference where it is defined.
+// The codes that the registry names, each with its label: IANA's name for it
+// where IANA gives one. Description says what each means and Reference where
+// it is defined.
 const (
 	NormalClosure           Code = 1000 // Normal Closure
 	GoingAway               Code = 1001 // Going Away
@@ -45,45 +46,8 @@ const (
 	Timeout                 Code = 3008 // Timeout
 )
 
-// MaxReasonBytes is the longest Close frame reason, in bytes of UTF-8
-// (RFC 6455, 5.5 and 5.5.1).
-const MaxReasonBytes = 123
-
-var (
-	// ErrReasonTooLong is wrapped by ValidateReason's error for a reason of
-	// more than MaxReasonBytes bytes.
-	ErrReasonTooLong = errors.New("closecode: close reason too long")
-	// ErrReasonNotUTF8 is ValidateReason's error for a reason that is not UTF-8.
-	ErrReasonNotUTF8 = errors.New("closecode: close reason is not valid UTF-8")
-)
-
-// Range is a block of codes that the registry sets aside for one purpose.
-type Range struct {
-	Name        string // identifies the range, such as "Private"
-	Label       string // the range's title, for people
-	First, Last Code   // the range's lowest and highest codes
-	Description string // what the range is for
-	Reference   string // the specification that defines the range
-}
-
-// Contains reports whether c lies in r.
-func (r Range) Contains(c Code) bool { return r.First <= c && c <= r.Last }
-
-var ranges = [...]Range{
-	{"Unused", "Not used", 0, 999,
-		"Not used for any status code.",
-		"RFC 6455, 7.4.2"},
-	{"Protocol", "Protocol", 1000, 2999,
-		"Kept for this protocol, its future revisions and extensions with a public specification.",
-		"RFC 6455, 7.4.2"},
-	{"Registered", "Registered", 3000, 3999,
-		"For libraries, frameworks and applications; registered with IANA first come, first served.",
-		"RFC 6455, 7.4.2"},
-	{"Private", "Private use", 4000, 4999,
-		"For private use by applications; never registered, agreed between the two endpoints.",
-		"RFC 6455, 7.4.2"},
-}
-
+// named holds each named code's Go name and label by slot, the index that
+// slot returns; slot 0 stands for every code the registry does not name.
 var named = [...]struct {
 	code        Code
 	name, label string
@@ -148,10 +112,6 @@ func FromInt(n int) (Code, bool) {
 	return Code(n), true
 }
 
-// Ranges returns the registry's ranges in ascending order, in a new slice
-// each call.
-func Ranges() []Range { return append([]Range(nil), ranges[:]...) }
-
 // String returns c's Go name, such as "NormalClosure", or "Code(N)" for a
 // code the registry does not name.
 func (c Code) String() string {
@@ -161,15 +121,15 @@ func (c Code) String() string {
 	return "Code(" + strconv.Itoa(int(c)) + ")"
 }
 
-// Label returns c's name in the IANA registry, such as "Normal Closure", or
-// "" for a code the registry does not name.
+// Label returns c's label, such as "Normal Closure": IANA's name for it
+// where IANA gives one, or "" for a code the registry does not name.
 func (c Code) Label() string { return named[slot(c)].label }
 
 // IsKnown reports whether the registry names c.
 func (c Code) IsKnown() bool { return slot(c) != 0 }
 
 // IsValid reports whether c is valid on the wire: an endpoint may send it in
-// a Close frame and the receiver accepts it (RFC 6455, 7.4). In this
+// a Close frame and the receiver accepts it (RFC 6455, 5.5.1 and 7.4). In this
 // registry the valid codes are 1000-1003, 1007-1014 and 3000-4999.
 func (c Code) IsValid() bool {
 	switch {
@@ -190,6 +150,38 @@ func (c Code) BrowserCanSend() bool {
 	return false
 }
 
+// Range is a block of codes that the registry sets aside for one purpose.
+type Range struct {
+	Name        string // identifies the range, such as "Private"
+	Label       string // the range's title, for people
+	First, Last Code   // the range's lowest and highest codes
+	Description string // what the range is for
+	Reference   string // the specification that defines the range
+}
+
+// Contains reports whether c lies in r.
+func (r Range) Contains(c Code) bool { return r.First <= c && c <= r.Last }
+
+// ranges holds the registry's ranges in ascending order.
+var ranges = [...]Range{
+	{"Unused", "Not used", 0, 999,
+		"Not used for any status code.",
+		"RFC 6455, 7.4.2"},
+	{"Protocol", "Protocol", 1000, 2999,
+		"Kept for this protocol, its future revisions and extensions with a public specification.",
+		"RFC 6455, 7.4.2"},
+	{"Registered", "Registered", 3000, 3999,
+		"For libraries, frameworks and applications; registered with IANA first come, first served.",
+		"RFC 6455, 7.4.2 and 11.7"},
+	{"Private", "Private use", 4000, 4999,
+		"For private use by applications; never registered, agreed between the two endpoints.",
+		"RFC 6455, 7.4.2"},
+}
+
+// Ranges returns the registry's ranges in ascending order, in a new slice
+// each call.
+func Ranges() []Range { return append([]Range(nil), ranges[:]...) }
+
 // Range returns the registry range that holds c, or the zero Range, whose
 // Name is "", when no range does.
 func (c Code) Range() Range {
@@ -200,6 +192,18 @@ func (c Code) Range() Range {
 	}
 	return Range{}
 }
+
+// MaxReasonBytes is the longest Close frame reason, in bytes of UTF-8
+// (RFC 6455, 5.5 and 5.5.1).
+const MaxReasonBytes = 123
+
+var (
+	// ErrReasonTooLong is wrapped by ValidateReason's error for a reason of
+	// more than MaxReasonBytes bytes.
+	ErrReasonTooLong = errors.New("closecode: close reason too long")
+	// ErrReasonNotUTF8 is ValidateReason's error for a reason that is not UTF-8.
+	ErrReasonNotUTF8 = errors.New("closecode: close reason is not valid UTF-8")
+)
 
 // ValidateReason checks a Close frame reason: at most MaxReasonBytes bytes of
 // valid UTF-8 (RFC 6455, 5.5 and 5.5.1). Its error wraps ErrReasonTooLong or is

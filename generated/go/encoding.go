@@ -14,6 +14,8 @@ import (
 // UnmarshalJSON for text that names no code.
 var ErrUnknown = errors.New("closecode: unknown code")
 
+// aliases are the further names that Parse accepts, such as names from
+// other WebSocket APIs.
 var aliases = [...]struct {
 	alias string
 	code  Code
@@ -51,6 +53,8 @@ func Parse(s string) (Code, error) {
 	return 0, fmt.Errorf("%w %q", ErrUnknown, s)
 }
 
+// parseDecimal reads s as a code written in decimal digits, without sign or
+// leading zeros.
 func parseDecimal(s string) (Code, bool) {
 	n, err := strconv.ParseUint(s, 10, 16)
 	if err != nil || (len(s) > 1 && s[0] == '0') {
@@ -88,12 +92,14 @@ func (c Code) MarshalJSON() ([]byte, error) {
 // written before codes were numbers, a string that Parse reads, such as
 // "NormalClosure". JSON null leaves c unchanged.
 func (c *Code) UnmarshalJSON(data []byte) error {
-	var s string
 	if string(data) == "null" {
 		return nil
-	} else if json.Unmarshal(data, &s) == nil {
+	}
+	var s string
+	if json.Unmarshal(data, &s) == nil {
 		return c.UnmarshalText([]byte(s))
-	} else if v, ok := parseDecimal(string(data)); ok {
+	}
+	if v, ok := parseDecimal(string(data)); ok {
 		*c = v
 		return nil
 	}

@@ -53,10 +53,10 @@ func (c Code) Reconnect() Reconnect {
 	return ReconnectUnspecified
 }
 
-// RetryAfter returns the delay that the registry's source asks a client to
-// wait before reconnecting after c, a random time from min to max; ok is
-// false when it asks for none in particular.
-func (c Code) RetryAfter() (min, max time.Duration, ok bool) {
+// RetryAfter returns the delay that the registry's source suggests a client
+// wait before reconnecting after c, a random time from lo to hi; ok is false
+// when it suggests none in particular.
+func (c Code) RetryAfter() (lo, hi time.Duration, ok bool) {
 	switch {
 	case c == 1006:
 		return 0, 5 * time.Second, true

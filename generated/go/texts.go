@@ -4,8 +4,10 @@ package closecode
 
 import "strings"
 
-// references holds the specification that defines each code, by slot.
-var references = [...]string{
+// references holds the specification that defines each code, by slot. The
+// text tables are as long as named, so that they cannot fall out of step
+// with it: a longer one does not compile.
+var references = [len(named)]string{
 	"",
 	"RFC 6455, 7.4.1",
 	"RFC 6455, 7.4.1",
@@ -32,7 +34,7 @@ var references = [...]string{
 // first; descriptions holds the texts of each, "" where one is missing.
 var descriptionLanguages = [...]string{"en", "zh-CN"}
 
-var descriptions = [...][19 + 1]string{
+var descriptions = [...][len(named)]string{
 	{ // en
 		"",
 		"The connection did what it was opened for and is closing cleanly.",

@@ -201,7 +201,8 @@ export function isValidCloseCode(code: number): boolean {
 /**
  * Whether WebSocket.close(code) accepts the code rather than throwing an
  * InvalidAccessError (WHATWG WebSockets standard). In this registry:
- * 1000 and 3000-4999.
+ * 1000 and 3000-4999. Only whole numbers count: the browser rounds a
+ * fractional code to a whole one first, but here it is a bug to catch.
  */
 export function browserCanSend(code: number): boolean {
   if (!isCodeNumber(code)) return false;
@@ -234,8 +235,8 @@ export function reconnectPolicy(code: number): ReconnectPolicy {
 }
 
 /**
- * The delay that the registry's source asks a client to wait before
- * reconnecting after the code; undefined when it asks for none in particular.
+ * The delay that the registry's source suggests a client wait before
+ * reconnecting after the code; undefined when it suggests none in particular.
  */
 export function retryAfter(code: number): RetryAfter | undefined {
   if (!isCodeNumber(code)) return undefined;
@@ -313,6 +314,8 @@ export interface Closable {
  * does, and throws a RangeError naming both where the browser would throw:
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
+ * It is stricter than the browser in one way: a code that is not a whole
+ * number is refused, where the browser rounds it to one first.
  */
 export function closeWebSocket(
   ws: Closable,

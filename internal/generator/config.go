@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"maps"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -30,6 +29,10 @@ func DefaultConfig() Config {
 	}
 }
 
+// settingKeys are the keys of every setting in the order they are checked: a registry's, then those
+// only flags make.
+var settingKeys = append(slices.Clone(registry.OutputKeys), "templates", "templates_out")
+
 // settings pairs each field of c with its key in a registry's output section, its flag with "_" for "-".
 func (c *Config) settings() map[string]*string {
 	return map[string]*string{
@@ -56,7 +59,7 @@ func NewConfig(reg *registry.Registry, flags map[string]string) (Config, error) 
 	cfg := DefaultConfig()
 	var errs registry.ErrorList
 	settings := cfg.settings()
-	for _, key := range slices.Sorted(maps.Keys(settings)) {
+	for _, key := range settingKeys {
 		if s, ok := reg.Output[key]; ok {
 			value, msg := s.Value, problem(key, s.Value)
 			if strings.HasSuffix(key, "_out") && value != "" {
@@ -96,7 +99,7 @@ func insideDir(base, key, dir string) (joined, msg string) {
 // check returns the first setting of a hand-filled Config that cannot work.
 func (c Config) check() error {
 	settings := c.settings()
-	for _, key := range slices.Sorted(maps.Keys(settings)) {
+	for _, key := range settingKeys {
 		if msg := problem(key, *settings[key]); msg != "" {
 			return fmt.Errorf("%s: %s", key, msg)
 		}

@@ -45,6 +45,23 @@ func TestConfigPrecedence(t *testing.T) {
 		"name a directory inside it, or remove the setting and pass -go-out on the command line")
 }
 
+// TestEverySettingHasAField: each key a registry may set, and each key only
+// a flag sets, fills one field of Config, and the first bad flag in that
+// order is the one reported.
+func TestEverySettingHasAField(t *testing.T) {
+	var cfg Config
+	settings := cfg.settings()
+	assert.Len(t, settings, len(settingKeys))
+	for _, key := range settingKeys {
+		assert.NotNil(t, settings[key], key)
+	}
+	_, err := NewConfig(parseRegistry(t, "chat.yaml", "extends: standard\n"+appCodes),
+		map[string]string{"ts-style": "x", "ts-package": "Bad", "go-type": "lower"})
+	var flagErr *FlagError
+	require.ErrorAs(t, err, &flagErr)
+	assert.Equal(t, "go-type", flagErr.Flag)
+}
+
 // TestGenerateChecksItsConfig: a Config filled by hand is checked too.
 func TestGenerateChecksItsConfig(t *testing.T) {
 	cfg := DefaultConfig()

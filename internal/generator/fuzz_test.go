@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/closecodes/closecodes/internal/registry"
@@ -40,7 +41,11 @@ func FuzzGenerate(f *testing.F) {
 			if want := len(targets) + 1 + len(reg.Languages()); len(files) != want {
 				t.Fatalf("rendered %d files, want %d: every target, package.json and one docs page a language", len(files), want)
 			}
-			requireGofmt(t, files[0].Path, files[0].Data)
+			for _, f := range files {
+				if strings.HasSuffix(f.Path, ".go") {
+					requireGofmt(t, f.Path, f.Data)
+				}
+			}
 		}
 	})
 }

@@ -30,7 +30,7 @@ type File struct {
 
 // targets are the built-in templates that render one file each, below the directory of the setting out.
 var targets = []struct{ template, out, file string }{
-	{"go.tmpl", "go_out", "closecode.go"},
+	{"closecode.go.tmpl", "go_out", "closecode.go"},
 	{"encoding.go.tmpl", "go_out", "encoding.go"},
 	{"reconnect.go.tmpl", "go_out", "reconnect.go"},
 	{"texts.go.tmpl", "go_out", "texts.go"},
@@ -62,7 +62,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
 	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
 	var files []File
-	var goSources [][]byte
+	var goFiles []File
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
@@ -72,12 +72,12 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 			return nil, err
 		}
 		if t.out == "go_out" {
-			goSources = append(goSources, f.Data)
+			goFiles = append(goFiles, f)
 		}
 		files = append(files, f)
 	}
-	if len(goSources) > 0 {
-		if err := checkGoNames(reg, cfg, goSources); err != nil {
+	if len(goFiles) > 0 {
+		if err := checkGoNames(reg, cfg, goFiles); err != nil {
 			return nil, err
 		}
 	}

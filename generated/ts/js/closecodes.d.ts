@@ -142,7 +142,8 @@ export declare function isValidCloseCode(code: number): boolean;
 /**
  * Whether WebSocket.close(code) accepts the code rather than throwing an
  * InvalidAccessError (WHATWG WebSockets standard). In this registry:
- * 1000 and 3000-4999.
+ * 1000 and 3000-4999. Only whole numbers count: the browser rounds a
+ * fractional code to a whole one first, but here it is a bug to catch.
  */
 export declare function browserCanSend(code: number): boolean;
 
@@ -155,8 +156,8 @@ export declare function browserCanSend(code: number): boolean;
 export declare function reconnectPolicy(code: number): ReconnectPolicy;
 
 /**
- * The delay that the registry's source asks a client to wait before
- * reconnecting after the code; undefined when it asks for none in particular.
+ * The delay that the registry's source suggests a client wait before
+ * reconnecting after the code; undefined when it suggests none in particular.
  */
 export declare function retryAfter(code: number): RetryAfter | undefined;
 
@@ -186,6 +187,8 @@ export declare function asBrowserSendable(code: number): BrowserSendableCloseCod
  * does, and throws a RangeError naming both where the browser would throw:
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
+ * It is stricter than the browser in one way: a code that is not a whole
+ * number is refused, where the browser rounds it to one first.
  */
 export declare function closeWebSocket(
   ws: Closable,

@@ -130,7 +130,7 @@ const RANGES = [
     first: 3000,
     last: 3999,
     description: "For libraries, frameworks and applications; registered with IANA first come, first served.",
-    reference: "RFC 6455, 7.4.2",
+    reference: "RFC 6455, 7.4.2 and 11.7",
   }),
   /* @__PURE__ */ Object.freeze({
     name: "Private",
