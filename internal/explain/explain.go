@@ -22,9 +22,11 @@ var ErrNotACode = fmt.Errorf("not a close code")
 // Explain writes what reg says of the code that query names, a decimal
 // number, a name, an alias or a label (names match ignoring case), in the
 // language lang asks for: descriptions and labels from the registry, every
-// other text from the message table, English where either has none.
+// other text from the message table, English where either has none. The
+// registry's language is picked once, as the generated lookups pick it.
 func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	t := messages.For(lang)
+	lang = registry.MatchLanguage(reg.Languages(), lang)
 	query = strings.TrimSpace(query)
 	if number(query) {
 		n, err := strconv.Atoi(query)

@@ -115,10 +115,11 @@ func MatchLanguage(languages []string, tag string) string {
 // bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.
 func equalFoldASCII(lang, b string) bool { return len(lang) == len(b) && strings.EqualFold(lang, b) }
 
-// InLanguage returns the text that MatchLanguage picks for tag among en and its translations.
-func InLanguage(en string, translations map[string]string, tag string) string {
-	languages := append([]string{"en"}, slices.Sorted(maps.Keys(translations))...)
-	if text, ok := translations[MatchLanguage(languages, tag)]; ok {
+// InLanguage returns a text in lang, one of the registry's languages as MatchLanguage picks it, or en
+// where the text has no translation into lang: the rule of the generated lookups, which pick the
+// language among all the registry's and only then look for the text.
+func InLanguage(en string, translations map[string]string, lang string) string {
+	if text, ok := translations[lang]; ok {
 		return text
 	}
 	return en

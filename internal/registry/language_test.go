@@ -36,14 +36,16 @@ func TestMatchLanguage(t *testing.T) {
 	}
 }
 
-// TestInLanguage: a description's text comes from the language
-// MatchLanguage picks among en and the description's own translations.
+// TestInLanguage: a text comes in the registry language MatchLanguage
+// picks, else in English, even when another variant of that language has
+// it: what the generated DescriptionIn and describeCloseCode do.
 func TestInLanguage(t *testing.T) {
-	tr := map[string]string{"zh-CN": "简体", "zh-TW": "繁體"}
+	languages := []string{"en", "zh-CN", "zh-TW"}
+	tr := map[string]string{"zh-TW": "繁體"}
 	for tag, want := range map[string]string{
-		"zh-TW": "繁體", "zh_tw": "繁體", "zh": "简体", "zh-HK": "简体", "en-GB": "English", "fr": "English", "": "English",
+		"zh-TW": "繁體", "zh_tw": "繁體", "zh-TW-u-nu-hant": "繁體", "zh": "English", "zh-CN": "English", "fr": "English", "": "English",
 	} {
-		assert.Equal(t, want, InLanguage("English", tr, tag), tag)
+		assert.Equal(t, want, InLanguage("English", tr, MatchLanguage(languages, tag)), tag)
 	}
-	assert.Equal(t, "English", InLanguage("English", nil, "zh"))
+	assert.Equal(t, "English", InLanguage("English", nil, "zh-CN"))
 }
