@@ -496,3 +496,43 @@ func isSwitch(s ast.Stmt) bool {
 	_, ok := s.(*ast.SwitchStmt)
 	return ok
 }
+
+// TestHalfOldPackageDoesNotCompile: a run killed between its writes can
+// leave texts.go from one registry beside closecode.go from another. When
+// they name different numbers of codes, the package must fail to build,
+// not index past a table or read another code's text.
+func TestHalfOldPackageDoesNotCompile(t *testing.T) {
+	render := func(codes []int) map[string][]byte {
+		opts := DefaultConfig()
+		opts.GoOut, opts.TSOut, opts.DocsOut, opts.JSONOut = "closecode", "", "", ""
+		files, err := Generate(registryWithCodes(t, codes), opts)
+		require.NoError(t, err)
+		byName := map[string][]byte{}
+		for _, f := range files {
+			byName[filepath.Base(f.Path)] = f.Data
+		}
+		return byName
+	}
+	fewer, more := render([]int{3000, 4000}), render([]int{3000, 3500, 4000})
+	for name, pkg := range map[string]map[string][]byte{
+		"texts.go with fewer codes": {"closecode.go": more["closecode.go"], "texts.go": fewer["texts.go"]},
+		"texts.go with more codes":  {"closecode.go": fewer["closecode.go"], "texts.go": more["texts.go"]},
+		"both from one run":         {"closecode.go": more["closecode.go"], "texts.go": more["texts.go"]},
+	} {
+		dir := t.TempDir()
+		pkg["encoding.go"], pkg["reconnect.go"] = fewer["encoding.go"], fewer["reconnect.go"]
+		pkg["go.mod"] = []byte("module halfold\n\ngo 1.23\n")
+		for file, data := range pkg {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, file), data, 0o644))
+		}
+		cmd := exec.Command("go", "build", "./...")
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if name == "both from one run" {
+			assert.NoError(t, err, "%s: %s", name, out)
+			continue
+		}
+		assert.Error(t, err, name)
+		assert.Regexp(t, `texts\.go:\d+:\d+: invalid argument: index .*(out of bounds|must not be negative)`, string(out), name)
+	}
+}

@@ -27,7 +27,9 @@ type Model struct {
 
 	// Codes are the named codes, ascending; a code's position in Codes,
 	// plus one, is its slot in the generated tables (slot 0: unnamed).
+	// Slots is the length of those tables.
 	Codes []CodeView
+	Slots int
 	// Example is the first code, for examples in documentation.
 	Example CodeView
 	// Runs are the named codes as runs of consecutive values, ascending, each
@@ -185,7 +187,7 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 			m.Runs = append(m.Runs, Run{Span{First: v, Last: v, Single: true}, len(m.Codes)})
 		}
 	}
-	m.Example = m.Codes[0]
+	m.Example, m.Slots = m.Codes[0], len(m.Codes)+1
 	for _, c := range m.Codes {
 		if c.Facts.BrowserCanSend {
 			m.BrowserSendable = append(m.BrowserSendable, c)
