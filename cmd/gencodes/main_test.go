@@ -326,6 +326,20 @@ func TestExplain(t *testing.T) {
 	code, _, stderr = runGencodes(t, dir, "explain", "4001", "4002")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "name one code")
+
+	// The language is the registry's that the tag picks, as DescriptionIn
+	// picks it: zh-CN, which the standard codes have, is picked for zh-CN
+	// even where a code has only zh-TW, so that code's text is English.
+	app = "extends: standard\ncodes:\n  - code: 4001\n    name: SessionExpired\n    label: Session expired\n" +
+		"    description:\n      en: The session ran out.\n      zh-TW: 工作階段已過期。\n" +
+		"    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.yaml"), []byte(app), 0o644))
+	for lang, want := range map[string]string{"zh-TW": "工作階段已過期。", "zh-Hant-TW": "The session ran out.",
+		"zh-CN": "The session ran out.", "zh": "The session ran out."} {
+		code, stdout, stderr = runGencodes(t, dir, "explain", "-registry", "app.yaml", "-lang", lang, "4001")
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, stdout, "：           "+want+"\n", lang)
+	}
 }
 
 // TestExplainCodesAnAppCannotName: in a registry that extends the standard

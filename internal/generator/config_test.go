@@ -55,11 +55,13 @@ func TestEverySettingHasAField(t *testing.T) {
 	for _, key := range settingKeys {
 		assert.NotNil(t, settings[key], key)
 	}
+	// ts_version comes before ts_repository in the output section's order,
+	// after it in alphabetical order.
 	_, err := NewConfig(parseRegistry(t, "chat.yaml", "extends: standard\n"+appCodes),
-		map[string]string{"ts-style": "x", "ts-package": "Bad", "go-type": "lower"})
+		map[string]string{"ts-repository": "nope", "ts-version": "v1"})
 	var flagErr *FlagError
 	require.ErrorAs(t, err, &flagErr)
-	assert.Equal(t, "go-type", flagErr.Flag)
+	assert.Equal(t, "ts-version", flagErr.Flag)
 }
 
 // TestGenerateChecksItsConfig: a Config filled by hand is checked too.

@@ -154,7 +154,7 @@ func TestGoOutputReadsLikeHandWrittenGo(t *testing.T) {
 					t.Errorf("%s: hex literal %s", f.Path, n.Value)
 				}
 			case *ast.FuncDecl:
-				if len(n.Body.List) > 0 && isSwitch(n.Body.List[0]) {
+				if n.Body != nil && len(n.Body.List) > 0 && isSwitch(n.Body.List[0]) {
 					switches[n.Name.Name] = true
 				}
 			}
