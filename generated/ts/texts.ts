@@ -169,7 +169,7 @@ function slotOf(code: number): number {
   return CODES.indexOf(code) + 1;
 }
 
-/** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
+/** The code's label, such as "Normal Closure": IANA's name for it where IANA gives one; undefined when unnamed. */
 export function closeCodeLabel(code: number): string | undefined {
   const slot = slotOf(code);
   return slot === 0 ? undefined : LABELS[slot];

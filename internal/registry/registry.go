@@ -80,7 +80,7 @@ type Code struct {
 	Value uint16
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
 	Name string
-	// Label is the IANA name, such as "Normal Closure", or an app's label.
+	// Label is IANA's name, such as "Normal Closure", where IANA gives one, or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
 	Aliases      []string

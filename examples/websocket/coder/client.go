@@ -32,7 +32,7 @@ func Listen(ctx context.Context, url string) (Ended, error) {
 }
 
 // ended reads the close code from the error Read returned. CloseStatus
-// gives -1 when the error is no Close frame at all, which FromInt refuses:
+// gives -1 when err is not a CloseError, which FromInt refuses:
 // the connection ended without a Close frame, what the registry calls 1006
 // Abnormal Closure. (A Close frame without a code is 1005.)
 func ended(err error) Ended {

@@ -18,7 +18,7 @@ export interface CloseCodeRange {
   readonly reference: string;
 }
 
-/** The code's name in the IANA registry, such as "Normal Closure"; undefined when unnamed. */
+/** The code's label, such as "Normal Closure": IANA's name for it where IANA gives one; undefined when unnamed. */
 export declare function closeCodeLabel(code: number): string | undefined;
 
 /** The specification that defines the code; undefined when unnamed. */
