@@ -273,6 +273,11 @@ func TestJSDocText(t *testing.T) {
 	assert.Equal(t, `a *\/*\/ b`, jsDocText("a */*/ b"))
 }
 
+func TestMarkdownText(t *testing.T) {
+	assert.Equal(t, "\\\\ \\` \\* \\_ \\{\\} \\[\\] \\(\\) \\# \\+ \\! \\| \\~ \\$ &lt;b&gt; &amp;amp; 正常 . - :",
+		markdownText("\\ ` * _ {} [] () # + ! | ~ $ <b> &amp; 正常 . - :"))
+}
+
 func TestSpans(t *testing.T) {
 	in := func(v int) bool { return (1000 <= v && v <= 1003) || v == 1007 || (3000 <= v && v <= 4999) }
 	assert.Equal(t, []Span{{1000, 1003, false}, {1007, 1007, true}, {3000, 4999, false}}, spansOf(in))
