@@ -34,14 +34,14 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", query))
 			return ErrNotACode
 		}
-		if c := find(reg, func(c *registry.Code) bool { return int(c.Value) == n }); c != nil {
+		if c := reg.Named(uint16(n)); c != nil {
 			writeCode(w, reg, c, t, lang)
 			return nil
 		}
 		writeUnnamed(w, reg, uint16(n), t, lang)
 		return nil
 	}
-	if c := find(reg, func(c *registry.Code) bool { return matches(c, query) }); c != nil {
+	if c := byName(reg, query); c != nil {
 		writeCode(w, reg, c, t, lang)
 		return nil
 	}
@@ -60,25 +60,17 @@ func number(s string) bool {
 	return digits != "" && strings.Trim(digits, "0123456789") == "" && (digits[0] != '0' || digits == "0")
 }
 
-func find(reg *registry.Registry, match func(*registry.Code) bool) *registry.Code {
-	for i := range reg.Codes {
-		if match(&reg.Codes[i]) {
-			return &reg.Codes[i]
+// byName returns the code that query names, ignoring case, spaces, hyphens
+// and underscores, so "going away", "going_away" and "GoingAway" all find 1001.
+func byName(reg *registry.Registry, query string) *registry.Code {
+	for i, c := range reg.Codes {
+		for _, name := range append([]string{c.Name, c.Label}, c.Aliases...) {
+			if fold(name) == fold(query) {
+				return &reg.Codes[i]
+			}
 		}
 	}
 	return nil
-}
-
-// matches reports whether query names c, ignoring case, spaces, hyphens and
-// underscores, so "going away", "going_away" and "GoingAway" all find 1001.
-func matches(c *registry.Code, query string) bool {
-	q := fold(query)
-	for _, name := range append([]string{c.Name, c.Label}, c.Aliases...) {
-		if fold(name) == q {
-			return true
-		}
-	}
-	return false
 }
 
 func fold(s string) string {

@@ -213,26 +213,9 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 	}
 	m.Reconnects, m.RetryAfters = buildPolicies(reg)
 	m.Fallback = m.Reconnects[0]
-	facts := factsByCode(reg)
-	m.WireValid = factSpans(func(v int) bool { return facts(v).WireValid })
-	m.BrowserCanSend = factSpans(func(v int) bool { return facts(v).BrowserCanSend })
+	m.WireValid = factSpans(func(v int) bool { return reg.Facts(uint16(v)).WireValid })
+	m.BrowserCanSend = factSpans(func(v int) bool { return reg.Facts(uint16(v)).BrowserCanSend })
 	return m
-}
-
-// factsByCode returns what reg says of any code: a named code's own facts,
-// else the rule of the block holding it; no fact holds outside every range.
-func factsByCode(reg *registry.Registry) func(v int) registry.Facts {
-	named := map[int]registry.Facts{}
-	for _, c := range reg.Codes {
-		named[int(c.Value)] = c.Facts
-	}
-	return func(v int) registry.Facts {
-		if f, ok := named[v]; ok {
-			return f
-		}
-		f, _, _ := reg.Rule(uint16(v))
-		return f
-	}
 }
 
 // factSpans merges the codes for which holds is true into spans.

@@ -5,12 +5,12 @@
 package registry
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"slices"
-	"sort"
 	"sync"
 	"time"
 
@@ -150,12 +150,30 @@ func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
 	return Facts{}, "", false
 }
 
+// Named returns the code v when the registry names it, else nil.
+func (r *Registry) Named(v uint16) *Code {
+	i, ok := slices.BinarySearchFunc(r.Codes, v, func(c Code, v uint16) int { return cmp.Compare(c.Value, v) })
+	if !ok {
+		return nil
+	}
+	return &r.Codes[i]
+}
+
+// Facts returns what holds for v: a named code's own facts, else the rule of the block holding it; no
+// fact holds outside every range.
+func (r *Registry) Facts(v uint16) Facts {
+	if c := r.Named(v); c != nil {
+		return c.Facts
+	}
+	facts, _, _ := r.Rule(v)
+	return facts
+}
+
 // Policy returns the advice that holds for v: a named code's own, else its part's, else its range's, else
 // "unspecified". A policy is taken whole, so a code that sets reconnect does not inherit a part's delay.
 func (r *Registry) Policy(v uint16) Policy {
-	i := sort.Search(len(r.Codes), func(i int) bool { return r.Codes[i].Value >= v })
-	if i < len(r.Codes) && r.Codes[i].Value == v && r.Codes[i].Reconnect != "" {
-		return r.Codes[i].Policy
+	if c := r.Named(v); c != nil && c.Reconnect != "" {
+		return c.Policy
 	}
 	rg := r.RangeOf(v)
 	if rg == nil {
