@@ -75,7 +75,7 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 		in := func(en string, tr map[string]string) Text { return newText(registry.InLanguage(en, tr, lang.Tag)) }
 		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), T: t,
 			Intro: messages.Fill(t.Intro, "{source}", m.SourceText.MD, "{max_bytes}", strconv.Itoa(m.Reason.MaxBytes),
-				"{reason_reference}", markdownText(m.Reason.Reference)),
+				"{reason_reference}", m.Reason.Reference.MD),
 		}
 		page.RangesIntro = t.RangesIntro
 		if spans := spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }); len(spans) > 0 {

@@ -22,6 +22,7 @@ import (
 // comments and string literals, TypeScript string literals and JSDoc, HTML
 // script elements and templates.
 var hostileStrings = []string{
+	`*/ globalThis.pwned = 1; /*`,
 	`*/ export const pwned = 1; /*`,
 	`// trailing comment`,
 	"back`tick`s",
@@ -53,9 +54,9 @@ var hostileStrings = []string{
 }
 
 // hostileRegistry returns a registry whose code 4000+i has hostile string i
-// as its label, description and reference. yaml.v3 writes the file, so
-// every string arrives in the registry exactly.
-func hostileRegistry(t *testing.T, texts []string) []byte {
+// as its label, description and reference, and whose reason and range cite
+// reference. yaml.v3 writes the file, so every string arrives exactly.
+func hostileRegistry(t *testing.T, texts []string, reference string) []byte {
 	t.Helper()
 	type code struct {
 		Code           int    `yaml:"code"`
@@ -67,10 +68,10 @@ func hostileRegistry(t *testing.T, texts []string) []byte {
 		BrowserCanSend bool   `yaml:"browser_can_send"`
 	}
 	doc := map[string]any{
-		"reason": map[string]any{"max_bytes": 123, "reference": "RFC 6455, 5.5"},
+		"reason": map[string]any{"max_bytes": 123, "reference": reference},
 		"ranges": []map[string]any{{
 			"name": "Private", "label": "Private use", "first": 4000, "last": 4999,
-			"description": "For applications.", "reference": "RFC 6455, 7.4.2",
+			"description": "For applications.", "reference": reference,
 			"wire_valid": true, "browser_can_send": true, "reconnect": "unspecified",
 		}},
 	}
@@ -91,7 +92,7 @@ func hostileRegistry(t *testing.T, texts []string) []byte {
 func TestHostileStrings(t *testing.T) {
 	var accepted []string
 	for _, s := range hostileStrings {
-		_, err := registry.Parse("codes.yaml", hostileRegistry(t, []string{s}))
+		_, err := registry.Parse("codes.yaml", hostileRegistry(t, []string{s}, "RFC 6455, 5.5"))
 		if err == nil {
 			accepted = append(accepted, s)
 			continue
@@ -103,13 +104,16 @@ func TestHostileStrings(t *testing.T) {
 	require.NotEmpty(t, accepted)
 	t.Logf("%d of %d hostile strings accepted and escaped, %d refused", len(accepted), len(hostileStrings), len(hostileStrings)-len(accepted))
 
-	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted))
+	// The first string, the label of the first code, is also the example in
+	// doc comments; it and the reason's reference both reach JSDoc.
+	require.Equal(t, hostileStrings[0], accepted[0])
+	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted, accepted[0]))
 	require.NoError(t, err)
 	dir := t.TempDir()
 	opts := DefaultConfig()
 	opts.GoOut = filepath.Join(dir, "closecode")
 	opts.TSOut = filepath.Join(dir, "ts")
-	opts.DocsOut = ""
+	opts.DocsOut = filepath.Join(dir, "docs")
 	opts.JSONOut = filepath.Join(dir, "json")
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
@@ -204,6 +208,7 @@ func readBackJS(t *testing.T, module string, n int) [][3]string {
 	abs, err := filepath.Abs(module)
 	require.NoError(t, err)
 	script := fmt.Sprintf(`const m = await import(%q);
+await import(new URL("closecodes.js", %[1]q));
 const out = [];
 for (let c = 4000; c < %d; c++) out.push([m.closeCodeLabel(c), m.describeCloseCode(c), m.closeCodeReference(c)]);
 process.stdout.write(JSON.stringify(out));

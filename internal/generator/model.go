@@ -69,10 +69,12 @@ type Text struct {
 	TS string
 	// MD is the text escaped for Markdown and HTML, safe inside a table cell.
 	MD string
+	// Doc is the text made safe inside a /** */ comment.
+	Doc string
 }
 
 func newText(s string) Text {
-	return Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s)}
+	return Text{Raw: s, Go: strconv.Quote(s), TS: jsString(s), MD: markdownText(s), Doc: jsDocText(s)}
 }
 
 // CodeView is one named code, with its texts ready for each output.
@@ -159,7 +161,7 @@ type AliasView struct {
 // ReasonView describes the Close frame's reason text.
 type ReasonView struct {
 	MaxBytes  int
-	Reference string
+	Reference Text
 }
 
 // docWidth is the width to which comments are wrapped, leaving room for
@@ -173,7 +175,7 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		SourceText: newText(printableSource(reg.File)),
 		GoPackage:  opts.GoPackage,
 		GoType:     opts.GoType,
-		Reason:     ReasonView{MaxBytes: reg.Reason.MaxBytes, Reference: reg.Reason.Reference},
+		Reason:     ReasonView{MaxBytes: reg.Reason.MaxBytes, Reference: newText(reg.Reason.Reference)},
 	}
 	for _, c := range reg.Codes {
 		m.Codes = append(m.Codes, codeView(reg, c))
