@@ -113,7 +113,7 @@ func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
 		}
 		for _, v := range registry.ReconnectValues {
 			page.Policies = append(page.Policies, messages.Fill(t.PolicyItem,
-				"{name}", t.Policy[v.Name], "{word}", v.Name, "{meaning}", t.PolicyMeaning[v.Name]))
+				"{name}", t.Policy[v], "{word}", v, "{meaning}", t.PolicyMeaning[v]))
 		}
 		pages = append(pages, page)
 	}

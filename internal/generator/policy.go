@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
@@ -34,9 +35,6 @@ type RetryAfterView struct {
 	MinMs, MaxMs int64
 }
 
-// unspecified is the policy of codes the registry gives no advice for.
-const unspecified = "unspecified"
-
 // buildPolicies lists the reconnect values, the fallback first, with the
 // spans of codes that take each, and the delay hints by the codes they
 // hold for.
@@ -47,14 +45,14 @@ func buildPolicies(reg *registry.Registry) (reconnects []ReconnectView, hints []
 	}
 	for _, value := range registry.ReconnectValues {
 		rv := ReconnectView{
-			Word: value.Name, WordText: newText(value.Name), Meaning: value.Meaning,
-			Const: "Reconnect" + strings.ToUpper(value.Name[:1]) + value.Name[1:],
+			Word: value, WordText: newText(value), Meaning: messages.For("en").PolicyMeaning[value],
+			Const: "Reconnect" + strings.ToUpper(value[:1]) + value[1:],
 		}
-		if value.Name == unspecified {
+		if value == registry.Unspecified {
 			reconnects = append([]ReconnectView{rv}, reconnects...)
 			continue
 		}
-		rv.Spans = spansOf(func(v int) bool { return policies[v].Reconnect == value.Name })
+		rv.Spans = spansOf(func(v int) bool { return policies[v].Reconnect == value })
 		reconnects = append(reconnects, rv)
 	}
 	for i := range reconnects {

@@ -39,8 +39,7 @@ type Text struct {
 //go:embed messages.yaml
 var source []byte
 
-// tables holds the texts by language tag. The English meanings of the
-// reconnect values are the registry's own.
+// tables holds the texts by language tag.
 var tables = func() map[string]Text {
 	var t map[string]Text
 	dec := yaml.NewDecoder(bytes.NewReader(source))
@@ -48,12 +47,6 @@ var tables = func() map[string]Text {
 	if err := dec.Decode(&t); err != nil {
 		panic(fmt.Sprintf("messages.yaml: %v", err)) // a build-time file, held to this by the tests
 	}
-	en := t["en"]
-	en.PolicyMeaning = map[string]string{}
-	for _, v := range registry.ReconnectValues {
-		en.PolicyMeaning[v.Name] = v.Meaning
-	}
-	t["en"] = en
 	return t
 }()
 

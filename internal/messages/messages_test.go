@@ -1,12 +1,15 @@
 package messages
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+
+	"github.com/closecodes/closecodes/internal/registry"
 )
 
 // Every text has an English form, so that For never returns an empty one.
@@ -23,7 +26,19 @@ func TestForFallsBackToEnglish(t *testing.T) {
 	assert.Equal(t, "重试", zh.Policy["retry"])
 	assert.Equal(t, "WebSocket close codes", For("fr").Title)
 	assert.Equal(t, For("en"), For(""))
-	require.NotEmpty(t, For("en").PolicyMeaning["retry"], "English meanings come from the registry")
+}
+
+// TestPoliciesNameEveryReconnectValue: For falls back to English per text,
+// not per map key, so each language that names the reconnect values must
+// name every one of them, and nothing else.
+func TestPoliciesNameEveryReconnectValue(t *testing.T) {
+	for lang, text := range tables {
+		for field, m := range map[string]map[string]string{"policy": text.Policy, "policymeaning": text.PolicyMeaning} {
+			if lang == "en" || len(m) > 0 {
+				assert.ElementsMatch(t, registry.ReconnectValues, slices.Collect(maps.Keys(m)), "messages.yaml: %s %s", lang, field)
+			}
+		}
+	}
 }
 
 func TestFillAndList(t *testing.T) {

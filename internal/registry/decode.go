@@ -209,7 +209,7 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	reconnect, ok := readString(c, f.get("reconnect"), what+" reconnect")
-	if known := reconnectNames(); ok && !slices.Contains(known, reconnect) {
+	if known := ReconnectValues; ok && !slices.Contains(known, reconnect) {
 		c.addf(nodePos(f.get("reconnect")), "%s reconnect %q is not a known value; %s",
 			what, short(reconnect), didYouMean(reconnect, known, "write one of "))
 		reconnect = ""
@@ -228,14 +228,6 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 			what, reconnect)
 	}
 	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
-}
-
-func reconnectNames() []string {
-	names := make([]string, len(ReconnectValues))
-	for i, v := range ReconnectValues {
-		names[i] = v.Name
-	}
-	return names
 }
 
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {

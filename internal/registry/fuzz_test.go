@@ -49,7 +49,7 @@ func checkInvariants(t *testing.T, reg *Registry) {
 		}
 	}
 	for v := 0; v <= 65535; v++ {
-		if p := reg.Policy(uint16(v)); !slices.Contains(reconnectNames(), p.Reconnect) || (p.RetryAfter != nil && p.RetryAfter.Min > p.RetryAfter.Max) {
+		if p := reg.Policy(uint16(v)); !slices.Contains(ReconnectValues, p.Reconnect) || (p.RetryAfter != nil && p.RetryAfter.Min > p.RetryAfter.Max) {
 			t.Fatalf("code %d has policy %+v", v, p)
 		}
 	}

@@ -99,10 +99,3 @@ codes:
 	assert.Equal(t, Policy{Reconnect: "unspecified"}, reg.Policy(3000), "outside every range")
 	assert.Equal(t, "", reg.Codes[0].Reconnect, "the model keeps what the file says")
 }
-
-func TestReconnectValuesHaveMeanings(t *testing.T) {
-	for _, v := range ReconnectValues {
-		assert.NotEmpty(t, v.Meaning, v.Name)
-		assert.Empty(t, textProblem(v.Meaning), v.Name)
-	}
-}

@@ -99,22 +99,17 @@ type Code struct {
 	AliasPos     []Pos
 }
 
-// ReconnectValue is one value of reconnect: what a client should do after a close with a code.
-type ReconnectValue struct{ Name, Meaning string }
+// ReconnectValues are the values reconnect may take, in documentation order; internal/messages says
+// what each asks of a client, in each language.
+var ReconnectValues = []string{"never", "retry", "reauthenticate", "user", Unspecified}
 
-// ReconnectValues are the values reconnect may take, in documentation order.
-var ReconnectValues = []ReconnectValue{
-	{"never", "Do not reconnect: a new connection would end the same way."},
-	{"retry", "Reconnect after a randomized delay that grows with each failed attempt."},
-	{"reauthenticate", "Renew the credentials, then reconnect; stop if they cannot be renewed."},
-	{"user", "Do not reconnect unprompted: wait until the user asks, or try another server."},
-	{"unspecified", "The registry gives no advice; the application decides."},
-}
+// Unspecified is the advice for a code the registry gives none for: the application decides.
+const Unspecified = "unspecified"
 
 // Policy is what a registry advises a client to do after a close, and why. On a code, an empty
 // Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
-	// Reconnect is the Name of one of ReconnectValues; ReconnectReference cites the source.
+	// Reconnect is one of ReconnectValues; ReconnectReference cites the source.
 	Reconnect, ReconnectReference string
 	// RetryAfter is the delay the source asks for, or nil.
 	RetryAfter *RetryAfter
@@ -177,7 +172,7 @@ func (r *Registry) Policy(v uint16) Policy {
 	}
 	rg := r.RangeOf(v)
 	if rg == nil {
-		return Policy{Reconnect: "unspecified"}
+		return Policy{Reconnect: Unspecified}
 	}
 	return rg.BlockOf(v).Policy
 }
