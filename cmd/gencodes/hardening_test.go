@@ -273,6 +273,7 @@ func TestConcurrentGenerators(t *testing.T) {
 		out := filepath.Join(dir, "out")
 		runTwo(t, []string{a, b}, []string{
 			"-go-out", filepath.Join(out, "generated/go"), "-ts-out", filepath.Join(out, "generated/ts"),
+			"-json-out", filepath.Join(out, "generated/json"),
 		})
 		for f, content := range snapshot(t, out) {
 			assert.True(t, content == want[f] || content == other[f] || content == "",

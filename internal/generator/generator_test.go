@@ -456,6 +456,7 @@ func TestChinesePageHasNoEnglishFixedText(t *testing.T) {
 	}
 	require.NotEmpty(t, page)
 	english := regexp.MustCompile(`[A-Za-z]{2,}`)
+	codeRows, rangeRows := 0, 0
 	for _, line := range strings.Split(page, "\n") {
 		cells := strings.Split(line, "|")
 		switch {
@@ -466,14 +467,22 @@ func TestChinesePageHasNoEnglishFixedText(t *testing.T) {
 		case strings.HasPrefix(line, "| 关闭码 |"):
 			assert.Empty(t, english.FindAllString(line, -1), "column names %q", line)
 		case len(cells) == 9 && strings.Contains(line, " › ") || len(cells) == 9 && regexp.MustCompile(`^\| \d+-\d+ \|`).MatchString(line):
+			rangeRows++
 			title, facts := cells[2], strings.Join(cells[4:7], "|")
 			assert.Empty(t, english.FindAllString(title+facts, -1), "range row %q", line)
 		case len(cells) == 11 && regexp.MustCompile(`^\| \d+ \|`).MatchString(line):
+			codeRows++
 			assert.Empty(t, english.FindAllString(strings.Join(cells[5:8], "|"), -1), "facts and reconnect %q", line)
 			note := strings.TrimSpace(cells[9])
 			assert.True(t, note == "" || regexp.MustCompile(`\p{Han}`).MatchString(note), "note in Chinese: %q", line)
 		}
 	}
+	parts := 0
+	for _, r := range reg.Ranges {
+		parts += len(r.Parts)
+	}
+	assert.Equal(t, len(reg.Codes), codeRows, "every code row was checked")
+	assert.Equal(t, len(reg.Ranges)+parts, rangeRows, "every range and part row was checked")
 	assert.Contains(t, page, "## 范围")
 	assert.Contains(t, page, "| 4000-4999 | 私有使用 |")
 }

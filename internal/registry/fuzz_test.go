@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -61,11 +62,14 @@ func checkInvariants(t *testing.T, reg *Registry) {
 		if reg.RangeOf(c.Value) == nil {
 			t.Fatalf("code %d outside every range", c.Value)
 		}
+		if identifierProblem(c.Name, "") != "" {
+			t.Fatalf("name %q is not an identifier", c.Name)
+		}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
-			if names[n] || identifierProblem(c.Name, "") != "" {
-				t.Fatalf("name %q repeated or not an identifier", n)
+			if names[strings.ToLower(n)] || !aliasRE.MatchString(n) {
+				t.Fatalf("name or alias %q repeated, ignoring case, or malformed", n)
 			}
-			names[n] = true
+			names[strings.ToLower(n)] = true
 		}
 		for _, s := range []string{c.Label, c.Description, c.Reference} {
 			if textProblem(s) != "" {
