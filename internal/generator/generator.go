@@ -82,7 +82,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		}
 	}
 	if cfg.TSOut != "" {
-		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Source)})
+		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Notice.Raw)})
 	}
 	if cfg.DocsOut != "" {
 		for _, docs := range buildDocs(reg, model) {

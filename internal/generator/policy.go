@@ -26,9 +26,12 @@ type ReconnectView struct {
 	Spans []Span
 }
 
-// RetryAfterView is a delay hint and the codes it holds for.
+// RetryAfterView is a delay hint and, in Model.RetryAfters, the codes it
+// holds for.
 type RetryAfterView struct {
 	Spans []Span
+	// Text is the hint as the registry writes it, such as "5s-30s".
+	Text string
 	// MinGo and MaxGo are Go expressions of type time.Duration, such as
 	// "5 * time.Second"; MinMs and MaxMs the same in milliseconds.
 	MinGo, MaxGo string
@@ -65,13 +68,20 @@ func buildPolicies(reg *registry.Registry) (reconnects []ReconnectView, hints []
 		}
 		hint := *p.RetryAfter
 		seen[hint] = true
-		hints = append(hints, RetryAfterView{
-			Spans: spansOf(func(v int) bool { return policies[v].RetryAfter != nil && *policies[v].RetryAfter == hint }),
-			MinGo: goDuration(hint.Min), MaxGo: goDuration(hint.Max),
-			MinMs: hint.Min.Milliseconds(), MaxMs: hint.Max.Milliseconds(),
-		})
+		view := retryAfterView(&hint)
+		view.Spans = spansOf(func(v int) bool { return policies[v].RetryAfter != nil && *policies[v].RetryAfter == hint })
+		hints = append(hints, *view)
 	}
 	return reconnects, hints
+}
+
+// retryAfterView is a delay hint ready for each output, or nil for none.
+func retryAfterView(r *registry.RetryAfter) *RetryAfterView {
+	if r == nil {
+		return nil
+	}
+	return &RetryAfterView{Text: r.String(), MinGo: goDuration(r.Min), MaxGo: goDuration(r.Max),
+		MinMs: r.Min.Milliseconds(), MaxMs: r.Max.Milliseconds()}
 }
 
 // goDuration writes d as a Go expression in the largest unit that divides it.
@@ -85,12 +95,4 @@ func goDuration(d time.Duration) string {
 		}
 	}
 	return strconv.FormatInt(int64(d), 10)
-}
-
-// retryAfterText writes a delay hint as the registry does, such as "5s-30s", or "".
-func retryAfterText(r *registry.RetryAfter) string {
-	if r == nil {
-		return ""
-	}
-	return r.String()
 }
