@@ -188,7 +188,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 	texts = append(texts, "CLOSE_NORMAL", "CLOSE_TOO_LARGE", "4001", "1000", "65535", "nope", "70000")
 	for len(texts) < 32 {
-		texts = append(texts, texts[len(texts)%19])
+		texts = append(texts, texts[len(texts)%len(closecode.Codes())])
 	}
 	texts = texts[:32]
 	mask := len(texts) - 1
@@ -215,4 +215,16 @@ func BenchmarkValidateReason(b *testing.B) {
 		}
 		sink += n
 	})
+}
+
+// TestStringerBaselineIsTheRegistry: the stringer baseline names exactly
+// the codes the generated package names, so that the two String methods
+// are timed over the same set.
+func TestStringerBaselineIsTheRegistry(t *testing.T) {
+	for c := 0; c <= 0xffff; c++ {
+		ours, theirs := closecode.Code(c).String(), stringercodes.Code(c).String()
+		if ours != theirs {
+			t.Fatalf("code %d: closecode says %q, stringercodes %q; update bench/stringercodes", c, ours, theirs)
+		}
+	}
 }

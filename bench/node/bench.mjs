@@ -74,7 +74,8 @@ const httpMixed = fill([...httpKnownPool, 299, 399, 499, 599, 999, 1000, 4001, 0
 // order, then names again up to 32 entries.
 const parseTexts = first.closeCodes().map((c) => first.closeCodeName(c))
   .concat(["CLOSE_NORMAL", "CLOSE_TOO_LARGE", "4001", "1000", "65535", "nope", "70000"]);
-while (parseTexts.length < 32) parseTexts.push(parseTexts[parseTexts.length % 19]);
+const namedCount = first.closeCodes().length;
+while (parseTexts.length < 32) parseTexts.push(parseTexts[parseTexts.length % namedCount]);
 parseTexts.length = 32;
 
 // loop makes a fresh function for one case: call is a statement using x.

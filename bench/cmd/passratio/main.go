@@ -18,10 +18,14 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 )
+
+// procsSuffix is the -N that go test appends to a benchmark's name when GOMAXPROCS is N > 1.
+var procsSuffix = regexp.MustCompile(`-\d+$`)
 
 func main() {
 	// samples[benchmark][impl] lists ns/op in the order of the passes.
@@ -37,7 +41,7 @@ func main() {
 		if !ok {
 			continue
 		}
-		impl = impl[:strings.LastIndexByte(impl, '-')] // the GOMAXPROCS suffix
+		impl = procsSuffix.ReplaceAllString(impl, "") // go test leaves it off when GOMAXPROCS is 1
 		ns, err := strconv.ParseFloat(f[2], 64)
 		if err != nil {
 			fail(fmt.Errorf("%q: %v", scan.Text(), err))
