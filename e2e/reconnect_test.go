@@ -71,6 +71,7 @@ func TestBrowserReconnectsAsThePolicySays(t *testing.T) {
 		SettleMs: int(settle / time.Millisecond),
 	}, &res)
 	require.Len(t, res.Reports, len(sessions))
+	assert.Empty(t, res.ConsoleErrors, "the page logged errors")
 	report := map[string]sessionReport{}
 	for i, name := range sessions {
 		report[name] = res.Reports[i]

@@ -84,7 +84,8 @@ codes:
 var outputFiles = []string{
 	"generated/go/closecode.go", "generated/go/encoding.go", "generated/go/reconnect.go", "generated/go/texts.go",
 	"generated/ts/closecodes.ts", "generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
-	"generated/ts/package.json", "generated/json/closecodes.json",
+	"generated/ts/package.json", "generated/json/closecodes.json", "generated/json/closecodes.schema.json",
+	"generated/docs/close-codes.md",
 }
 
 // snapshot reads every output file below dir; a missing one is "".
@@ -146,10 +147,10 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	dir := t.TempDir()
 	old := generateIn(t, dir, oldRegistry)
 	for _, f := range outputFiles {
-		// What package.json, encoding.go, reconnect.go, closecodes.js and texts.d.ts hold is the same
-		// in both registries, which differ in labels and descriptions only.
+		// What package.json, encoding.go, reconnect.go, closecodes.js, texts.d.ts and the schema hold is
+		// the same in both registries, which differ in labels and descriptions only.
 		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/encoding.go", "generated/go/reconnect.go",
-			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts"}, f) {
+			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts", "generated/json/closecodes.schema.json"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
 		}
 	}
@@ -228,7 +229,7 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 // waitForTempFile polls the output directories until a temporary file that
 // is not one of those before appears, or the time limit passes.
 func waitForTempFile(dir string, before map[string]bool, limit time.Duration) {
-	dirs := []string{"generated/go", "generated/ts", "generated/ts/js"}
+	dirs := []string{"generated/go", "generated/ts", "generated/ts/js", "generated/docs", "generated/json"}
 	for deadline := time.Now().Add(limit); time.Now().Before(deadline); {
 		for _, d := range dirs {
 			entries, _ := os.ReadDir(filepath.Join(dir, d))

@@ -60,6 +60,13 @@ func TestPythonExampleTemplate(t *testing.T) {
 	require.NoError(t, json.Unmarshal(stdout, &py))
 	assert.Equal(t, closecode.MaxReasonBytes, py.MaxReasonBytes)
 	compareCodes(t, py.Codes, locales)
+	want := map[string]int{}
+	for _, c := range reg.Codes {
+		for _, name := range append([]string{c.Name}, c.Aliases...) {
+			want[name] = int(c.Value)
+		}
+	}
+	assert.Equal(t, want, py.Names, "Python knows every name and alias, and no other")
 	for name, value := range py.Names {
 		c, err := closecode.Parse(name)
 		require.NoError(t, err, name)

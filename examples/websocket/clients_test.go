@@ -17,6 +17,7 @@ import (
 	"github.com/closecodes/closecodes/examples/websocket/coder"
 	"github.com/closecodes/closecodes/examples/websocket/gorilla"
 	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/internal/npmtools"
 )
 
 // hub is what the tests need of coder.Hub and gorilla.Hub.
@@ -177,7 +178,7 @@ func requireNodeAndWS(t *testing.T) string {
 	if err == nil {
 		return node
 	}
-	const require = "CLOSECODES_REQUIRE_NPM_TOOLS"
+	const require = npmtools.RequireEnv
 	msg := "client.mjs needs Node.js 20 or later and the ws package (npm ci in examples/websocket): " + err.Error()
 	if os.Getenv(require) == "1" {
 		t.Fatalf("%s, and %s=1 requires them", msg, require)

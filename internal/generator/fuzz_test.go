@@ -15,12 +15,16 @@ import (
 // output that gofmt leaves unchanged, or be refused with a positioned error;
 // nothing may panic.
 func FuzzGenerate(f *testing.F) {
-	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml")
-	seeds = append(seeds, "../../codes.yaml", "testdata/golden/registry.yaml")
-	for _, path := range seeds {
-		if data, err := os.ReadFile(path); err == nil {
-			f.Add(data)
+	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml") // the pattern is valid
+	if len(seeds) < 50 {
+		f.Fatalf("found %d bad registries to seed from; the corpus has moved", len(seeds))
+	}
+	for _, path := range append(seeds, "../../codes.yaml", "testdata/golden/registry.yaml") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		reg, err := registry.Parse("fuzz.yaml", data)

@@ -13,12 +13,16 @@ import (
 // panic, and must either return a registry that satisfies the model's
 // invariants or an ErrorList whose every entry has a position.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml")
-	seeds = append(seeds, "../../codes.yaml", "../generator/testdata/golden/registry.yaml")
-	for _, path := range seeds {
-		if data, err := os.ReadFile(path); err == nil {
-			f.Add(data)
+	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml") // the pattern is valid
+	if len(seeds) < 50 {
+		f.Fatalf("found %d bad registries to seed from; the corpus has moved", len(seeds))
+	}
+	for _, path := range append(seeds, "../../codes.yaml", "../generator/testdata/golden/registry.yaml") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		reg, err := Parse("fuzz.yaml", data)

@@ -71,6 +71,7 @@ func TestSchema(t *testing.T) {
 	require.NoError(t, err, "schema-check.mjs: %s", stderr.String())
 	var results map[string]*string
 	require.NoError(t, json.Unmarshal(out, &results))
+	require.Len(t, results, len(documents), "schema-check.mjs answers for every document")
 
 	for name := range good {
 		assert.Nil(t, results[name], "%s must pass the schema", name)

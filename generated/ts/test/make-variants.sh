@@ -12,3 +12,6 @@ sed -e 's|"../closecodes.ts"|"../../js/closecodes.js"|' -e 's|"../texts.ts"|"../
 sed -e 's|"../closecodes.ts"|"../enum/closecodes.ts"|' -e 's|"../texts.ts"|"../enum/texts.ts"|' \
     -e 's|tests of closecodes.ts|tests of the classic enum style of closecodes.ts|' \
     types.test.ts > gen/enum-types.test.ts
+# A renamed import in types.test.ts would leave a variant testing closecodes.ts again.
+grep -q '"../../js/closecodes.js"' gen/js-types.test.ts && grep -q '"../../js/texts.js"' gen/js-types.test.ts
+grep -q '"../enum/closecodes.ts"' gen/enum-types.test.ts && grep -q '"../enum/texts.ts"' gen/enum-types.test.ts
