@@ -85,20 +85,11 @@ func fold(s string) string {
 
 // suggest returns the names closest to query, if any are close.
 func suggest(reg *registry.Registry, query string) []string {
-	var best []string
-	bestDist := 4
+	var names []string
 	for _, c := range reg.Codes {
-		for _, name := range append([]string{c.Name}, c.Aliases...) {
-			d := spell.Distance(strings.ToLower(query), strings.ToLower(name))
-			switch {
-			case d < bestDist:
-				best, bestDist = []string{name}, d
-			case d == bestDist:
-				best = append(best, name)
-			}
-		}
+		names = append(append(names, c.Name), c.Aliases...)
 	}
-	return best
+	return spell.Closest(query, names, 4)
 }
 
 // printRows writes label and value pairs, the labels padded to one width,

@@ -162,16 +162,10 @@ func fields(c *errorCollector, n *yaml.Node, what string, known []string, option
 
 // didYouMean suggests the known name s likely misspells, or lists them.
 func didYouMean(s string, known []string, list string) string {
-	best, bestDist := "", 3
-	for _, k := range known {
-		if d := spell.Distance(strings.ToLower(s), k); d < bestDist {
-			best, bestDist = k, d
-		}
+	if best := spell.Closest(s, known, 3); best != nil {
+		return fmt.Sprintf("did you mean %q?", best[0])
 	}
-	if best == "" {
-		return list + strings.Join(known, ", ")
-	}
-	return fmt.Sprintf("did you mean %q?", best)
+	return list + strings.Join(known, ", ")
 }
 
 // The readers below check a value's YAML type before converting it, so that `label: 1000` or

@@ -2,6 +2,8 @@
 // suggestions in error messages and in gencodes explain.
 package spell
 
+import "strings"
+
 // Distance returns the Levenshtein distance between a and b, counted in
 // bytes: the fewest insertions, deletions and substitutions that turn one
 // into the other.
@@ -23,4 +25,19 @@ func Distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// Closest returns the words of known nearest to s, ignoring case, in the
+// order of known: those at the smallest distance below within, or none.
+func Closest(s string, known []string, within int) []string {
+	var best []string
+	for _, k := range known {
+		switch d := Distance(strings.ToLower(s), strings.ToLower(k)); {
+		case d < within:
+			best, within = []string{k}, d
+		case d == within && best != nil:
+			best = append(best, k)
+		}
+	}
+	return best
 }
