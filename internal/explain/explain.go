@@ -166,10 +166,7 @@ func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text
 	} else {
 		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", code, "{file}", reg.File))
 	}
-	var block *registry.Block
-	if r := reg.RangeOf(v); r != nil {
-		block = r.BlockOf(v)
-	}
+	block := reg.BlockOf(v)
 	facts, why := registry.Facts{}, t.NoRange
 	if block != nil {
 		facts, why = block.Facts, messages.Fill(t.ByRule, "{block}", registry.InLanguage(block.Label, block.LabelTranslations, lang))

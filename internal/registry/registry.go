@@ -135,16 +135,6 @@ type Setting struct {
 	Pos   Pos
 }
 
-// Rule returns the facts that hold for v when the registry does not list it, with the label of the block
-// that sets them. ok is false when no range holds v.
-func (r *Registry) Rule(v uint16) (facts Facts, block string, ok bool) {
-	if rg := r.RangeOf(v); rg != nil {
-		b := rg.BlockOf(v)
-		return b.Facts, b.Label, true
-	}
-	return Facts{}, "", false
-}
-
 // Named returns the code v when the registry names it, else nil.
 func (r *Registry) Named(v uint16) *Code {
 	i, ok := slices.BinarySearchFunc(r.Codes, v, func(c Code, v uint16) int { return cmp.Compare(c.Value, v) })
@@ -160,8 +150,10 @@ func (r *Registry) Facts(v uint16) Facts {
 	if c := r.Named(v); c != nil {
 		return c.Facts
 	}
-	facts, _, _ := r.Rule(v)
-	return facts
+	if b := r.BlockOf(v); b != nil {
+		return b.Facts
+	}
+	return Facts{}
 }
 
 // Policy returns the advice that holds for v: a named code's own, else its part's, else its range's, else
@@ -170,11 +162,10 @@ func (r *Registry) Policy(v uint16) Policy {
 	if c := r.Named(v); c != nil && c.Reconnect != "" {
 		return c.Policy
 	}
-	rg := r.RangeOf(v)
-	if rg == nil {
-		return Policy{Reconnect: Unspecified}
+	if b := r.BlockOf(v); b != nil {
+		return b.Policy
 	}
-	return rg.BlockOf(v).Policy
+	return Policy{Reconnect: Unspecified}
 }
 
 // RangeOf returns the range holding v, or nil.
@@ -185,12 +176,17 @@ func (r *Registry) RangeOf(v uint16) *Range {
 	return nil
 }
 
-// BlockOf returns the part of r that holds v, or else r's own block.
-func (r *Range) BlockOf(v uint16) *Block {
-	if i := slices.IndexFunc(r.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
-		return &r.Parts[i].Block
+// BlockOf returns the block whose rule holds for v when the registry does not name it: the part of its
+// range that holds v, else the range; nil when no range holds v.
+func (r *Registry) BlockOf(v uint16) *Block {
+	rg := r.RangeOf(v)
+	if rg == nil {
+		return nil
 	}
-	return &r.Block
+	if i := slices.IndexFunc(rg.Parts, func(p Part) bool { return p.Contains(v) }); i >= 0 {
+		return &rg.Parts[i].Block
+	}
+	return &rg.Block
 }
 
 // Load reads and validates the registry at path.

@@ -181,15 +181,19 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	for i, code := range reg.Codes {
 		prev := reg.Codes[max(i-1, 0)]
 		dup := i > 0 && prev.Value == code.Value
-		rule, block, inRange := reg.Rule(code.Value)
+		block := reg.BlockOf(code.Value)
+		inRange := block != nil
+		if !inRange {
+			block = &Block{} // no rule to differ from: the code is reported below
+		}
 		var diffs []string
 		differ := func(flag string, got, want bool) {
 			if got != want {
-				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block), want))
+				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block.Label), want))
 			}
 		}
-		differ("wire_valid", code.WireValid, rule.WireValid)
-		differ("browser_can_send", code.BrowserCanSend, rule.BrowserCanSend)
+		differ("wire_valid", code.WireValid, block.WireValid)
+		differ("browser_can_send", code.BrowserCanSend, block.BrowserCanSend)
 		switch {
 		case code.Inherited: // checked when the standard registry was read
 		case dup && prev.Inherited:
@@ -209,7 +213,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 				code.Value, strings.Join(diffs, " and "))
 		case len(diffs) == 0 && code.RuleException != "":
 			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
-				code.Value, short(block))
+				code.Value, short(block.Label))
 		}
 	}
 }
