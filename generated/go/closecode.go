@@ -152,7 +152,7 @@ func (c Code) BrowserCanSend() bool {
 
 // Range is a block of codes that the registry sets aside for one purpose.
 type Range struct {
-	Name        string // identifies the range, such as "Private"
+	Name        string // identifies the range, an identifier
 	Label       string // the range's title, for people
 	First, Last Code   // the range's lowest and highest codes
 	Description string // what the range is for

@@ -6,7 +6,7 @@
 
 /** A block of codes that the registry sets aside for one purpose. */
 export interface CloseCodeRange {
-  /** Identifies the range, such as "Private". */
+  /** Identifies the range, an identifier. */
   readonly name: string;
   /** The range's title, for people. */
   readonly label: string;

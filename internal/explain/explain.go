@@ -29,8 +29,8 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	lang = registry.MatchLanguage(reg.Languages(), lang)
 	query = strings.TrimSpace(query)
 	if number(query) {
-		n, err := strconv.Atoi(query)
-		if err != nil || n < 0 || n > 65535 {
+		n, err := strconv.ParseUint(query, 10, 16) // a negative or a larger number fails
+		if err != nil {
 			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", query))
 			return ErrNotACode
 		}

@@ -13,8 +13,7 @@ import (
 // plus every row, heading and sentence in that language.
 type DocsView struct {
 	*Model
-	// Lang is the language's BCP 47 tag; File is the page's file name.
-	Lang string
+	// File is the page's file name.
 	File string
 	// T holds the page's fixed texts (headings, column names, yes and no)
 	// in its language, English where the message table has none.
@@ -69,22 +68,19 @@ func docsFile(tag string) string {
 }
 
 func buildDocs(reg *registry.Registry, m *Model) []*DocsView {
+	unranged := spanWords(spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }))
 	var pages []*DocsView
 	for _, lang := range m.Languages {
 		t := messages.For(lang.Tag)
 		in := func(en string, tr map[string]string) Text { return newText(registry.InLanguage(en, tr, lang.Tag)) }
-		page := &DocsView{Model: m, Lang: lang.Tag, File: docsFile(lang.Tag), T: t,
+		page := &DocsView{Model: m, File: docsFile(lang.Tag), T: t,
 			Intro: messages.Fill(t.Intro, "{source}", m.SourceText.MD, "{max_bytes}", strconv.Itoa(m.Reason.MaxBytes),
 				"{reason_reference}", m.Reason.Reference.MD),
 		}
 		page.RangesIntro = t.RangesIntro
-		if spans := spansOf(func(v int) bool { return reg.RangeOf(uint16(v)) == nil }); len(spans) > 0 {
-			words := make([]string, len(spans))
-			for i, s := range spans {
-				words[i] = s.String()
-			}
+		if len(unranged) > 0 {
 			page.RangesIntro = messages.Fill(t.Sentences, "{a}", t.RangesIntro,
-				"{b}", messages.Fill(t.Unranged, "{spans}", t.List(words)))
+				"{b}", messages.Fill(t.Unranged, "{spans}", t.List(unranged)))
 		}
 		var links []string
 		for _, other := range m.Languages {

@@ -49,9 +49,6 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	if len(reg.Codes) == 0 {
-		return nil, fmt.Errorf("registry %s names no codes", reg.File)
-	}
 	// Each output's template, and the blocks they share; "_" starts the name of a block file.
 	tmpl, err := template.New("").Option("missingkey=error").
 		ParseFS(templates.FS, "[^_]*.tmpl", "_tables.tmpl", "_ts_style_"+cfg.TSStyle+".tmpl")
@@ -62,7 +59,6 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
 	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
 	var files []File
-	var goFiles []File
 	for _, t := range targets {
 		if dirs[t.out] == "" {
 			continue
@@ -71,15 +67,10 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		if t.out == "go_out" {
-			goFiles = append(goFiles, f)
-		}
 		files = append(files, f)
 	}
-	if len(goFiles) > 0 {
-		if err := checkGoNames(reg, cfg, goFiles); err != nil {
-			return nil, err
-		}
+	if err := checkGoNames(reg, cfg, files); err != nil {
+		return nil, err
 	}
 	if cfg.TSOut != "" {
 		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Notice.Raw)})

@@ -188,14 +188,13 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 		for _, alias := range c.Aliases {
 			m.Aliases = append(m.Aliases, AliasView{Alias: newText(alias), Const: c.Name, Value: int(c.Value)})
 		}
-		v := int(c.Value)
-		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == v-1 {
-			m.Runs[n-1].Last, m.Runs[n-1].Single = v, false
-		} else {
-			m.Runs = append(m.Runs, Run{Span{First: v, Last: v, Single: true}, len(m.Codes)})
-		}
 	}
 	m.Example, m.Slots = m.Codes[0], len(m.Codes)+1
+	slot := 1
+	for _, s := range spansOf(func(v int) bool { return reg.Named(uint16(v)) != nil }) {
+		m.Runs = append(m.Runs, Run{s, slot})
+		slot += s.Last - s.First + 1
+	}
 	for _, c := range m.Codes {
 		if c.Facts.BrowserCanSend {
 			m.BrowserSendable = append(m.BrowserSendable, c)
@@ -229,14 +228,20 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 // factSpans merges the codes for which holds is true into spans.
 func factSpans(holds func(v int) bool) Facts {
 	spans := spansOf(holds)
+	words := spanWords(spans)
+	if len(words) == 0 {
+		words = []string{messages.For("en").None}
+	}
+	return Facts{Spans: spans, Text: messages.For("en").List(words)}
+}
+
+// spanWords writes each span for people, such as "3000-4999".
+func spanWords(spans []Span) []string {
 	words := make([]string, len(spans))
 	for i, s := range spans {
 		words[i] = s.String()
 	}
-	if len(words) == 0 {
-		words = []string{"none"}
-	}
-	return Facts{Spans: spans, Text: messages.For("en").List(words)}
+	return words
 }
 
 // spansOf returns the codes from 0 to 65535 for which in is true, as spans.

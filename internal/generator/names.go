@@ -14,12 +14,15 @@ import (
 )
 
 // checkGoNames finds the package-level names that the rendered Go files
-// declare twice: a code named like something the template declares, such
+// among files declare twice: a code named like something the template declares, such
 // as Range or ErrUnknown, or a -go-type that is. The list of taken names is
 // read from the output itself, so it cannot drift from the templates.
 func checkGoNames(reg *registry.Registry, opts Config, files []File) error {
 	declared := map[string]int{}
 	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".go") {
+			continue
+		}
 		file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Data, parser.SkipObjectResolution)
 		if err != nil {
 			return fmt.Errorf("generated Go does not parse: %w", err)

@@ -145,15 +145,9 @@ func validateNames(c *errorCollector, reg *Registry) {
 	claims := map[string]claim{}
 	// The inherited codes claim their names first, so that an app's code
 	// is the one blamed, at its own line, whatever its number.
-	var codes []Code
-	for _, inherited := range []bool{true, false} {
-		for _, code := range reg.Codes {
-			if code.Inherited == inherited {
-				codes = append(codes, code)
-			}
-		}
-	}
-	for _, code := range codes {
+	inherited := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return !c.Inherited })
+	own := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return c.Inherited })
+	for _, code := range slices.Concat(inherited, own) {
 		for i, name := range append([]string{code.Name}, code.Aliases...) {
 			kind, pos := "name", code.NamePos
 			if i > 0 {

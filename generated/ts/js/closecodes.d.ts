@@ -134,7 +134,7 @@ export declare function isKnownCloseCode(code: number): code is CloseCode;
 
 /**
  * Whether the code is valid on the wire: an endpoint may send it in a Close
- * frame and the receiver accepts it (RFC 6455, 7.4). In this registry:
+ * frame and the receiver accepts it (RFC 6455, 5.5.1 and 7.4). In this registry:
  * 1000-1003, 1007-1014 and 3000-4999. Anything but an integer from 0 to 65535 is not valid.
  */
 export declare function isValidCloseCode(code: number): boolean;
