@@ -95,6 +95,9 @@ type CodeView struct {
 	// inside /** */.
 	JSDocLines []string
 	Facts      registry.Facts
+	// Descriptions are the code's description in each language that has
+	// one, English first.
+	Descriptions []Translation
 	// Aliases are the further names that parsing accepts for the code.
 	Aliases []Text
 	// Reconnect is the code's reconnect policy, such as "retry", and
@@ -105,6 +108,9 @@ type CodeView struct {
 	// not Reference.
 	ReconnectReference Text
 }
+
+// Translation is a text in one language, whose tag is Tag.
+type Translation struct{ Tag, Text Text }
 
 // Span is the codes First to Last; Single says it is one code.
 type Span struct {
@@ -209,12 +215,15 @@ func buildModel(reg *registry.Registry, opts Config) *Model {
 	}
 	for _, tag := range reg.Languages() {
 		lv := LanguageView{Tag: tag, TagText: newText(tag)}
-		for _, c := range reg.Codes {
+		for i, c := range reg.Codes {
 			text := c.Description
 			if tag != "en" {
 				text = c.Translations[tag]
 			}
 			lv.Descriptions = append(lv.Descriptions, newText(text))
+			if text != "" {
+				m.Codes[i].Descriptions = append(m.Codes[i].Descriptions, Translation{lv.TagText, newText(text)})
+			}
 		}
 		m.Languages = append(m.Languages, lv)
 	}
