@@ -21,7 +21,8 @@ import (
 // WebSocket Close Code Number Registry and the WHATWG close() rule, not read
 // from codes.yaml, so that a wrong fact in the registry fails these tests.
 
-// ianaLabels is the IANA registry: every registered code and its label.
+// ianaLabels is every code the IANA registry lists, with its label: IANA's
+// name, but for 1014, where IANA gives a sentence and MDN the name.
 var ianaLabels = map[int]string{
 	1000: "Normal Closure",
 	1001: "Going Away",
