@@ -8,7 +8,7 @@ import (
 
 	"github.com/closecodes/closecodes/bench/gorillastyle"
 	"github.com/closecodes/closecodes/bench/stringercodes"
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Inputs: each a power-of-two long, so a benchmark loop picks its next code

@@ -15,7 +15,7 @@ import (
 
 	"github.com/coder/websocket"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Server serves the test page, the generated JavaScript module, and

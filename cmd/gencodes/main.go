@@ -30,7 +30,7 @@
 // -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
 //
 //	-registry file         the registry to read; "" finds it as above (default "")
-//	-go-out dir            directory of the Go package; "" skips Go (default generated/go)
+//	-go-out dir            directory of the Go package; "" skips Go (default generated/go/closecode)
 //	-go-package name       name of the Go package, not main (default closecode)
 //	-go-type name          name of the Go code type, exported (default Code)
 //	-ts-out dir            directory of the TypeScript module; "" skips TypeScript (default generated/ts)

@@ -120,7 +120,7 @@ func TestBlockedOutputWritesNothing(t *testing.T) {
 	assert.Equal(t, "gencodes: cannot write into blocked/ts: blocked is a file, not a directory; "+
 		"move the file or choose another output directory\n", stderr)
 	assert.Equal(t, before, snapshotWithTimes(t, dir), "the Go output is untouched")
-	assert.Equal(t, []string{"generated", "generated/go"}, listDirs(t, dir), "no directory is made")
+	assert.Equal(t, []string{"generated", "generated/go", "generated/go/closecode"}, listDirs(t, dir), "no directory is made")
 }
 
 // TestFailedWriteRemovesWhatItMade: a failure after directories were made
@@ -199,7 +199,7 @@ func TestHelp(t *testing.T) {
 	assert.Empty(t, stdout)
 	assert.NotContains(t, stderr, "`")
 	assert.Contains(t, stderr, "  -ts-style const|enum\n")
-	assert.Contains(t, stderr, "  -go-out dir\n    \tdirectory of the Go package; \"\" skips Go (default generated/go)\n")
+	assert.Contains(t, stderr, "  -go-out dir\n    \tdirectory of the Go package; \"\" skips Go (default generated/go/closecode)\n")
 	source, err := os.ReadFile("main.go")
 	require.NoError(t, err)
 	doc, _, _ := strings.Cut(string(source), "\npackage main")
@@ -232,8 +232,8 @@ func TestGenerateThenCheck(t *testing.T) {
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{
-		"codes.yaml", "generated/go/closecode.go", "generated/go/encoding.go", "generated/go/reconnect.go",
-		"generated/go/texts.go", "generated/ts/closecodes.ts",
+		"codes.yaml", "generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reconnect.go",
+		"generated/go/closecode/texts.go", "generated/ts/closecodes.ts",
 		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
 		"generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
 		"generated/docs/close-codes.md", "generated/docs/close-codes.zh-CN.md",
@@ -245,14 +245,14 @@ func TestGenerateThenCheck(t *testing.T) {
 	assert.Empty(t, stdout)
 
 	// One changed byte in a generated file is found and shown.
-	goFile := filepath.Join(dir, "generated/go/closecode.go")
+	goFile := filepath.Join(dir, "generated/go/closecode/closecode.go")
 	data, err := os.ReadFile(goFile)
 	require.NoError(t, err)
 	changed := bytes.Replace(data, []byte(`"Normal Closure"`), []byte(`"Normal closure"`), 1)
 	require.NoError(t, os.WriteFile(goFile, changed, 0o644))
 	code, stdout, _ = runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stdout, "--- generated/go/closecode.go\n+++ generated/go/closecode.go (generated)\n")
+	assert.Contains(t, stdout, "--- generated/go/closecode/closecode.go\n+++ generated/go/closecode/closecode.go (generated)\n")
 	assert.Contains(t, stdout, "-\t{1000, \"NormalClosure\", \"Normal closure\"},\n"+
 		"+\t{1000, \"NormalClosure\", \"Normal Closure\"},\n")
 	after, err := os.ReadFile(goFile)

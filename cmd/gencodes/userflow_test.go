@@ -315,7 +315,7 @@ func TestReadmeGoGenerate(t *testing.T) {
 	copyModule(t, repo, dir)
 
 	stale := map[string]func([]byte) []byte{
-		"generated/go/closecode.go": func(b []byte) []byte {
+		"generated/go/closecode/closecode.go": func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`"Normal Closure"`), []byte(`"Normal closure"`), 1)
 		},
 		"generated/ts/js/closecodes.js":       nil,

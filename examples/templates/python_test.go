@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 	"github.com/closecodes/closecodes/internal/generator"
 	"github.com/closecodes/closecodes/internal/registry"
 )

@@ -16,7 +16,7 @@ import (
 
 	"github.com/closecodes/closecodes/examples/websocket/coder"
 	"github.com/closecodes/closecodes/examples/websocket/gorilla"
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 	"github.com/closecodes/closecodes/internal/npmtools"
 )
 

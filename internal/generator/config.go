@@ -24,7 +24,7 @@ type Config struct {
 // DefaultConfig returns the settings for this repository's own layout.
 func DefaultConfig() Config {
 	return Config{
-		GoOut: "generated/go", TSOut: "generated/ts", DocsOut: "generated/docs", JSONOut: "generated/json",
+		GoOut: "generated/go/closecode", TSOut: "generated/ts", DocsOut: "generated/docs", JSONOut: "generated/json",
 		GoPackage: "closecode", GoType: "Code", TSStyle: TSStyleConst, TSPackage: "closecodes", TemplatesOut: ".",
 	}
 }

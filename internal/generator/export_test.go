@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 	"github.com/closecodes/closecodes/internal/npmtools"
 )
 

@@ -6,7 +6,7 @@ import (
 
 	"github.com/coder/websocket"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Ended is how a connection ended and what to do about it.

@@ -12,7 +12,7 @@ import (
 	"github.com/coder/websocket"
 
 	"github.com/closecodes/closecodes/examples/websocket/coder"
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 func TestListenDecidesFromTheServersCode(t *testing.T) {

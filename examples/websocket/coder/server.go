@@ -11,7 +11,7 @@ import (
 
 	"github.com/coder/websocket"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Hub accepts WebSockets and keeps them open until CloseAll.

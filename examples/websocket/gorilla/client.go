@@ -5,7 +5,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Ended is how a connection ended and what to do about it.

@@ -11,7 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/closecodes/closecodes/examples/websocket/gorilla"
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 func TestListenDecidesFromTheServersCode(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Hub accepts WebSockets and keeps them open until CloseAll.

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 func ExampleCode_String() {

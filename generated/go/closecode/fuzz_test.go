@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // Go's fuzzer runs these with `go test -fuzz=FuzzParse` and so on; plain

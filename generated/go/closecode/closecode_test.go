@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // The reference below is written from RFC 6455 section 7.4, the IANA
@@ -343,7 +343,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 // TestLanguageVectors runs the language lookup cases that the registry and
 // the TypeScript module run too.
 func TestLanguageVectors(t *testing.T) {
-	data, err := os.ReadFile("../../internal/registry/testdata/language-vectors.json")
+	data, err := os.ReadFile("../../../internal/registry/testdata/language-vectors.json")
 	require.NoError(t, err)
 	var vectors struct {
 		Languages []string `json:"languages"`

@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	closecode "github.com/closecodes/closecodes/generated/go"
+	"github.com/closecodes/closecodes/generated/go/closecode"
 )
 
 // TestParityWithJavaScript runs the generated JavaScript module under Node
@@ -37,7 +37,7 @@ func TestParityWithJavaScript(t *testing.T) {
 	input, err := json.Marshal(map[string]any{"texts": texts, "locales": locales, "wire": every})
 	require.NoError(t, err)
 
-	cmd := exec.Command(node, "../ts/test/dump.mjs")
+	cmd := exec.Command(node, "../../ts/test/dump.mjs")
 	cmd.Stdin = bytes.NewReader(input)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
