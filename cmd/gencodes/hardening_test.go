@@ -82,7 +82,7 @@ codes:
 }
 
 var outputFiles = []string{
-	"generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reconnect.go", "generated/go/closecode/texts.go",
+	"generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go", "generated/go/closecode/texts.go",
 	"generated/ts/closecodes.ts", "generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
 	"generated/ts/package.json", "generated/json/closecodes.json", "generated/json/closecodes.schema.json",
 	"generated/docs/close-codes.md",
@@ -149,7 +149,7 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	for _, f := range outputFiles {
 		// What package.json, encoding.go, reconnect.go, closecodes.js, texts.d.ts and the schema hold is
 		// the same in both registries, which differ in labels and descriptions only.
-		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/closecode/encoding.go", "generated/go/closecode/reconnect.go",
+		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/closecode/encoding.go", "generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go",
 			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts", "generated/json/closecodes.schema.json"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
 		}
@@ -497,7 +497,7 @@ func TestRegistryOutputStaysInItsDirectory(t *testing.T) {
 	code, _, stderr = runGencodes(t, dir, "-registry", "app/app.yaml", "-go-out", "../"+filepath.Base(dir)+"/elsewhere")
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{"app/app.yaml", "elsewhere/closecode.go", "elsewhere/encoding.go",
-		"elsewhere/reconnect.go", "elsewhere/texts.go", "app/closecodes.ts", "app/js/closecodes.js",
+		"elsewhere/reason.go", "elsewhere/reconnect.go", "elsewhere/texts.go", "app/closecodes.ts", "app/js/closecodes.js",
 		"app/js/closecodes.d.ts", "app/texts.ts", "app/js/texts.js", "app/js/texts.d.ts", "app/package.json",
 		"app/data/closecodes.json", "app/data/closecodes.schema.json"},
 		listFiles(t, dir))

@@ -227,12 +227,12 @@ func TestGenerateThenCheck(t *testing.T) {
 
 	code, _, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code, "nothing generated yet")
-	assert.Contains(t, stderr, "15 generated file(s) out of date")
+	assert.Contains(t, stderr, "16 generated file(s) out of date")
 
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
 	assert.ElementsMatch(t, []string{
-		"codes.yaml", "generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reconnect.go",
+		"codes.yaml", "generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go",
 		"generated/go/closecode/texts.go", "generated/ts/closecodes.ts",
 		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
 		"generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",

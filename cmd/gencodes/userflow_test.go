@@ -265,7 +265,7 @@ func TestCloneRunsGencodesOnAnAppRegistry(t *testing.T) {
 		require.NoError(t, err, "README.md:%d:\n%s\n%s", b.line, b.text, stderr)
 	}
 	assert.ElementsMatch(t, []string{"closecodes.yaml", "closecodes/closecode.go", "closecodes/encoding.go",
-		"closecodes/reconnect.go", "closecodes/texts.go",
+		"closecodes/reason.go", "closecodes/reconnect.go", "closecodes/texts.go",
 		"web/closecodes/closecodes.ts", "web/closecodes/js/closecodes.js", "web/closecodes/js/closecodes.d.ts",
 		"web/closecodes/texts.ts", "web/closecodes/js/texts.js", "web/closecodes/js/texts.d.ts",
 		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md",

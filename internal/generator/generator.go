@@ -32,6 +32,7 @@ type File struct {
 var targets = []struct{ template, out, file string }{
 	{"closecode.go.tmpl", "go_out", "closecode.go"},
 	{"encoding.go.tmpl", "go_out", "encoding.go"},
+	{"reason.go.tmpl", "go_out", "reason.go"},
 	{"reconnect.go.tmpl", "go_out", "reconnect.go"},
 	{"texts.go.tmpl", "go_out", "texts.go"},
 	{"ts.tmpl", "ts_out", "closecodes.ts"},

@@ -102,7 +102,7 @@ func goFiles(t *testing.T, reg *registry.Registry, opts Config) []File {
 			gos = append(gos, f)
 		}
 	}
-	require.Len(t, gos, 4, "closecode.go, encoding.go, reconnect.go and texts.go")
+	require.Len(t, gos, 5, "closecode.go, encoding.go, reason.go, reconnect.go and texts.go")
 	return gos
 }
 
@@ -534,7 +534,7 @@ func TestHalfOldPackageDoesNotCompile(t *testing.T) {
 		"both from one run":         {"closecode.go": more["closecode.go"], "texts.go": more["texts.go"]},
 	} {
 		dir := t.TempDir()
-		pkg["encoding.go"], pkg["reconnect.go"] = fewer["encoding.go"], fewer["reconnect.go"]
+		pkg["encoding.go"], pkg["reason.go"], pkg["reconnect.go"] = fewer["encoding.go"], fewer["reason.go"], fewer["reconnect.go"]
 		pkg["go.mod"] = []byte("module halfold\n\ngo 1.23\n")
 		for file, data := range pkg {
 			require.NoError(t, os.WriteFile(filepath.Join(dir, file), data, 0o644))

@@ -9,12 +9,9 @@
 package closecode
 
 import (
-	"errors"
-	"fmt"
 	"iter"
 	"slices"
 	"strconv"
-	"unicode/utf8"
 )
 
 // Code is a WebSocket close status code: the unsigned 16-bit number that
@@ -191,29 +188,4 @@ func (c Code) Range() Range {
 		}
 	}
 	return Range{}
-}
-
-// MaxReasonBytes is the longest Close frame reason, in bytes of UTF-8
-// (RFC 6455, 5.5 and 5.5.1).
-const MaxReasonBytes = 123
-
-var (
-	// ErrReasonTooLong is wrapped by ValidateReason's error for a reason of
-	// more than MaxReasonBytes bytes.
-	ErrReasonTooLong = errors.New("closecode: close reason too long")
-	// ErrReasonNotUTF8 is ValidateReason's error for a reason that is not UTF-8.
-	ErrReasonNotUTF8 = errors.New("closecode: close reason is not valid UTF-8")
-)
-
-// ValidateReason checks a Close frame reason: at most MaxReasonBytes bytes of
-// valid UTF-8 (RFC 6455, 5.5 and 5.5.1). Its error wraps ErrReasonTooLong or is
-// ErrReasonNotUTF8.
-func ValidateReason(reason string) error {
-	if len(reason) > MaxReasonBytes {
-		return fmt.Errorf("%w: %d bytes, at most %d", ErrReasonTooLong, len(reason), MaxReasonBytes)
-	}
-	if !utf8.ValidString(reason) {
-		return ErrReasonNotUTF8
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package closecode_test
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -432,4 +433,36 @@ func TestReconnectString(t *testing.T) {
 	}
 	var zero closecode.Reconnect
 	assert.Equal(t, closecode.ReconnectUnspecified, zero, "the zero value makes no claim")
+}
+
+// TestTruncateReasonVectors runs the cases that truncateCloseReason runs too,
+// and the invalid UTF-8 that only Go strings can hold.
+func TestTruncateReasonVectors(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/truncate-reason.json")
+	require.NoError(t, err)
+	var vectors struct {
+		MaxBytes int `json:"max_bytes"`
+		Cases    []struct {
+			Name, Reason, Want string
+		}
+		ByteCases []struct {
+			Name      string
+			ReasonHex string `json:"reason_hex"`
+			Want      string
+		} `json:"byte_cases"`
+	}
+	require.NoError(t, json.Unmarshal(data, &vectors))
+	require.Equal(t, closecode.MaxReasonBytes, vectors.MaxBytes)
+	require.NotEmpty(t, vectors.Cases)
+	require.NotEmpty(t, vectors.ByteCases)
+	for _, tc := range vectors.Cases {
+		// encoding/json reads a lone surrogate as U+FFFD already, as the
+		// TypeScript side makes it.
+		assert.Equal(t, tc.Want, closecode.TruncateReason(tc.Reason), tc.Name)
+	}
+	for _, tc := range vectors.ByteCases {
+		reason, err := hex.DecodeString(tc.ReasonHex)
+		require.NoError(t, err, tc.Name)
+		assert.Equal(t, tc.Want, closecode.TruncateReason(string(reason)), tc.Name)
+	}
 }

@@ -2,6 +2,7 @@ package closecode_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -90,6 +91,30 @@ func FuzzValidateReason(f *testing.F) {
 		want := len(reason) <= closecode.MaxReasonBytes && utf8.ValidString(reason)
 		if (err == nil) != want {
 			t.Fatalf("ValidateReason(%q) = %v; want valid=%t", reason, err, want)
+		}
+	})
+}
+
+// FuzzTruncateReason: the result always passes ValidateReason, keeps what
+// fits of valid text, and cuts nothing that would have fitted.
+func FuzzTruncateReason(f *testing.F) {
+	for _, seed := range []string{"", "bye", strings.Repeat("€", 42), strings.Repeat("a", 122) + "\xff", "\xe2\x82"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, reason string) {
+		got := closecode.TruncateReason(reason)
+		if err := closecode.ValidateReason(got); err != nil {
+			t.Fatalf("TruncateReason(%q) = %q: %v", reason, got, err)
+		}
+		if !utf8.ValidString(reason) {
+			return
+		}
+		rest, ok := strings.CutPrefix(reason, got)
+		if !ok {
+			t.Fatalf("TruncateReason(%q) = %q, not a prefix of valid text", reason, got)
+		}
+		if r, n := utf8.DecodeRuneInString(rest); n > 0 && len(got)+len(string(r)) <= closecode.MaxReasonBytes {
+			t.Fatalf("TruncateReason(%q) = %q cut %q, which fits", reason, got, rest)
 		}
 	})
 }

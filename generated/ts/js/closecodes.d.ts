@@ -176,6 +176,15 @@ export declare function parseCloseCode(text: string): number | undefined;
 export declare function isValidCloseReason(reason: string): boolean;
 
 /**
+ * The reason cut to fit a Close frame: the longest prefix of at most
+ * MAX_CLOSE_REASON_BYTES bytes of UTF-8 that ends on a character boundary,
+ * after each lone surrogate is replaced by U+FFFD, as a browser sends it.
+ * WebSocket.close() accepts what it returns; pass a reason made at run time,
+ * such as an error's message, through it.
+ */
+export declare function truncateCloseReason(reason: string): string;
+
+/**
  * The code as a BrowserSendableCloseCode when WebSocket.close() accepts it
  * (1000 and 3000-4999); undefined otherwise. For numbers from outside,
  * such as a user's input or a server's message.

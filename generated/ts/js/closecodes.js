@@ -149,22 +149,39 @@ export function isValidCloseReason(reason) {
 // which is no length at all.
 function utf8Length(s, strict) {
   let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      bytes += 1;
-    } else if (c < 0x800) {
-      bytes += 2;
-    } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4; // a surrogate pair: one character outside the BMP
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdfff && strict) {
-      return NaN;
-    } else {
-      bytes += 3;
-    }
+  for (let i = 0, n = 0; i < s.length; i += n === 4 ? 2 : 1) {
+    n = utf8Size(s, i);
+    if (strict && isSurrogate(s.charCodeAt(i)) && n === 3) return NaN;
+    bytes += n;
   }
   return bytes;
+}
+
+// utf8Size returns the bytes in UTF-8 of the character at s[i] as a browser
+// encodes it: 4 for a surrogate pair, which takes s[i] and s[i + 1], and 3
+// for a lone surrogate, sent as U+FFFD.
+function utf8Size(s, i) {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return 4;
+  return 3;
+}
+
+function isSurrogate(c) {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+export function truncateCloseReason(reason) {
+  let bytes = 0;
+  let out = "";
+  for (let i = 0, n = 0; i < reason.length; i += n === 4 ? 2 : 1) {
+    n = utf8Size(reason, i);
+    if (bytes + n > MAX_CLOSE_REASON_BYTES) break;
+    bytes += n;
+    out += n === 4 ? reason.slice(i, i + 2) : isSurrogate(reason.charCodeAt(i)) ? "\ufffd" : reason[i];
+  }
+  return out;
 }
 
 export function asBrowserSendable(code) {

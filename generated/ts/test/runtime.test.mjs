@@ -259,3 +259,49 @@ test("CloseCode is frozen: no script can change or add a code", () => {
   assert.equal(cc.CloseCode.NormalClosure, 1000);
   for (const r of cc.closeCodeRanges()) assert.ok(Object.isFrozen(r));
 });
+
+// The oracle of truncateCloseReason: the browser's own encoder and decoder.
+// TextEncoder sends a lone surrogate as U+FFFD; the bytes are cut at the
+// last character boundary at or before the limit.
+function truncateByBytes(reason) {
+  const bytes = new TextEncoder().encode(reason);
+  let cut = Math.min(bytes.length, cc.MAX_CLOSE_REASON_BYTES);
+  while (cut < bytes.length && (bytes[cut] & 0xc0) === 0x80) cut--;
+  return new TextDecoder().decode(bytes.subarray(0, cut));
+}
+
+test("truncateCloseReason passes the cases TruncateReason passes", () => {
+  const vectors = JSON.parse(readFileSync(new URL("../../testdata/truncate-reason.json", import.meta.url), "utf8"));
+  assert.equal(vectors.max_bytes, cc.MAX_CLOSE_REASON_BYTES);
+  assert.ok(vectors.cases.length > 0 && vectors.byte_cases.length > 0);
+  for (const { name, reason, want } of vectors.cases) {
+    assert.equal(cc.truncateCloseReason(reason), want, name);
+    assert.equal(truncateByBytes(reason), want, `${name}: the vector agrees with the oracle`);
+  }
+  // Invalid UTF-8 reaches JavaScript only through a decoder, which makes
+  // each maximal invalid sequence one U+FFFD; Go's TruncateReason must too.
+  for (const { name, reason_hex, want } of vectors.byte_cases) {
+    const decoded = new TextDecoder().decode(Buffer.from(reason_hex, "hex"));
+    assert.equal(cc.truncateCloseReason(decoded), want, name);
+  }
+});
+
+test("truncateCloseReason agrees with the encoder on random strings", () => {
+  // Strings of 0-140 UTF-16 units drawn from every width, lone surrogates
+  // included, from a fixed seed so that a failure repeats.
+  let seed = 20261207;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pools = [[0x20, 0x7f], [0x80, 0x7ff], [0x800, 0xd7ff], [0xd800, 0xdfff], [0xe000, 0xffff]];
+  for (let n = 0; n < 10000; n++) {
+    let s = "";
+    const len = Math.floor(next() * 141);
+    while (s.length < len) {
+      if (next() < 0.1) { s += String.fromCodePoint(0x10000 + Math.floor(next() * 0xfffff)); continue; }
+      const [lo, hi] = pools[Math.floor(next() * pools.length)];
+      s += String.fromCharCode(lo + Math.floor(next() * (hi - lo + 1)));
+    }
+    const got = cc.truncateCloseReason(s);
+    assert.equal(got, truncateByBytes(s), JSON.stringify(s));
+    assert.ok(cc.isValidCloseReason(got), JSON.stringify(s));
+  }
+});
