@@ -63,15 +63,15 @@ test("importing only CloseCode costs at most 400 bytes min+gz", async (t) => {
   assert.ok(b.gzipped <= 400, `CloseCode alone bundles to ${b.gzipped} B min+gz, over 400 B:\n${b.text}`);
 });
 
-test("importing the whole module costs at most 1,500 bytes min+gz", async (t) => {
+test("importing the whole module costs at most 1,600 bytes min+gz", async (t) => {
   const b = await bundle(`import * as cc from ${moduleSpec};\nglobalThis.bundled = cc;\n`);
-  t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1500)`);
+  t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1600)`);
   const got = await run(b.text);
   const direct = await import(modulePath);
   assert.deepEqual(Object.keys(got).sort(), Object.keys(direct).sort(), "the bundle must keep every export");
   assert.equal(got.reconnectPolicy(1012), "retry");
   assert.ok(!b.text.includes("Normal Closure"), "the texts are a module of their own");
-  assert.ok(b.gzipped <= 1500, `the whole module bundles to ${b.gzipped} B min+gz, over 1,500 B:\n${b.text}`);
+  assert.ok(b.gzipped <= 1600, `the whole module bundles to ${b.gzipped} B min+gz, over 1,600 B:\n${b.text}`);
 });
 
 // The texts, a module of their own, carry every label, reference,
