@@ -1,11 +1,10 @@
-package registry
+package main
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/closecodes/closecodes/internal/npmtools"
+	"github.com/closecodes/closecodes/internal/registry"
 )
 
 // TestSchema validates registries against docs/registry.schema.json with
@@ -35,9 +35,10 @@ func TestSchema(t *testing.T) {
 	good := map[string]string{
 		"codes.yaml":  "../../codes.yaml",
 		"chat.yaml":   "../../examples/registries/chat.yaml",
-		"golden.yaml": "../generator/testdata/golden/registry.yaml",
+		"golden.yaml": "../../internal/generator/testdata/golden/registry.yaml",
 	}
-	bad := map[string]string{}
+	corpus := readCorpus(t)
+	bad := map[string][]byte{}
 	for _, name := range []string{
 		"misspelt-code-field", "misspelt-range-field", "unknown-part-field", "unknown-top-field",
 		"missing-required-code-fields", "missing-ranges", "code-as-string", "label-as-number",
@@ -48,18 +49,20 @@ func TestSchema(t *testing.T) {
 		"description-without-en", "description-bad-language-tag",
 		"reconnect-bad-values", "retry-after-bad", "range-missing-reconnect",
 	} {
-		bad[name] = filepath.Join("../../cmd/gencodes/testdata/bad", name+".yaml")
+		bad[name] = corpus.registry(t, name)
 	}
 
 	documents := map[string]any{}
 	for name, path := range good {
-		reg, err := Load(path)
+		reg, err := registry.Load(path)
 		require.NoError(t, err, "%s must be a valid registry", path)
 		require.NotNil(t, reg)
-		documents[name] = yamlToJSON(t, path)
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		documents[name] = yamlToJSON(t, path, data)
 	}
-	for name, path := range bad {
-		documents["bad:"+name] = yamlToJSON(t, path)
+	for name, data := range bad {
+		documents["bad:"+name] = yamlToJSON(t, name, data)
 	}
 	input, err := json.Marshal(map[string]any{"schema": json.RawMessage(schemaText), "documents": documents})
 	require.NoError(t, err)
@@ -85,11 +88,9 @@ func TestSchema(t *testing.T) {
 
 // yamlToJSON reads a YAML file as the JSON value a YAML language server
 // validates.
-func yamlToJSON(t *testing.T, path string) any {
+func yamlToJSON(t *testing.T, name string, data []byte) any {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
 	var v any
-	require.NoError(t, yaml.Unmarshal(data, &v), path)
+	require.NoError(t, yaml.Unmarshal(data, &v), name)
 	return v
 }
