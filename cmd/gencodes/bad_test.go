@@ -95,6 +95,7 @@ func (c corpus) registry(t *testing.T, name string) []byte {
 // what gencodes prints with the case's .err section. Each must fail with
 // exit status 1 and write nothing, and every line must carry FILE:LINE:COL.
 func TestBadRegistries(t *testing.T) {
+	t.Parallel()
 	c := readCorpus(t)
 	cases := c.cases(t)
 	require.GreaterOrEqual(t, len(cases), 70, "the corpus of bad registries")

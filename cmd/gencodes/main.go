@@ -150,20 +150,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, settingError(reg, given, err))
 	}
 	if !*check {
-		if _, err := generator.Write(files); err != nil {
+		plan, err := generator.Write(files)
+		if err != nil {
 			return fail(stderr, err)
+		}
+		for _, path := range plan.Orphans {
+			fmt.Fprintf(stderr, "gencodes: removed %s, which it no longer generates from %s\n", path, reg.File)
 		}
 		return exitOK
 	}
-	stale, extra, err := generator.Check(files, stdout)
+	plan, err := generator.Inspect(files)
+	if err == nil {
+		err = plan.Diff(stdout)
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, path := range extra {
-		fmt.Fprintf(stderr, "gencodes: %s: a file gencodes did not write or no longer wants here; "+
-			"move it away or delete it\n", path)
+	for _, path := range plan.LineEndings {
+		fmt.Fprintf(stderr, "gencodes: %s differs only in its line endings, CRLF for LF, as a checkout with "+
+			"core.autocrlf makes it: not stale, since git commits it as generated (a .gitattributes line "+
+			"\"* text eol=lf\" keeps LF)\n", path)
 	}
-	if n := len(stale) + len(extra); n > 0 {
+	for _, path := range plan.Foreign {
+		fmt.Fprintf(stderr, "gencodes: %s: a file gencodes did not write is in the way; move it away or delete it\n", path)
+	}
+	for _, path := range plan.Orphans {
+		fmt.Fprintf(stderr, "gencodes: %s: gencodes no longer generates it; a run without -check removes it\n", path)
+	}
+	for _, path := range plan.Temps {
+		fmt.Fprintf(stderr, "gencodes: %s: the temporary file of an interrupted run; a run removes it\n", path)
+	}
+	if n := len(plan.Changed) + len(plan.Foreign) + len(plan.Orphans) + len(plan.Temps); n > 0 {
 		hint := "run the same command without -check to regenerate them"
 		if rest := argsWithout(args, "check"); rest != "" {
 			hint += ": gencodes" + rest

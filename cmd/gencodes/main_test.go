@@ -58,6 +58,7 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 func TestRegistryOverSizeLimit(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	big := "# " + strings.Repeat("x", 1<<20) + "\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "codes.yaml"), []byte(big), 0o644))
@@ -68,6 +69,7 @@ func TestRegistryOverSizeLimit(t *testing.T) {
 }
 
 func TestMissingRegistry(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, _, stderr := runGencodes(t, dir, "-registry", "nope.yaml")
 	assert.Equal(t, 1, code)
@@ -78,6 +80,7 @@ func TestMissingRegistry(t *testing.T) {
 // TestBlockedOutputWritesNothing: when one output cannot be written, no
 // other is, and no directory is left behind.
 func TestBlockedOutputWritesNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
 	code, _, stderr := runGencodes(t, dir, "-ts-out", "", "-docs-out", "", "-json-out", "")
@@ -103,6 +106,7 @@ func TestBlockedOutputWritesNothing(t *testing.T) {
 // temporary file of a custom output with a 250-byte name is too long a
 // name for the file system.
 func TestFailedWriteRemovesWhatItMade(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
 	name := strings.Repeat("x", 250)
@@ -132,6 +136,7 @@ func listDirs(t *testing.T, dir string) []string {
 }
 
 func TestMisuse(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
 	for _, tc := range []struct {
@@ -174,6 +179,7 @@ func TestMisuse(t *testing.T) {
 // TestHelp: every flag's help names its value without backquotes, says
 // its default and what "" means, and the package doc lists every flag.
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	code, stdout, stderr := runGencodes(t, t.TempDir(), "-h")
 	assert.Equal(t, 0, code)
 	assert.Empty(t, stdout)
@@ -203,6 +209,7 @@ func TestHelp(t *testing.T) {
 }
 
 func TestGenerateThenCheck(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
 
@@ -242,6 +249,7 @@ func TestGenerateThenCheck(t *testing.T) {
 }
 
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir() // no codes.yaml here: explain uses the standard registry
 	for _, tc := range []struct {
 		args []string
@@ -327,6 +335,7 @@ func TestExplain(t *testing.T) {
 // one, every code outside the ranges it may add to gets the same answer,
 // whether it lies in a standard range or in none.
 func TestExplainCodesAnAppCannotName(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../examples/registries/chat.yaml", filepath.Join(dir, "chat.yaml"))
 	noAdvice := "  reconnect:         unspecified: The registry gives no advice; the application decides.\n"

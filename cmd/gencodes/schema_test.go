@@ -21,6 +21,7 @@ import (
 // gencodes accepts must pass, and registries with faults the schema can
 // express must fail.
 func TestSchema(t *testing.T) {
+	t.Parallel()
 	node, err := exec.LookPath("node")
 	require.NoError(t, err, "node is required: install Node.js 20 or later")
 	npmtools.Path(t, "ajv/package.json")

@@ -36,6 +36,7 @@ func defaults(t *testing.T) generator.Config {
 // TestConfigPrecedence: a flag wins over the registry, the registry over the
 // defaults; the registry's paths are relative to its directory.
 func TestConfigPrecedence(t *testing.T) {
+	t.Parallel()
 	reg := parseRegistry(t, filepath.Join("app", "chat.yaml"), "extends: standard\noutput:\n"+
 		"  go_out: go\n  go_package: chatcodes\n  ts_out: ''\n  ts_version: 1.2.3-rc.1+build.5\n  ts_license: MIT\n"+
 		"  json_out: data/json\n"+appCodes)
@@ -71,6 +72,7 @@ func TestConfigPrecedence(t *testing.T) {
 // generator.Config, every field has one setting, and the first bad flag in
 // the table's order is the one reported.
 func TestEverySettingHasAField(t *testing.T) {
+	t.Parallel()
 	var fields []string
 	for _, s := range settings {
 		var cfg generator.Config
@@ -93,6 +95,7 @@ func TestEverySettingHasAField(t *testing.T) {
 // TestOutputKeysAreTheSchemas: the output section's keys are the ones the
 // registry's JSON Schema, which editors complete from, lists.
 func TestOutputKeysAreTheSchemas(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../../docs/registry.schema.json")
 	require.NoError(t, err)
 	var schema struct {
@@ -111,6 +114,7 @@ func TestOutputKeysAreTheSchemas(t *testing.T) {
 }
 
 func TestNPMNames(t *testing.T) {
+	t.Parallel()
 	for _, ok := range []string{"closecodes", "chat-closecodes", "@acme/close.codes", "a_b", "x1", strings.Repeat("a", 214)} {
 		assert.Empty(t, npmNameProblem(ok), ok)
 	}
@@ -124,6 +128,7 @@ func TestNPMNames(t *testing.T) {
 }
 
 func TestSemanticVersions(t *testing.T) {
+	t.Parallel()
 	for _, ok := range []string{"", "0.0.0", "1.2.3", "10.20.30", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-0.3.7", "1.0.0+20130313144700", "1.0.0-beta+exp.sha.5114f85"} {
 		assert.Empty(t, semverProblem(ok), ok)
 	}
@@ -134,6 +139,7 @@ func TestSemanticVersions(t *testing.T) {
 }
 
 func TestIsASCIIIdentifier(t *testing.T) {
+	t.Parallel()
 	for s, want := range map[string]bool{
 		"closecode": true, "Code": true, "_x": true, "x9": true, "X_Y": true,
 		"": false, "9x": false, "a-b": false, "a b": false, "func": false, "type": false, "ünï": false, "x.y": false,
@@ -146,6 +152,7 @@ func TestIsASCIIIdentifier(t *testing.T) {
 // TestPackageJSONFromTheRegistry: the npm settings of a registry's output
 // section reach package.json, whatever the text holds.
 func TestPackageJSONFromTheRegistry(t *testing.T) {
+	t.Parallel()
 	reg := parseRegistry(t, "chat.yaml", "extends: standard\noutput:\n  ts_package: chat-codes\n  ts_version: 2.0.0\n"+
 		"  ts_description: \"Line\\nbreak \\u2028 and </script>\"\n"+appCodes)
 	cfg, err := configFor(reg, nil)

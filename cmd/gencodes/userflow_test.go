@@ -140,6 +140,7 @@ func relPath(t *testing.T, from, to string) string {
 // only the clone's path filled in, and then uses the result from Go and
 // TypeScript.
 func TestAppModuleUsesGencodesAsATool(t *testing.T) {
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	app := t.TempDir()
@@ -251,6 +252,7 @@ export const normal: CloseCode = CloseCode.NormalClosure;
 // change to the app's module: gencodes from inside the clone, on the app's
 // registry, writing below the registry.
 func TestCloneRunsGencodesOnAnAppRegistry(t *testing.T) {
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	app := t.TempDir()
@@ -286,6 +288,7 @@ var readmeCommandsNotRun = map[string]string{
 // TestReadmeShowsNoCommandThatNoTestRuns: every command in a sh block is
 // run by a test here, or listed in readmeCommandsNotRun with its reason.
 func TestReadmeShowsNoCommandThatNoTestRuns(t *testing.T) {
+	t.Parallel()
 	seen := map[string]bool{}
 	for _, b := range readmeBlocks(t) {
 		if b.info != "sh" || strings.HasPrefix(b.marker, "userflow:") {
@@ -309,6 +312,7 @@ func TestReadmeShowsNoCommandThatNoTestRuns(t *testing.T) {
 // of this module whose outputs are missing or changed, so that the
 // checkout stays as it is.
 func TestReadmeGoGenerate(t *testing.T) {
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	dir := t.TempDir()
@@ -389,6 +393,7 @@ func copyModule(t *testing.T, from, to string) {
 // TestReadmeTranscripts runs each block that opens with "$ command" in the
 // repository's root and compares what it prints with the rest of the block.
 func TestReadmeTranscripts(t *testing.T) {
+	t.Parallel()
 	repo, err := filepath.Abs("../..")
 	require.NoError(t, err)
 	n := 0
@@ -409,6 +414,7 @@ func TestReadmeTranscripts(t *testing.T) {
 // TestReadmeExcerpts: a block marked as an excerpt of a file appears in
 // that file line for line.
 func TestReadmeExcerpts(t *testing.T) {
+	t.Parallel()
 	n := 0
 	for _, b := range readmeBlocks(t) {
 		file, ok := strings.CutPrefix(b.marker, "excerpt of ")
@@ -428,6 +434,7 @@ func TestReadmeExcerpts(t *testing.T) {
 // flags that gencodes and gencodes explain take, and `go doc
 // ./cmd/gencodes`, which the README points to, works.
 func TestReadmeSynopsis(t *testing.T) {
+	t.Parallel()
 	var synopsis string
 	for _, b := range readmeBlocks(t) {
 		if strings.HasPrefix(b.text, "go run ./cmd/gencodes [") {

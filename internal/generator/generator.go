@@ -35,10 +35,11 @@ type Config struct {
 	TemplatesDir, TemplatesOut                                   string
 }
 
-// File is one rendered output.
+// File is one rendered output. Custom marks the output of a -templates template.
 type File struct {
-	Path string
-	Data []byte
+	Path   string
+	Data   []byte
+	Custom bool
 }
 
 // tsFile is the data of one file of the TypeScript module: closecodes.ts (Types and Bodies),
@@ -111,7 +112,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		}
 	}
 	if cfg.TSOut != "" {
-		files = append(files, File{filepath.Join(cfg.TSOut, "package.json"), packageJSON(cfg, m.Notice())})
+		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, m.Notice())})
 	}
 	for _, lang := range m.Languages {
 		if err := add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", page{m, lang, messages.For(lang)}); err != nil {
@@ -119,7 +120,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		}
 	}
 	if cfg.JSONOut != "" {
-		files = append(files, File{filepath.Join(cfg.JSONOut, "closecodes.json"), exportJSON(m)})
+		files = append(files, File{Path: filepath.Join(cfg.JSONOut, "closecodes.json"), Data: exportJSON(m)})
 	}
 	if err := add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m); err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -214,11 +215,12 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	opts.JSONOut = filepath.Join(root, opts.JSONOut)
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
-	var diff bytes.Buffer
-	stale, extra, err := Check(files, &diff)
+	plan, err := Inspect(files)
 	require.NoError(t, err)
-	assert.Empty(t, stale, "generated files are stale; run go generate ./...\n%s", diff.String())
-	assert.Empty(t, extra, "files in the way or left over")
+	var diff bytes.Buffer
+	require.NoError(t, plan.Diff(&diff))
+	assert.Empty(t, plan.Changed, "generated files are stale; run go generate ./...\n%s", diff.String())
+	assert.Empty(t, slices.Concat(plan.Foreign, plan.Orphans, plan.Temps), "files in the way or left over")
 }
 
 func TestOutputIsDeterministic(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -34,36 +33,65 @@ func marked(data []byte, re *regexp.Regexp) bool {
 	return slices.ContainsFunc(lines[:min(len(lines), markerLines)], re.Match)
 }
 
-// change is a file whose content on disk differs from what it should be.
-type change struct {
-	File
-	old    []byte
-	exists bool
+// Plan is what a run finds on disk for the files it renders.
+type Plan struct {
+	// Changed are the files whose content on disk differs, or that are missing; Old holds what the
+	// disk has of each, and is nil for a missing one.
+	Changed []File
+	Old     [][]byte
+	// LineEndings are the files that differ only in their line endings, CRLF for LF: a checkout
+	// made with git's core.autocrlf. They are not stale, since git commits them as they are
+	// generated, and Write leaves them alone.
+	LineEndings []string
+	// Foreign are files at an output's path without the generated-file marker: never overwritten.
+	Foreign []string
+	// Orphans are files with gencodes' own marker, in the directories of its built-in outputs, that
+	// it no longer generates, such as the docs page of a language a registry dropped. Write
+	// removes them.
+	Orphans []string
+	// Temps are the temporary files of interrupted runs.
+	Temps []string
 }
 
-// changes returns the files that differ from the disk and, apart, those on disk without a marker.
-func changes(files []File, verb string) (changed []change, foreign []string, err error) {
+// Inspect compares files with the disk. Files whose path or directory is a symbolic link are an
+// error: writing would replace the link, or write outside the tree it seems to be in.
+func Inspect(files []File) (*Plan, error) {
+	p := &Plan{}
 	for _, f := range files {
+		for _, path := range []string{filepath.Dir(f.Path), f.Path} {
+			if info, err := os.Lstat(path); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				target, _ := os.Readlink(path)
+				return nil, fmt.Errorf("%s: is a symbolic link to %s; gencodes writes only regular files in "+
+					"real directories, so replace the link or choose another output directory", path, target)
+			}
+		}
 		old, err := os.ReadFile(f.Path)
 		exists := !errors.Is(err, fs.ErrNotExist)
+		if exists && old == nil {
+			old = []byte{} // an empty file, told apart from a missing one
+		}
 		switch {
 		case err != nil && exists:
-			return nil, nil, fmt.Errorf("cannot %s %s: %w", verb, f.Path, unwrapPath(err))
+			return nil, fmt.Errorf("cannot read %s: %w", f.Path, unwrapPath(err))
 		case exists && bytes.Equal(old, f.Data):
 		case exists && !marked(old, generatedRE):
-			foreign = append(foreign, f.Path)
+			p.Foreign = append(p.Foreign, f.Path)
+		case exists && bytes.Equal(bytes.ReplaceAll(old, []byte("\r\n"), []byte("\n")), f.Data):
+			p.LineEndings = append(p.LineEndings, f.Path)
 		default:
-			changed = append(changed, change{f, old, exists})
+			p.Changed = append(p.Changed, f)
+			p.Old = append(p.Old, old)
 		}
 	}
-	return changed, foreign, nil
+	p.Temps, p.Orphans = leftovers(files)
+	return p, nil
 }
 
-// Write stores files, none if any cannot be, leaves unchanged ones untouched, modification times too, and
-// returns the paths it wrote. It writes each changed file to a synced temporary file beside it,
-// undoing all on a failure, and only then renames each over its target, so that a run killed at any
-// moment leaves each file old or new. Last, it removes the temporary files of interrupted runs.
-func Write(files []File) (written []string, err error) {
+// Write stores files, none if any cannot be, and removes the orphans; it leaves unchanged files
+// untouched, modification times too. It writes each changed file to a synced temporary file beside
+// it, undoing all on a failure, and only then renames each over its target, so that a reader, or a
+// run killed at any moment, sees each file old or new, whole. It returns the plan it carried out.
+func Write(files []File) (*Plan, error) {
 	var made []string // the directories to make, which a failure removes again
 	for _, f := range files {
 		missing, err := missingDirs(filepath.Dir(f.Path))
@@ -72,47 +100,53 @@ func Write(files []File) (written []string, err error) {
 		}
 		made = append(made, missing...)
 	}
-	changed, foreign, err := changes(files, "write")
+	p, err := Inspect(files)
 	if err != nil {
 		return nil, err
 	}
-	if len(foreign) > 0 {
+	if len(p.Foreign) > 0 {
 		return nil, fmt.Errorf("refusing to overwrite %s: it has no \"Code generated ... DO NOT EDIT.\" line "+
 			"in its first %d lines, so gencodes did not write it; move it away or choose another output directory",
-			foreign[0], markerLines)
+			p.Foreign[0], markerLines)
 	}
 	var temps []string
-	for _, c := range changed {
-		temp, err := writeTemp(c.File)
+	for _, f := range p.Changed {
+		temp, err := writeTemp(f)
 		if err != nil {
 			removeAll(temps)
 			// Deeper first, so that each is empty when its turn comes.
-			sort.Slice(made, func(i, j int) bool { return len(made[i]) > len(made[j]) })
+			slices.SortFunc(made, func(a, b string) int { return len(b) - len(a) })
 			removeAll(made)
 			return nil, err
 		}
 		temps = append(temps, temp)
 	}
-	for i, c := range changed {
-		if err := os.Rename(temps[i], c.Path); err != nil {
+	for i, f := range p.Changed {
+		if err := rename(temps[i], f.Path); err != nil {
 			removeAll(temps[i:])
 			if errors.Is(err, fs.ErrNotExist) {
-				return written, fmt.Errorf("cannot replace %s: its temporary file is gone, removed perhaps by another "+
-					"gencodes writing the same outputs at the same time; run gencodes again", c.Path)
+				return nil, fmt.Errorf("cannot replace %s: its temporary file is gone, removed perhaps by another "+
+					"gencodes writing the same outputs at the same time; run gencodes again", f.Path)
 			}
-			return written, fmt.Errorf("cannot replace %s: %w", c.Path, err)
+			return nil, fmt.Errorf("cannot replace %s: %w", f.Path, err)
 		}
-		written = append(written, c.Path)
+	}
+	for _, path := range p.Orphans {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("cannot remove %s, which gencodes no longer generates: %w", path, unwrapPath(err))
+		}
 	}
 	// A temporary file a minute old is an interrupted run's; a younger one may be a run at work now.
-	leftTemps, _ := leftovers(files)
-	for _, p := range leftTemps {
-		if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > time.Minute {
-			os.Remove(p)
+	for _, path := range p.Temps {
+		if info, err := os.Stat(path); err == nil && time.Since(info.ModTime()) > time.Minute {
+			os.Remove(path)
 		}
 	}
-	return written, nil
+	return p, nil
 }
+
+// rename replaces a target by its temporary file; a variable, so that a test can see each step.
+var rename = os.Rename
 
 func removeAll(paths []string) {
 	for _, p := range paths {
@@ -155,15 +189,19 @@ func writeTemp(f File) (string, error) {
 	return tmp.Name(), nil
 }
 
-// leftovers returns gencodes' temporary files and the files with its own marker (only its own, since
-// a Go package may hold other generators' output) that lie beside files but are not among them.
-func leftovers(files []File) (temps, unwanted []string) {
+// leftovers returns gencodes' temporary files beside files, and the files with its own marker (only
+// its own, since a Go package may hold other generators' output) that lie beside its built-in
+// outputs but are not among files.
+func leftovers(files []File) (temps, orphans []string) {
 	wanted := map[string]bool{}
-	var dirs []string
+	var dirs, builtin []string
 	for _, f := range files {
 		wanted[filepath.Clean(f.Path)] = true
 		if dir := filepath.Dir(f.Path); !slices.Contains(dirs, dir) {
 			dirs = append(dirs, dir)
+		}
+		if dir := filepath.Dir(f.Path); !f.Custom && !slices.Contains(builtin, dir) {
+			builtin = append(builtin, dir)
 		}
 	}
 	for _, dir := range dirs {
@@ -174,14 +212,14 @@ func leftovers(files []File) (temps, unwanted []string) {
 			case wanted[path] || !e.Type().IsRegular():
 			case strings.HasPrefix(e.Name(), tempPrefix) && strings.HasSuffix(e.Name(), tempSuffix):
 				temps = append(temps, path)
-			default:
+			case slices.Contains(builtin, dir):
 				if data, err := os.ReadFile(path); err == nil && marked(data, ownRE) {
-					unwanted = append(unwanted, path)
+					orphans = append(orphans, path)
 				}
 			}
 		}
 	}
-	return temps, unwanted
+	return temps, orphans
 }
 
 // unwrapPath drops the operation and path, which the caller's message names, from a *fs.PathError.
@@ -193,26 +231,18 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// Check writes nothing. It prints to w a unified diff, from the disk to what should be, for each file
-// that differs or is missing, returned as stale. Extra are the files in the way or left over: ones
-// gencodes did not write, temporary files of interrupted runs, and gencodes' files it would not write.
-func Check(files []File, w io.Writer) (stale, extra []string, err error) {
-	changed, foreign, err := changes(files, "read")
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, c := range changed {
-		stale = append(stale, c.Path)
-		from, to := filepath.ToSlash(c.Path), filepath.ToSlash(c.Path)+" (generated)"
-		if !c.exists {
+// Diff prints to w a unified diff, from the disk to what should be, of each changed file.
+func (p *Plan) Diff(w io.Writer) error {
+	for i, f := range p.Changed {
+		from, to := filepath.ToSlash(f.Path), filepath.ToSlash(f.Path)+" (generated)"
+		if p.Old[i] == nil {
 			from = "/dev/null"
 		}
-		if _, err := io.WriteString(w, unifiedDiff(from, to, c.old, c.Data)); err != nil {
-			return nil, nil, err
+		if _, err := io.WriteString(w, unifiedDiff(from, to, p.Old[i], f.Data)); err != nil {
+			return err
 		}
 	}
-	temps, unwanted := leftovers(files)
-	return stale, slices.Concat(foreign, temps, unwanted), nil
+	return nil
 }
 
 // unifiedDiff returns the changes from a to b, or "", marking a last line without "\n" as diff does.
