@@ -11,6 +11,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// truncatePlan is what truncate-driver.mjs reads: the vectors as the JSON
+// file's text, and how many random strings to make from which seed.
+type truncatePlan struct {
+	Chromium string `json:"chromium"`
+	URL      string `json:"url"`
+	Vectors  string `json:"vectors"`
+	Random   int    `json:"random"`
+	Seed     int    `json:"seed"`
+}
+
 // TestTruncatedReasonsNeverThrow runs ws.close(1000, truncateCloseReason(s))
 // in Chromium, for every vector of generated/testdata/truncate-reason.json
 // and for 10,000 random strings with characters of every UTF-8 width and
@@ -39,12 +49,12 @@ func TestTruncatedReasonsNeverThrow(t *testing.T) {
 		LoneSurrogates int      `json:"loneSurrogates"`
 		ConsoleErrors  []string `json:"consoleErrors"`
 	}
-	runDriver(t, node, "truncate-driver.mjs", map[string]any{
-		"chromium": chromium,
-		"url":      "http://" + listener.Addr().String() + "/index.html",
-		"vectors":  string(vectors),
-		"random":   random,
-		"seed":     20261207,
+	runDriver(t, node, "truncate-driver.mjs", truncatePlan{
+		Chromium: chromium,
+		URL:      "http://" + listener.Addr().String() + "/index.html",
+		Vectors:  string(vectors),
+		Random:   random,
+		Seed:     20261207,
 	}, &res)
 	t.Logf("browser %s: %d vectors, %d random strings, %d of them over the limit, %d with lone surrogates",
 		res.Browser, res.Vectors, res.Random, res.OverLimit, res.LoneSurrogates)
