@@ -5,21 +5,23 @@
 //
 //	gencodes [flags]
 //	gencodes explain [-registry file] [-lang tag] CODE
+//	gencodes -version
 //
 // It reads the registry, checks it strictly, and writes:
 //
 //	GO-OUT/closecode.go        the Go package: constants, String, validators, ranges; beside it
-//	                           encoding.go (Parse, text, JSON), reconnect.go and texts.go
+//	                           reason.go, encoding.go (Parse, text, JSON), reconnect.go and texts.go
 //	TS-OUT/closecodes.ts       the TypeScript module, with package.json and, in js/, plain JavaScript
 //	DOCS-OUT/close-codes.md    the codes and ranges in Markdown; close-codes.TAG.md in other languages
 //	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
 //	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
 //
-// The registry is the -registry file, else ./codes.yaml, else the standard registry; one that says
-// "extends: standard" adds codes in the ranges codes.yaml marks extendable. Its output section may
-// make the settings of the flags, named with "_" for "-" (go_out, ...), but for -registry,
-// -templates, -templates-out and -check; its paths are relative to it and must stay inside its
-// directory. Flags win over the registry, which wins over the defaults.
+// The registry is the -registry file; without one, ./closecodes.yaml, else ./codes.yaml; and
+// "-registry standard" is the standard registry that gencodes carries. A registry that says
+// "extends: standard" adds codes in the ranges the standard one marks extendable. Its output
+// section may make the settings of the flags, named with "_" for "-" (go_out, ...), but for
+// -registry, -templates, -templates-out and -check; its paths are relative to it and must stay
+// inside its directory. Flags win over the registry, which wins over the defaults.
 //
 // Nothing is written unless every file can be, and only files that change, each replaced whole;
 // gencodes never overwrites a file without a "Code generated ... DO NOT EDIT." line in its first five
@@ -29,7 +31,7 @@
 // The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
 // -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
 //
-//	-registry file         the registry to read; "" finds it as above (default "")
+//	-registry file         the registry to read, or standard; "" finds it as above (default "")
 //	-go-out dir            directory of the Go package; "" skips Go (default generated/go/closecode)
 //	-go-package name       name of the Go package, not main (default closecode)
 //	-go-type name          name of the Go code type, exported (default Code)
@@ -45,10 +47,11 @@
 //	-templates dir         also render every *.tmpl in dir; "" renders none (default "")
 //	-templates-out dir     where the -templates outputs go; "" is the current directory (default .)
 //	-check                 write nothing; report stale files and exit 1 if any
+//	-version               print gencodes' version and exit
 //
 // "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
 // sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are
-// -registry and -lang (default en).
+// -registry and -lang (default en). Without a registry file here it answers from the standard one.
 //
 // Exit status: 0 on success; 1 for an invalid registry (each problem as FILE:LINE:COL: message), a
 // failed write, stale files under -check or an unknown code; 2 on misuse, such as a bad flag value.
@@ -61,15 +64,19 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
 
 	"github.com/closecodes/closecodes/internal/explain"
 	"github.com/closecodes/closecodes/internal/generator"
 	"github.com/closecodes/closecodes/internal/registry"
+	"github.com/closecodes/closecodes/internal/spell"
 )
 
 func main() {
@@ -82,40 +89,45 @@ const (
 	exitUsage   = 2
 )
 
-const registryHelp = "registry `file` to read; \"\" means ./codes.yaml, else the standard one (default \"\")"
+// commands are the subcommands, each with what it does.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"explain": runExplain,
+}
+
+const registryHelp = "registry `file` to read, or standard; \"\" means ./closecodes.yaml, else ./codes.yaml (default \"\")"
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "explain" {
-		return runExplain(args[1:], stdout, stderr)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr)
+		}
+		names := make([]string, 0, len(commands))
+		for name := range commands {
+			names = append(names, name)
+		}
+		msg := fmt.Sprintf("gencodes: unknown command %q", args[0])
+		if best := spell.Closest(args[0], names, 3); best != nil {
+			msg += fmt.Sprintf("; did you mean gencodes %s?", best[0])
+		}
+		fmt.Fprintln(stderr, msg+"\nrun gencodes -h for the usage")
+		return exitUsage
 	}
-	def := generator.DefaultConfig()
 	flags := newFlagSet("gencodes", stderr,
 		"Generates Go, TypeScript, Markdown and JSON from a close code registry.\n"+
 			"A flag wins over the registry's output section, which wins over the defaults.")
 	registryPath := flags.String("registry", "", registryHelp)
 	// No flag defaults: a flag left out leaves the registry's setting, or the default, in place.
-	for _, f := range [][3]string{
-		{"go-out", "`dir`ectory of the Go package; \"\" skips Go", def.GoOut},
-		{"go-package", "`name` of the Go package, not main; \"\" is an error", def.GoPackage},
-		{"go-type", "`name` of the Go code type, exported; \"\" is an error", def.GoType},
-		{"ts-out", "`dir`ectory of the TypeScript module; \"\" skips TypeScript", def.TSOut},
-		{"ts-style", "`const|enum`: CloseCode as an \"as const\" object or an enum; \"\" is an error", def.TSStyle},
-		{"ts-package", "npm package `name` in TS-OUT/package.json; \"\" is an error", def.TSPackage},
-		{"ts-version", "npm package `version`, semantic; \"\" makes the package private, at 0.0.0", `""`},
-		{"ts-license", "npm package license, an `spdx` expression such as MIT; \"\" leaves it out", `""`},
-		{"ts-description", "npm package description `text`; \"\" leaves it out", `""`},
-		{"ts-repository", "npm package repository `url`, such as git+https://github.com/you/app.git; " +
-			"\"\" leaves it out", `""`},
-		{"docs-out", "`dir`ectory of the Markdown tables; \"\" skips them", def.DocsOut},
-		{"json-out", "`dir`ectory of closecodes.json and its schema; \"\" skips them", def.JSONOut},
-		{"templates", "also render every *.tmpl in `dir`; \"\" renders none", `""`},
-		{"templates-out", "`dir`ectory of the -templates outputs; \"\" is the current directory", def.TemplatesOut},
-	} {
-		flags.String(f[0], "", f[1]+" (default "+f[2]+")")
+	for _, s := range settings {
+		flags.String(s.flag(), "", s.help+" (default "+s.def+")")
 	}
 	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
+	version := flags.Bool("version", false, "print gencodes' version and exit")
 	if status, ok := parse(flags, args); !ok {
 		return status
+	}
+	if *version {
+		fmt.Fprintln(stdout, "gencodes", moduleVersion())
+		return exitOK
 	}
 	if flags.NArg() > 0 {
 		fmt.Fprintf(stderr, "gencodes: unexpected argument %q\n", flags.Arg(0))
@@ -125,17 +137,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	given := map[string]string{}
 	flags.Visit(func(f *flag.Flag) { given[f.Name] = f.Value.String() })
 
-	reg, err := findRegistry(*registryPath)
+	reg, err := findRegistry(*registryPath, false, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
-	cfg, err := generator.NewConfig(reg, given)
+	cfg, err := configFor(reg, given)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	files, err := generator.Generate(reg, cfg)
 	if err != nil {
-		return fail(stderr, err)
+		return fail(stderr, settingError(reg, given, err))
 	}
 	if !*check {
 		if _, err := generator.Write(files); err != nil {
@@ -152,11 +164,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 			"move it away or delete it\n", path)
 	}
 	if n := len(stale) + len(extra); n > 0 {
-		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; run `go generate ./...`\n",
-			n, reg.File)
+		hint := "run the same command without -check to regenerate them"
+		if rest := argsWithout(args, "check"); rest != "" {
+			hint += ": gencodes" + rest
+		}
+		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; %s\n", n, reg.File, hint)
 		return exitFailure
 	}
 	return exitOK
+}
+
+// argsWithout returns args without the boolean flag name, each after a space, for a command line
+// to show.
+func argsWithout(args []string, name string) string {
+	var b strings.Builder
+	for _, a := range args {
+		if a != "-"+name && a != "--"+name && a != "-"+name+"=true" && a != "--"+name+"=true" {
+			b.WriteString(" " + a)
+		}
+	}
+	return b.String()
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
@@ -180,7 +207,7 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return exitUsage
 	}
-	reg, err := findRegistry(*registryPath)
+	reg, err := findRegistry(*registryPath, true, stderr)
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -194,45 +221,137 @@ func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
 	flags := flag.NewFlagSet(name, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintf(stderr, "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"+
-			"\n%s\n\nFlags:\n", about)
+		fmt.Fprintf(flags.Output(), "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"+
+			"       gencodes -version\n\n%s\n\nFlags:\n", about)
 		flags.PrintDefaults()
 	}
 	return flags
 }
 
-// parse parses args, or returns false and the exit status: 0 after -h, else 2.
+// parse parses args, or returns false and the exit status: 0 after -h, else 2. A flag that does
+// not exist gets the nearest that does as a suggestion.
 func parse(flags *flag.FlagSet, args []string) (int, bool) {
-	if err := flags.Parse(args); errors.Is(err, flag.ErrHelp) {
+	out := flags.Output()
+	var msg bytes.Buffer
+	flags.SetOutput(&msg)
+	err := flags.Parse(args)
+	flags.SetOutput(out)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		flags.Usage()
 		return exitOK, false
-	} else if err != nil {
+	case err != nil:
+		fmt.Fprintf(out, "%s: %v\n", flags.Name(), err)
+		if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+			var names []string
+			flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+			if best := spell.Closest(strings.TrimPrefix(name, "-"), names, 3); best != nil {
+				fmt.Fprintf(out, "did you mean -%s?\n", best[0])
+			}
+		}
+		fmt.Fprintf(out, "run %s -h for the usage\n", flags.Name())
 		return exitUsage, false
 	}
 	return exitOK, true
 }
 
-// findRegistry loads path, else ./codes.yaml, else the standard registry.
-func findRegistry(path string) (*registry.Registry, error) {
-	if _, err := os.Stat("codes.yaml"); path == "" && err == nil {
-		path = "codes.yaml"
-	}
-	if path == "" {
+// registryFiles are the files a registry is looked for in, in order, when -registry names none.
+var registryFiles = []string{"closecodes.yaml", "codes.yaml"}
+
+// findRegistry loads the registry that path names: a file, or the standard registry for
+// "standard". Without a path it looks for registryFiles here; when none is there, explain answers
+// from the standard registry, saying so, and generation refuses, so as not to write the standard
+// outputs into an app that only forgot where its registry is.
+func findRegistry(path string, fallback bool, stderr io.Writer) (*registry.Registry, error) {
+	if path == registry.StandardName {
 		return registry.Standard()
 	}
-	return registry.Load(path)
+	if path != "" {
+		return registry.Load(path)
+	}
+	for _, name := range registryFiles {
+		if _, err := os.Stat(name); err == nil {
+			return registry.Load(name)
+		}
+	}
+	if fallback {
+		fmt.Fprintf(stderr, "gencodes: no %s here; answering from the standard registry\n",
+			strings.Join(registryFiles, " or "))
+		return registry.Standard()
+	}
+	return nil, fmt.Errorf("no registry: found no %s in this directory; pass -registry FILE, "+
+		"or -registry standard for the standard registry", strings.Join(registryFiles, " or "))
 }
 
-// fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL: message,
-// for editors to jump to; a bad flag value is misuse.
-func fail(stderr io.Writer, err error) int {
+// moduleVersion is gencodes' module version, as the go command recorded it in the binary:
+// v0.1.0 when installed from a module version, (devel) when built in a clone.
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
+// settingError turns a setting the generator refused into the misuse of the flag that made it,
+// or into a registry problem at the output setting that did.
+func settingError(reg *registry.Registry, flags map[string]string, err error) error {
+	var se *generator.SettingError
+	if !errors.As(err, &se) {
+		return err
+	}
+	for _, s := range settings {
+		if s.field != se.Field {
+			continue
+		}
+		if _, ok := flags[s.flag()]; ok {
+			return &flagError{s.flag(), se.Msg}
+		}
+		if file, ok := reg.Output[s.key]; ok {
+			return errors.Join(listOf(err), registry.ErrorList{{File: reg.File, Pos: file.Pos, Msg: "output " + s.key + ": " + se.Msg}})
+		}
+	}
+	return err
+}
+
+// listOf returns the registry problems in err, or nil.
+func listOf(err error) registry.ErrorList {
 	var list registry.ErrorList
-	if errors.As(err, &list) {
-		fmt.Fprintln(stderr, list.Error())
+	errors.As(err, &list)
+	return list
+}
+
+// fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL:
+// message, for editors to jump to; a bad flag value is misuse.
+func fail(stderr io.Writer, err error) int {
+	var fe *flagError
+	if errors.As(err, &fe) {
+		fmt.Fprintf(stderr, "gencodes: %v\n", fe)
+		return exitUsage
+	}
+	var lists []registry.ErrorList
+	collect(err, &lists)
+	if len(lists) > 0 {
+		var all registry.ErrorList
+		for _, l := range lists {
+			all = append(all, l...)
+		}
+		all.Sort()
+		fmt.Fprintln(stderr, all.Error())
 		return exitFailure
 	}
 	fmt.Fprintf(stderr, "gencodes: %v\n", err)
-	if errors.As(err, new(*generator.FlagError)) {
-		return exitUsage
-	}
 	return exitFailure
+}
+
+// collect gathers the registry problems of err and of the errors it joins.
+func collect(err error, lists *[]registry.ErrorList) {
+	if list, ok := err.(registry.ErrorList); ok {
+		*lists = append(*lists, list)
+		return
+	}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			collect(e, lists)
+		}
+	}
 }

@@ -118,6 +118,11 @@ export interface RetryAfter {
   readonly maxMs: number;
 }
 
+/** The least a closeWebSocket target needs: a browser WebSocket has it. */
+export interface Closable {
+  close(code?: number, reason?: string): void;
+}
+
 /** The longest Close frame reason, in bytes of UTF-8 (RFC 6455, 5.5 and 5.5.1). */
 export const MAX_CLOSE_REASON_BYTES = 123;
 
@@ -163,12 +168,13 @@ const ALIASES: readonly { readonly alias: string; readonly code: number }[] = [
   { alias: "CLOSE_TOO_LARGE", code: 1009 },
 ];
 
-/** Whether code is an integer from 0 to 65535, the only numbers that are codes. */
+// isCodeNumber reports whether code is an integer from 0 to 65535, the only
+// numbers that are codes.
 function isCodeNumber(code: unknown): code is number {
-  // Number.isInteger is false for anything but a number.
-  return Number.isInteger(code) && (code as number) >= 0 && (code as number) <= 65535;
+  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
+// slotOf returns the code's slot: 0 when the registry does not name it.
 function slotOf(code: number): number {
   // indexOf compares with ===, so no string or other value finds a code.
   return CODES.indexOf(code) + 1;
@@ -272,6 +278,25 @@ export function isValidCloseReason(reason: string): boolean {
   return typeof reason === "string" && utf8Length(reason, true) <= MAX_CLOSE_REASON_BYTES;
 }
 
+/**
+ * The reason cut to fit a Close frame: the longest prefix of at most
+ * MAX_CLOSE_REASON_BYTES bytes of UTF-8 that ends on a character boundary,
+ * after each lone surrogate is replaced by U+FFFD, as a browser sends it.
+ * WebSocket.close() accepts what it returns; pass a reason made at run time,
+ * such as an error's message, through it.
+ */
+export function truncateCloseReason(reason: string): string {
+  let bytes = 0;
+  let out = "";
+  for (let i = 0, n = 0; i < reason.length; i += n === 4 ? 2 : 1) {
+    n = utf8Size(reason, i);
+    if (bytes + n > MAX_CLOSE_REASON_BYTES) break;
+    bytes += n;
+    out += n === 4 ? reason.slice(i, i + 2) : isSurrogate(reason.charCodeAt(i)) ? "\ufffd" : reason[i];
+  }
+  return out;
+}
+
 // utf8Length returns the bytes of s in UTF-8 as a browser encodes it, each
 // lone surrogate becoming U+FFFD; when strict, a lone surrogate gives NaN,
 // which is no length at all.
@@ -301,36 +326,12 @@ function isSurrogate(c: number): boolean {
 }
 
 /**
- * The reason cut to fit a Close frame: the longest prefix of at most
- * MAX_CLOSE_REASON_BYTES bytes of UTF-8 that ends on a character boundary,
- * after each lone surrogate is replaced by U+FFFD, as a browser sends it.
- * WebSocket.close() accepts what it returns; pass a reason made at run time,
- * such as an error's message, through it.
- */
-export function truncateCloseReason(reason: string): string {
-  let bytes = 0;
-  let out = "";
-  for (let i = 0, n = 0; i < reason.length; i += n === 4 ? 2 : 1) {
-    n = utf8Size(reason, i);
-    if (bytes + n > MAX_CLOSE_REASON_BYTES) break;
-    bytes += n;
-    out += n === 4 ? reason.slice(i, i + 2) : isSurrogate(reason.charCodeAt(i)) ? "\ufffd" : reason[i];
-  }
-  return out;
-}
-
-/**
  * The code as a BrowserSendableCloseCode when WebSocket.close() accepts it
  * (1000 and 3000-4999); undefined otherwise. For numbers from outside,
  * such as a user's input or a server's message.
  */
 export function asBrowserSendable(code: number): BrowserSendableCloseCode | undefined {
   return browserCanSend(code) ? (code as BrowserSendableCloseCode) : undefined;
-}
-
-/** The least a closeWebSocket target needs: a browser WebSocket has it. */
-export interface Closable {
-  close(code?: number, reason?: string): void;
 }
 
 /**

@@ -158,12 +158,13 @@ const RANGES = [
   }),
 ];
 
-// isCodeNumber reports whether code is an integer from 0 to 65535.
+// isCodeNumber reports whether code is an integer from 0 to 65535, the only
+// numbers that are codes.
 function isCodeNumber(code: unknown): code is number {
-  // Number.isInteger is false for anything but a number.
-  return Number.isInteger(code) && (code as number) >= 0 && (code as number) <= 65535;
+  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
+// slotOf returns the code's slot: 0 when the registry does not name it.
 function slotOf(code: number): number {
   // indexOf compares with ===, so no string or other value finds a code.
   return CODES.indexOf(code) + 1;

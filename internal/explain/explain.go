@@ -137,7 +137,7 @@ func policy(t messages.Text, p registry.Policy) string {
 func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages.Text, lang string) {
 	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
 	rows := [][2]string{
-		{label(t.Meaning), registry.InLanguage(c.Description, c.Translations, lang)},
+		{label(t.Meaning), c.Description.In(lang)},
 		{label(t.Range), rangeLine(reg, c.Value, t, lang)},
 		{label(t.WireValid), t.YesNo(c.WireValid)},
 		{label(t.BrowserMaySend), t.YesNo(c.BrowserCanSend)},
@@ -146,8 +146,8 @@ func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages
 	if src := reg.Policy(c.Value).ReconnectReference; src != "" {
 		rows = append(rows, [2]string{label(t.Source), src})
 	}
-	if c.RuleException != "" {
-		rows = append(rows, [2]string{label(t.Note), registry.InLanguage(c.RuleException, c.RuleExceptionTranslations, lang)})
+	if c.RuleException.English != "" {
+		rows = append(rows, [2]string{label(t.Note), c.RuleException.In(lang)})
 	}
 	if len(c.Aliases) > 0 {
 		rows = append(rows, [2]string{t.Aliases, strings.Join(c.Aliases, ", ")})
@@ -169,7 +169,7 @@ func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text
 	block := reg.BlockOf(v)
 	facts, why := registry.Facts{}, t.NoRange
 	if block != nil {
-		facts, why = block.Facts, messages.Fill(t.ByRule, "{block}", registry.InLanguage(block.Label, block.LabelTranslations, lang))
+		facts, why = block.Facts, messages.Fill(t.ByRule, "{block}", block.Label.In(lang))
 	}
 	rows := [][2]string{
 		{label(t.Range), rangeLine(reg, v, t, lang)},
@@ -190,7 +190,7 @@ func extendable(reg *registry.Registry, t messages.Text, lang string) string {
 	for _, r := range reg.Ranges {
 		if r.Extendable {
 			spans = append(spans, messages.Fill(t.Hint, "{policy}", fmt.Sprintf("%d-%d", r.First, r.Last),
-				"{hint}", registry.InLanguage(r.Label, r.LabelTranslations, lang)))
+				"{hint}", r.Label.In(lang)))
 		}
 	}
 	return t.List(spans)
@@ -213,7 +213,7 @@ func rangeLine(reg *registry.Registry, v uint16, t messages.Text, lang string) s
 
 // blockLine describes a range or part: "Protocol (1000-2999): Kept for...".
 func blockLine(b registry.Block, t messages.Text, lang string) string {
-	name := messages.Fill(t.Hint, "{policy}", registry.InLanguage(b.Label, b.LabelTranslations, lang),
+	name := messages.Fill(t.Hint, "{policy}", b.Label.In(lang),
 		"{hint}", fmt.Sprintf("%d-%d", b.First, b.Last))
-	return messages.Fill(t.Labelled, "{label}", name, "{text}", registry.InLanguage(b.Description, b.Translations, lang))
+	return messages.Fill(t.Labelled, "{label}", name, "{text}", b.Description.In(lang))
 }

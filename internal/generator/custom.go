@@ -33,7 +33,7 @@ func renderCustom(dir, out string, model *Model, builtin []File) ([]File, error)
 		}
 		return nil, fmt.Errorf("template directory %s holds no *.tmpl file", dir)
 	}
-	set, err := template.New("").Option("missingkey=error").ParseFiles(paths...)
+	set, err := template.New("").Funcs(Funcs()).Option("missingkey=error").ParseFiles(paths...)
 	if _, unread := err.(*fs.PathError); unread {
 		return nil, fmt.Errorf("cannot read template: %w", err)
 	} else if err != nil {

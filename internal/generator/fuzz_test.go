@@ -3,7 +3,7 @@ package generator
 import (
 	"errors"
 	"os"
-	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,16 +15,25 @@ import (
 // output that gofmt leaves unchanged, or be refused with a positioned error;
 // nothing may panic.
 func FuzzGenerate(f *testing.F) {
-	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml") // the pattern is valid
-	if len(seeds) < 50 {
-		f.Fatalf("found %d bad registries to seed from; the corpus has moved", len(seeds))
+	// Every section of the corpus of bad registries is a seed: whole
+	// registries, and edits, which are YAML too.
+	corpus, err := os.ReadFile("../../cmd/gencodes/testdata/bad.txtar")
+	if err != nil {
+		f.Fatal(err)
 	}
-	for _, path := range append(seeds, "../../codes.yaml", "testdata/golden/registry.yaml") {
+	seeds := regexp.MustCompile(`(?m)^-- \S+ --\n`).Split(string(corpus), -1)
+	if len(seeds) < 100 {
+		f.Fatalf("found %d sections of bad registries to seed from; the corpus has moved", len(seeds))
+	}
+	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		seeds = append(seeds, string(data))
+	}
+	for _, seed := range seeds {
+		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		reg, err := registry.Parse("fuzz.yaml", data)
@@ -32,7 +41,7 @@ func FuzzGenerate(f *testing.F) {
 			return
 		}
 		for _, style := range []string{TSStyleConst, TSStyleEnum} {
-			opts := DefaultConfig()
+			opts := testConfig()
 			opts.TSStyle = style
 			files, err := Generate(reg, opts)
 			if err != nil {
@@ -42,8 +51,8 @@ func FuzzGenerate(f *testing.F) {
 				}
 				return
 			}
-			if want := len(targets) + 1 + len(reg.Languages()); len(files) != want {
-				t.Fatalf("rendered %d files, want %d: every target, package.json and one docs page a language", len(files), want)
+			if want := 14 + len(reg.Languages()); len(files) != want {
+				t.Fatalf("rendered %d files, want %d: 5 Go, 6 TypeScript and JavaScript, package.json, 2 JSON and one docs page a language", len(files), want)
 			}
 			for _, f := range files {
 				if strings.HasSuffix(f.Path, ".go") {

@@ -1,16 +1,19 @@
 // Package generator renders a validated close code registry, as one Model, through the embedded
-// templates into Go (gofmt'd, so that the formatter owns its layout), TypeScript, Markdown and JSON,
-// and writes the files atomically or compares them with the disk.
+// templates into Go (gofmt'd, so that the formatter owns its layout), TypeScript, JavaScript,
+// Markdown and JSON, and writes the files atomically or compares them with the disk.
 package generator
 
 import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"go/parser"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"text/template"
 
+	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
 	"github.com/closecodes/closecodes/templates"
 )
@@ -22,71 +25,110 @@ const (
 	TSStyleEnum  = "enum"
 )
 
+// Config says what Generate renders and where. An output directory "" skips that output. Without
+// TSVersion, TS-OUT/package.json is private. Each NAME.tmpl in TemplatesDir, if set, renders the
+// Model into TemplatesOut/NAME, but those whose names start with "_" only define blocks.
+type Config struct {
+	GoOut, TSOut, DocsOut, JSONOut                               string
+	GoPackage, GoType, TSStyle                                   string
+	TSPackage, TSVersion, TSLicense, TSDescription, TSRepository string
+	TemplatesDir, TemplatesOut                                   string
+}
+
 // File is one rendered output.
 type File struct {
 	Path string
 	Data []byte
 }
 
-// targets are the built-in templates that render one file each, below the directory of the setting out.
-var targets = []struct{ template, out, file string }{
-	{"closecode.go.tmpl", "go_out", "closecode.go"},
-	{"encoding.go.tmpl", "go_out", "encoding.go"},
-	{"reason.go.tmpl", "go_out", "reason.go"},
-	{"reconnect.go.tmpl", "go_out", "reconnect.go"},
-	{"texts.go.tmpl", "go_out", "texts.go"},
-	{"ts.tmpl", "ts_out", "closecodes.ts"},
-	{"js.tmpl", "ts_out", "js/closecodes.js"},
-	{"dts.tmpl", "ts_out", "js/closecodes.d.ts"},
-	{"texts.ts.tmpl", "ts_out", "texts.ts"},
-	{"texts.js.tmpl", "ts_out", "js/texts.js"},
-	{"texts.d.ts.tmpl", "ts_out", "js/texts.d.ts"},
-	{"json.tmpl", "json_out", "closecodes.json"},
-	{"json.schema.tmpl", "json_out", "closecodes.schema.json"},
+// tsFile is the data of one file of the TypeScript module: closecodes.ts (Types and Bodies),
+// js/closecodes.js (Bodies) or js/closecodes.d.ts (Types), all three from one template, so that
+// each function and its documentation is written once.
+type tsFile struct {
+	*Model
+	// Types says the file holds types; Bodies that it holds code.
+	Types, Bodies bool
+	// Enum declares CloseCode as a classic enum, which only TypeScript has.
+	Enum bool
 }
 
-// Generate checks reg against what the outputs need and renders every file cfg asks for.
-func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
-	if err := cfg.check(); err != nil {
-		return nil, err
+// T returns s, a piece of type syntax such as ": number", in a file that holds types, else "".
+func (f tsFile) T(s string) string {
+	if f.Types {
+		return s
 	}
-	// Each output's template, and the blocks they share; "_" starts the name of a block file.
-	tmpl, err := template.New("").Option("missingkey=error").
-		ParseFS(templates.FS, "[^_]*.tmpl", "_tables.tmpl", "_ts_style_"+cfg.TSStyle+".tmpl")
+	return ""
+}
+
+// Declare is "declare " in a declaration file, where a function has no body.
+func (f tsFile) Declare() string {
+	if f.Bodies {
+		return ""
+	}
+	return "declare "
+}
+
+// tsForms are the three files that each TypeScript template renders, by the path below TS-OUT that
+// replaces its ".ts".
+var tsForms = []struct {
+	suffix        string
+	types, bodies bool
+}{{".ts", true, true}, {".js", false, true}, {".d.ts", true, false}}
+
+// Generate renders every file cfg asks for from reg, which must be valid.
+func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
+	tmpl, err := template.New("").Funcs(Funcs()).Option("missingkey=error").ParseFS(templates.FS, "*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
-	model := buildModel(reg, cfg)
-	dirs := map[string]string{"go_out": cfg.GoOut, "ts_out": cfg.TSOut, "json_out": cfg.JSONOut}
-	data := map[string]any{"go_out": model, "ts_out": model, "json_out": buildExport(reg, model)}
+	m := buildModel(reg, cfg)
 	var files []File
-	for _, t := range targets {
-		if dirs[t.out] == "" {
-			continue
+	declared := map[string]int{} // the package-level names of the Go files, counted
+	add := func(dir, name, tmplName string, data any) error {
+		if dir == "" {
+			return nil
 		}
-		f, err := render(tmpl, t.template, data[t.out], filepath.Join(dirs[t.out], filepath.FromSlash(t.file)))
-		if err != nil {
+		f, err := render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)), declared)
+		files = append(files, f)
+		return err
+	}
+	for _, name := range []string{"closecode.go", "reason.go", "encoding.go", "reconnect.go", "texts.go"} {
+		if err := add(cfg.GoOut, name, name+".tmpl", m); err != nil {
 			return nil, err
 		}
-		files = append(files, f)
 	}
-	if err := checkGoNames(reg, cfg, files); err != nil {
-		return nil, err
-	}
-	if cfg.TSOut != "" {
-		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, model.Notice.Raw)})
-	}
-	if cfg.DocsOut != "" {
-		for _, docs := range buildDocs(reg, model) {
-			f, err := render(tmpl, "docs.md.tmpl", docs, filepath.Join(cfg.DocsOut, docs.File))
-			if err != nil {
+	for _, module := range []string{"closecodes", "texts"} {
+		for _, form := range tsForms {
+			name := module + form.suffix
+			if !form.types || !form.bodies {
+				name = "js/" + name
+			}
+			data := tsFile{Model: m, Types: form.types, Bodies: form.bodies,
+				Enum: form.types && form.bodies && cfg.TSStyle == TSStyleEnum}
+			if err := add(cfg.TSOut, name, module+".ts.tmpl", data); err != nil {
 				return nil, err
 			}
-			files = append(files, f)
 		}
 	}
+	if cfg.TSOut != "" {
+		files = append(files, File{filepath.Join(cfg.TSOut, "package.json"), packageJSON(cfg, m.Notice())})
+	}
+	for _, lang := range m.Languages {
+		if err := add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", page{m, lang, messages.For(lang)}); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.JSONOut != "" {
+		files = append(files, File{filepath.Join(cfg.JSONOut, "closecodes.json"), exportJSON(m)})
+	}
+	if err := add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m); err != nil {
+		return nil, err
+	}
+	if err := checkGoNames(reg, cfg, declared); err != nil {
+		return nil, err
+	}
 	if cfg.TemplatesDir != "" {
-		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, model, files)
+		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, m, files)
 		if err != nil {
 			return nil, err
 		}
@@ -95,8 +137,9 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	return files, nil
 }
 
-// render executes a built-in template into the file at path, gofmt'd if it is Go.
-func render(tmpl *template.Template, name string, data any, path string) (File, error) {
+// render executes a built-in template into the file at path. Go is gofmt'd, and the names it
+// declares at package level are counted in declared.
+func render(tmpl *template.Template, name string, data any, path string, declared map[string]int) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
@@ -104,9 +147,20 @@ func render(tmpl *template.Template, name string, data any, path string) (File, 
 	if !strings.HasSuffix(path, ".go") {
 		return File{Path: path, Data: buf.Bytes()}, nil
 	}
-	src, err := format.Source(buf.Bytes())
+	// format.Source would parse the file too; parsing once serves both.
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "", buf.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
 	}
-	return File{Path: path, Data: src}, nil
+	for _, decl := range file.Decls {
+		for _, name := range declaredNames(decl) {
+			declared[name]++
+		}
+	}
+	buf.Reset()
+	if err := format.Node(&buf, fset, file); err != nil {
+		return File{}, fmt.Errorf("cannot format the generated Go for %s: %w", path, err)
+	}
+	return File{Path: path, Data: buf.Bytes()}, nil
 }

@@ -36,7 +36,7 @@ func loadRegistry(t *testing.T, path string) *registry.Registry {
 
 // goldenConfig renders into directories named for the golden files.
 func goldenConfig(style string) Config {
-	opts := DefaultConfig()
+	opts := testConfig()
 	opts.GoOut = "go"
 	opts.TSOut = "ts-" + style
 	opts.DocsOut = "docs"
@@ -57,6 +57,9 @@ func TestGolden(t *testing.T) {
 		for _, f := range files {
 			if filepath.Base(f.Path) == "package.json" {
 				continue // built with encoding/json; TestPackageJSON holds it
+			}
+			if style == TSStyleEnum && f.Path != filepath.Join("ts-enum", "closecodes.ts") {
+				continue // the style changes closecodes.ts only
 			}
 			path := filepath.Join("testdata/golden", f.Path+".golden")
 			if *update {
@@ -83,10 +86,10 @@ func requireGofmt(t testing.TB, name string, data []byte) {
 
 func TestGoThatDoesNotParseIsReportedWithItsFile(t *testing.T) {
 	tmpl := template.Must(template.New("broken.tmpl").Parse("package x\n\nfunc {\n"))
-	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"))
+	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"), map[string]int{})
 	assert.EqualError(t, err, "generated Go for "+filepath.Join("out", "x.go")+
 		" does not parse (template broken.tmpl): 3:6: expected 'IDENT', found '{'")
-	f, err := render(tmpl, "broken.tmpl", nil, "x.txt")
+	f, err := render(tmpl, "broken.tmpl", nil, "x.txt", map[string]int{})
 	require.NoError(t, err, "only Go is formatted")
 	assert.Equal(t, "package x\n\nfunc {\n", string(f.Data))
 }
@@ -118,16 +121,16 @@ func TestGoOutputIsGofmtClean(t *testing.T) {
 		}
 	}
 	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml", "../../examples/registries/chat.yaml"} {
-		requireAllGofmt(path, loadRegistry(t, path), DefaultConfig())
+		requireAllGofmt(path, loadRegistry(t, path), testConfig())
 	}
-	opts := DefaultConfig()
+	opts := testConfig()
 	opts.GoPackage, opts.GoType = "x", "VeryLongCloseStatusCodeTypeName"
 	requireAllGofmt("renamed", loadRegistry(t, "../../codes.yaml"), opts)
 
 	reg, err := registry.Parse("big.yaml", []byte(bigRegistry(t)))
 	require.NoError(t, err)
 	require.Len(t, reg.Codes, 4000)
-	requireAllGofmt("big.yaml", reg, DefaultConfig())
+	requireAllGofmt("big.yaml", reg, testConfig())
 }
 
 // TestGoOutputReadsLikeHandWrittenGo holds the Go package for codes.yaml to
@@ -137,7 +140,7 @@ func TestGoOutputIsGofmtClean(t *testing.T) {
 // statements over spans; and no hex literal, the mark of a bitmap.
 func TestGoOutputReadsLikeHandWrittenGo(t *testing.T) {
 	switches := map[string]bool{}
-	for _, f := range goFiles(t, loadRegistry(t, "../../codes.yaml"), DefaultConfig()) {
+	for _, f := range goFiles(t, loadRegistry(t, "../../codes.yaml"), testConfig()) {
 		lines := strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n")
 		if filepath.Base(f.Path) == "closecode.go" {
 			assert.LessOrEqual(t, len(lines), 300, "%s: lines", f.Path)
@@ -204,7 +207,7 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 	root := "../.."
 	reg := loadRegistry(t, filepath.Join(root, "codes.yaml"))
 	reg.File = "codes.yaml"
-	opts := DefaultConfig()
+	opts := testConfig()
 	opts.GoOut = filepath.Join(root, opts.GoOut)
 	opts.TSOut = filepath.Join(root, opts.TSOut)
 	opts.DocsOut = filepath.Join(root, opts.DocsOut)
@@ -220,17 +223,17 @@ func TestCommittedOutputIsCurrent(t *testing.T) {
 
 func TestOutputIsDeterministic(t *testing.T) {
 	reg := loadRegistry(t, "../../codes.yaml")
-	first, err := Generate(reg, DefaultConfig())
+	first, err := Generate(reg, testConfig())
 	require.NoError(t, err)
 	for i := 0; i < 5; i++ {
-		again, err := Generate(loadRegistry(t, "../../codes.yaml"), DefaultConfig())
+		again, err := Generate(loadRegistry(t, "../../codes.yaml"), testConfig())
 		require.NoError(t, err)
 		require.Equal(t, first, again)
 	}
 }
 
 func TestGeneratedFilesCarryTheHeader(t *testing.T) {
-	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), DefaultConfig())
+	files, err := Generate(loadRegistry(t, "testdata/golden/registry.yaml"), testConfig())
 	require.NoError(t, err)
 	for _, f := range files {
 		if strings.HasSuffix(f.Path, ".schema.json") {
@@ -278,19 +281,78 @@ func TestMarkdownText(t *testing.T) {
 		markdownText("\\ ` * _ {} [] () # + ! | ~ $ <b> &amp; 正常 . - :"))
 }
 
-func TestSpans(t *testing.T) {
-	in := func(v int) bool { return (1000 <= v && v <= 1003) || v == 1007 || (3000 <= v && v <= 4999) }
-	assert.Equal(t, []Span{{1000, 1003, false}, {1007, 1007, true}, {3000, 4999, false}}, spansOf(in))
-	assert.Equal(t, "1000-1003, 1007 and 3000-4999", factSpans(in).Text)
-	assert.Equal(t, "0-65535", factSpans(func(int) bool { return true }).Text)
-	assert.Equal(t, "none", factSpans(func(int) bool { return false }).Text)
-	assert.Equal(t, []Span{{65535, 65535, true}}, spansOf(func(v int) bool { return v == 65535 }))
+// TestSetOf: pieces split at every edge give the same sets as asking each
+// of the 65,536 codes, merged into the fewest spans.
+func TestSetOf(t *testing.T) {
+	in := func(v uint16) bool { return (1000 <= v && v <= 1003) || v == 1007 || (3000 <= v && v <= 4999) }
+	pieces := []Span{{0, 999}, {1000, 1003}, {1004, 1006}, {1007, 1007}, {1008, 2999}, {3000, 3999}, {4000, 4999}, {5000, 65535}}
+	assert.Equal(t, CodeSet{{1000, 1003}, {1007, 1007}, {3000, 4999}}, setOf(pieces, in))
+	assert.Equal(t, "1000-1003, 1007 and 3000-4999", setOf(pieces, in).String())
+	assert.Equal(t, "0-65535", setOf(pieces, func(uint16) bool { return true }).String())
+	assert.Equal(t, "none", setOf(pieces, func(uint16) bool { return false }).String())
+	assert.Equal(t, CodeSet{{65535, 65535}}, setOf([]Span{{0, 65534}, {65535, 65535}}, func(v uint16) bool { return v == 65535 }))
+
+	for _, path := range []string{"../../codes.yaml", "testdata/golden/registry.yaml", "../../examples/registries/chat.yaml"} {
+		reg := loadRegistry(t, path)
+		m := buildModel(reg, testConfig())
+		for v := 0; v <= 0xffff; v++ {
+			facts, policy := reg.Facts(uint16(v)), reg.Policy(uint16(v))
+			require.Equal(t, facts.WireValid, m.WireValid.contains(v), "%s: wire_valid of %d", path, v)
+			require.Equal(t, facts.BrowserCanSend, m.BrowserCanSend.contains(v), "%s: browser_can_send of %d", path, v)
+			require.Equal(t, reg.RangeOf(uint16(v)) == nil, m.Unranged.contains(v), "%s: unranged %d", path, v)
+			var words []string
+			for _, r := range m.Reconnects {
+				if r.Codes.contains(v) {
+					words = append(words, r.Word)
+				}
+			}
+			require.Equal(t, []string{policy.Reconnect}, words, "%s: reconnect of %d is in one set", path, v)
+			var delays []registry.RetryAfter
+			for _, d := range m.Delays {
+				if d.Codes.contains(v) {
+					delays = append(delays, d.RetryAfter)
+				}
+			}
+			if policy.RetryAfter == nil {
+				require.Empty(t, delays, "%s: no delay for %d", path, v)
+			} else {
+				require.Equal(t, []registry.RetryAfter{*policy.RetryAfter}, delays, "%s: delay of %d", path, v)
+			}
+		}
+	}
+}
+
+func (s CodeSet) contains(v int) bool {
+	for _, span := range s {
+		if span.First <= v && v <= span.Last {
+			return true
+		}
+	}
+	return false
 }
 
 func TestWrap(t *testing.T) {
-	assert.Equal(t, []string{"one two", "three"}, wrap("one two three", 8))
-	assert.Equal(t, []string{"averylongword", "x"}, wrap("averylongword x", 5))
-	assert.Equal(t, []string{""}, wrap("", 10))
+	assert.Equal(t, []string{"one two", "three"}, wrap(8, "one two three"))
+	assert.Equal(t, []string{"averylongword", "x"}, wrap(5, "averylongword x"))
+	assert.Equal(t, []string{""}, wrap(10, ""))
+}
+
+func TestConditions(t *testing.T) {
+	set := CodeSet{{1000, 1000}, {3000, 4999}}
+	cases, err := goCases("c", set)
+	require.NoError(t, err)
+	assert.Equal(t, "c == 1000, c >= 3000 && c <= 4999", cases)
+	cond, err := jsCond("code", set)
+	require.NoError(t, err)
+	assert.Equal(t, "code === 1000 || (code >= 3000 && code <= 4999)", cond)
+	cond, err = jsCond("code", Span{3000, 4999})
+	require.NoError(t, err)
+	assert.Equal(t, "code >= 3000 && code <= 4999", cond)
+	cases, err = goCases("c", CodeSet{})
+	require.NoError(t, err)
+	assert.Equal(t, "false", cases)
+	_, err = goCases("c", 3)
+	assert.EqualError(t, err, "a condition needs a CodeSet, a Span or a Run, not int")
 }
 
 func TestUnifiedDiff(t *testing.T) {
@@ -310,43 +372,34 @@ func TestUnifiedDiff(t *testing.T) {
 	assert.Equal(t, "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
 }
 
-func TestIsASCIIIdentifier(t *testing.T) {
-	for s, want := range map[string]bool{
-		"closecode": true, "Code": true, "_x": true, "x9": true, "X_Y": true,
-		"": false, "9x": false, "a-b": false, "a b": false, "func": false, "type": false, "ünï": false, "x.y": false,
-		"string": false, "len": false, "nil": false, "any": false,
-	} {
-		assert.Equal(t, want, isASCIIIdentifier(s), "%q", s)
-	}
-}
-
 // TestNamesTheGoPackageDeclares refuses every code name and -go-type that
 // the generated package already declares, read from the package itself.
 func TestNamesTheGoPackageDeclares(t *testing.T) {
 	for _, name := range []string{"Range", "Ranges", "Codes", "Parse", "ErrUnknown", "ErrReasonTooLong",
 		"MaxReasonBytes", "ValidateReason", "DescriptionLanguages", "Reconnect", "ReconnectRetry"} {
 		reg := registryWithNames(t, map[int]string{4000: name})
-		_, err := Generate(reg, DefaultConfig())
+		_, err := Generate(reg, testConfig())
 		assert.EqualError(t, err, fmt.Sprintf("codes.yaml:%d:11: code 4000 name %q collides with the generated Go API's %s; choose another name",
 			reg.Codes[0].NamePos.Line, name, name), name)
 
-		opts := DefaultConfig()
+		opts := testConfig()
 		opts.GoType = name
 		_, err = Generate(registryWithCodes(t, []int{4000}), opts)
-		var optErr *FlagError
-		require.ErrorAs(t, err, &optErr, name)
-		assert.EqualError(t, err, fmt.Sprintf("-go-type: Go type name %q collides with a name the generated package declares; choose another type name", name))
+		var setting *SettingError
+		require.ErrorAs(t, err, &setting, name)
+		assert.Equal(t, "GoType", setting.Field)
+		assert.EqualError(t, err, fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", name))
 	}
-	// A type name chosen like a code is the type's fault; a code named like
-	// the default type is the code's.
-	opts := DefaultConfig()
+	// A code named like the Go type is reported at the code, whichever was
+	// chosen.
+	opts := testConfig()
 	opts.GoType = "C4000"
 	_, err := Generate(registryWithCodes(t, []int{4000}), opts)
-	assert.EqualError(t, err, `-go-type: Go type name "C4000" collides with a name the generated package declares; choose another type name`)
-	_, err = Generate(registryWithNames(t, map[int]string{4000: "Code"}), DefaultConfig())
-	assert.ErrorContains(t, err, `code 4000 name "Code" collides with the generated Go API's Code`)
+	assert.EqualError(t, err, `codes.yaml:143:11: code 4000 name "C4000" is also the Go type name; choose another name, or another Go type name`)
+	_, err = Generate(registryWithNames(t, map[int]string{4000: "Code"}), testConfig())
+	assert.ErrorContains(t, err, `code 4000 name "Code" is also the Go type name`)
 	// Methods are not package-level names: a code may be called String.
-	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), DefaultConfig())
+	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), testConfig())
 	assert.NoError(t, err)
 }
 
@@ -400,7 +453,7 @@ func TestSlotLookupEitherWay(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			reg := registryWithCodes(t, tc.codes)
 			dir := t.TempDir()
-			opts := DefaultConfig()
+			opts := testConfig()
 			opts.GoOut, opts.TSOut, opts.DocsOut, opts.JSONOut = filepath.Join(dir, "closecode"), "", "", ""
 			files, err := Generate(reg, opts)
 			require.NoError(t, err)
@@ -444,7 +497,7 @@ func main() {
 func TestChinesePageHasNoEnglishFixedText(t *testing.T) {
 	reg, err := registry.Load("../../codes.yaml")
 	require.NoError(t, err)
-	cfg := DefaultConfig()
+	cfg := testConfig()
 	cfg.GoOut, cfg.TSOut = "", ""
 	files, err := Generate(reg, cfg)
 	require.NoError(t, err)
@@ -499,7 +552,7 @@ codes:
      wire_valid: false, browser_can_send: false}
 `))
 	require.NoError(t, err)
-	cfg := DefaultConfig()
+	cfg := testConfig()
 	cfg.TSOut, cfg.DocsOut, cfg.JSONOut = "", "", ""
 	files, err := Generate(reg, cfg)
 	require.NoError(t, err)
@@ -517,7 +570,7 @@ func isSwitch(s ast.Stmt) bool {
 // not index past a table or read another code's text.
 func TestHalfOldPackageDoesNotCompile(t *testing.T) {
 	render := func(codes []int) map[string][]byte {
-		opts := DefaultConfig()
+		opts := testConfig()
 		opts.GoOut, opts.TSOut, opts.DocsOut, opts.JSONOut = "closecode", "", "", ""
 		files, err := Generate(registryWithCodes(t, codes), opts)
 		require.NoError(t, err)

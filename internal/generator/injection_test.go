@@ -110,7 +110,7 @@ func TestHostileStrings(t *testing.T) {
 	reg, err := registry.Parse("codes.yaml", hostileRegistry(t, accepted, accepted[0]))
 	require.NoError(t, err)
 	dir := t.TempDir()
-	opts := DefaultConfig()
+	opts := testConfig()
 	opts.GoOut = filepath.Join(dir, "closecode")
 	opts.TSOut = filepath.Join(dir, "ts")
 	opts.DocsOut = filepath.Join(dir, "docs")
@@ -233,7 +233,7 @@ func TestHostileFileNames(t *testing.T) {
 	} {
 		reg := registryWithCodes(t, []int{4000})
 		reg.File = filepath.Join(t.TempDir(), name)
-		opts := DefaultConfig()
+		opts := testConfig()
 		opts.GoOut, opts.TSOut, opts.JSONOut = "", "", ""
 		files, err := Generate(reg, opts)
 		require.NoError(t, err, name)

@@ -1,59 +1,46 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// checkGoNames finds the package-level names that the rendered Go files
-// among files declare twice: a code named like something the template declares, such
-// as Range or ErrUnknown, or a -go-type that is. The list of taken names is
-// read from the output itself, so it cannot drift from the templates.
-func checkGoNames(reg *registry.Registry, opts Config, files []File) error {
-	declared := map[string]int{}
-	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".go") {
-			continue
-		}
-		file, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Data, parser.SkipObjectResolution)
-		if err != nil {
-			return fmt.Errorf("generated Go does not parse: %w", err)
-		}
-		for _, decl := range file.Decls {
-			for _, name := range declaredNames(decl) {
-				declared[name]++
-			}
-		}
-	}
-	// A type name someone chose is what to change; the default one yields
-	// to a code that took it first.
-	isCode := slices.ContainsFunc(reg.Codes, func(c registry.Code) bool { return c.Name == opts.GoType })
-	if declared[opts.GoType] > 1 && (opts.GoType != DefaultConfig().GoType || !isCode) {
-		msg := fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", opts.GoType)
-		if s, set := reg.Output["go_type"]; set && s.Value == opts.GoType {
-			return registry.ErrorList{{File: reg.File, Pos: s.Pos, Msg: "output go_type: " + msg}}
-		}
-		return &FlagError{Flag: "go-type", Msg: msg}
-	}
+// SettingError is a setting of Config that cannot work with the registry, such as a Go type name
+// the generated package declares for something else. Field names the Config field, such as GoType.
+type SettingError struct{ Field, Msg string }
+
+func (e *SettingError) Error() string { return e.Msg }
+
+// checkGoNames finds the package-level names that the rendered Go files declare twice, by declared:
+// a code named like something the templates declare, such as Range or ErrUnknown, or like the Go
+// type, each a registry.Error at the code's name, and a Go type named like something else, a
+// *SettingError. The list of taken names is read from the output itself, so it cannot drift from
+// the templates.
+func checkGoNames(reg *registry.Registry, cfg Config, declared map[string]int) error {
 	var errs registry.ErrorList
 	for _, c := range reg.Codes {
-		if declared[c.Name] > 1 {
-			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
-				Msg: fmt.Sprintf("code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
+		switch {
+		case c.Name == cfg.GoType:
+			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
+				"code %d name %q is also the Go type name; choose another name, or another Go type name", c.Value, c.Name)})
+		case declared[c.Name] > 1:
+			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
+				"code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
 		}
 	}
-	if len(errs) > 0 {
-		return errs
+	var err error
+	if declared[cfg.GoType] > 1 && !slices.ContainsFunc(reg.Codes, func(c registry.Code) bool { return c.Name == cfg.GoType }) {
+		err = &SettingError{Field: "GoType", Msg: fmt.Sprintf(
+			"Go type name %q collides with a name the generated package declares; choose another type name", cfg.GoType)}
 	}
-	return nil
+	if len(errs) > 0 {
+		return errors.Join(errs, err)
+	}
+	return err
 }
 
 // declaredNames returns the package-level names a declaration introduces;
@@ -78,12 +65,4 @@ func declaredNames(decl ast.Decl) []string {
 		}
 	}
 	return names
-}
-
-// isASCIIIdentifier reports whether s is a Go identifier of ASCII letters,
-// digits and underscores that is neither a keyword nor one of Go's
-// predeclared names, such as string or len.
-func isASCIIIdentifier(s string) bool {
-	ascii := !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
-	return ascii && token.IsIdentifier(s) && types.Universe.Lookup(s) == nil
 }

@@ -3,8 +3,6 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
-	"regexp"
 )
 
 // npmPackage is TS-OUT/package.json, its fields in the order written.
@@ -32,10 +30,8 @@ func packageJSON(cfg Config, notice string) []byte {
 		Name:   cfg.TSPackage, Version: cfg.TSVersion, Description: cfg.TSDescription, License: cfg.TSLicense,
 		Type: "module", Main: "./js/closecodes.js", Types: "./js/closecodes.d.ts",
 	}
-	for _, t := range targets {
-		if t.out == "ts_out" {
-			pkg.Files = append(pkg.Files, t.file)
-		}
+	for _, module := range []string{"closecodes", "texts"} {
+		pkg.Files = append(pkg.Files, module+".ts", "js/"+module+".js", "js/"+module+".d.ts")
 	}
 	if pkg.Version == "" {
 		pkg.Version, pkg.Private = "0.0.0", true
@@ -54,17 +50,4 @@ func packageJSON(cfg Config, notice string) []byte {
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(pkg) // strings and bools always encode
 	return buf.Bytes()
-}
-
-// npmNameRE is npm's rule for new package names, but for the length limit and the reserved names.
-var npmNameRE = regexp.MustCompile(`^(@[a-z0-9._-]+/)?[a-z0-9-][a-z0-9._-]*$`)
-
-func npmNameProblem(name string) string {
-	if len(name) > 214 || name == "node_modules" || name == "favicon.ico" || !npmNameRE.MatchString(name) {
-		return fmt.Sprintf(`npm package name %q breaks npm's rule: NAME or @SCOPE/NAME, `+
-			`at most 214 characters, only lower-case letters, digits, "-", "." and "_", `+
-			`NAME not starting with "." or "_", not node_modules or favicon.ico; `+
-			"use a name such as closecodes or @scope/closecodes", name)
-	}
-	return ""
 }

@@ -91,10 +91,21 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
 	o := Output{}
-	f := fields(c, n, "output", OutputKeys, OutputKeys...)
-	for _, key := range OutputKeys {
-		if v, ok := readString(c, f.get(key), "output "+key); ok {
-			o[key] = Setting{v, nodePos(f.get(key))}
+	if n.Kind != yaml.MappingNode {
+		c.addf(nodePos(n), "output must be a mapping, not %s", kindName(n))
+		return o
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, value := n.Content[i], n.Content[i+1]
+		name, ok := readString(c, key, "a key of output")
+		switch first, dup := o[name]; {
+		case !ok:
+		case dup:
+			c.addf(nodePos(key), "field %q appears twice in output (first at line %d)", short(name), first.KeyPos.Line)
+		default:
+			if v, ok := readString(c, value, "output "+short(name)); ok {
+				o[name] = Setting{Value: v, Pos: nodePos(value), KeyPos: nodePos(key)}
+			}
 		}
 	}
 	return o
@@ -129,10 +140,10 @@ var (
 // decodeBlock reads what a range and a part share from f, the fields of n.
 func decodeBlock(c *errorCollector, n *yaml.Node, f fieldSet, what string) Block {
 	b := Block{Pos: nodePos(n)}
-	b.Label, b.LabelTranslations = readDescription(c, f.get("label"), what+" label")
+	b.Label = readDescription(c, f.get("label"), what+" label")
 	b.First, _ = readCode(c, f.get("first"), what+" first")
 	b.Last, _ = readCode(c, f.get("last"), what+" last")
-	b.Description, b.Translations = readDescription(c, f.get("description"), what+" description")
+	b.Description = readDescription(c, f.get("description"), what+" description")
 	b.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	b.Facts = readFacts(c, f, what)
 	b.Policy = decodePolicy(c, f, what)
@@ -198,12 +209,11 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 			code.AliasPos = append(code.AliasPos, nodePos(item))
 		}
 	}
-	code.Description, code.Translations = readDescription(c, f.get("description"), what+" description")
+	code.Description = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	code.Facts = readFacts(c, f, what)
 	code.Policy = decodePolicy(c, f, what)
-	code.RuleException, code.RuleExceptionTranslations =
-		readDescription(c, f.get("rule_exception"), what+" rule_exception")
+	code.RuleException = readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code
 }
 

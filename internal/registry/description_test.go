@@ -19,8 +19,8 @@ func TestTranslationsAreStoredUnderCanonicalTags(t *testing.T) {
 	reg, err := Parse("app.yaml", appRegistry("      EN: The session ran out.\n      zh-cn: 会话已过期。\n      ZH-hant-tw: 工作階段已過期。\n"))
 	require.NoError(t, err)
 	code := reg.Codes[len(reg.Codes)-1]
-	assert.Equal(t, "The session ran out.", code.Description)
-	assert.Equal(t, map[string]string{"zh-CN": "会话已过期。", "zh-Hant-TW": "工作階段已過期。"}, code.Translations)
+	assert.Equal(t, "The session ran out.", code.Description.English)
+	assert.Equal(t, map[string]string{"zh-CN": "会话已过期。", "zh-Hant-TW": "工作階段已過期。"}, code.Description.Translations)
 	assert.Equal(t, []string{"en", "zh-CN", "zh-Hant-TW"}, reg.Languages())
 }
 

@@ -75,7 +75,7 @@ func checkInvariants(t *testing.T, reg *Registry) {
 			}
 			names[strings.ToLower(n)] = true
 		}
-		for _, s := range []string{c.Label, c.Description, c.Reference} {
+		for _, s := range []string{c.Label, c.Description.English, c.Reference} {
 			if textProblem(s) != "" {
 				t.Fatalf("text %q accepted: %s", s, textProblem(s))
 			}

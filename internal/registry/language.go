@@ -9,12 +9,40 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// Text is a registry text in English and, where the registry gives them, in other languages,
+// keyed by BCP 47 tag in canonical case (zh-CN). The zero Text is no text.
+type Text struct {
+	English      string
+	Translations map[string]string
+}
+
+// In returns the text in lang, one of the registry's languages as MatchLanguage picks it, or in
+// English where it has no translation into lang: the rule of the generated lookups, which pick the
+// language among all the registry's and only then look for the text.
+func (t Text) In(lang string) string {
+	if text, ok := t.Translations[lang]; ok {
+		return text
+	}
+	return t.English
+}
+
+// Exactly returns the text in lang, or "" where it has no translation into lang; "en" is English.
+func (t Text) Exactly(lang string) string {
+	if lang == "en" {
+		return t.English
+	}
+	return t.Translations[lang]
+}
+
+// String returns the English text.
+func (t Text) String() string { return t.English }
+
 // readDescription reads one English text, or a mapping from language tags to texts that includes
 // "en". Tags are stored in canonical case, so that zh-cn and zh-CN are one language.
-func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, tr map[string]string) {
+func readDescription(c *errorCollector, n *yaml.Node, what string) Text {
 	if n == nil || n.Kind != yaml.MappingNode {
-		en, _ = readText(c, n, what)
-		return en, nil
+		en, _ := readText(c, n, what)
+		return Text{English: en}
 	}
 	start := c.count
 	keys, texts := map[string]*yaml.Node{}, map[string]string{}
@@ -31,15 +59,15 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) (en string, t
 			texts[tag], _ = readText(c, n.Content[i+1], what+" "+tag)
 		}
 	}
-	en = texts["en"]
+	en := texts["en"]
 	delete(texts, "en")
 	if c.count == start && en == "" {
 		c.addf(nodePos(n), "%s has no en entry; English is required and is the fallback for other languages", what)
 	}
 	if len(texts) == 0 {
-		return en, nil
+		texts = nil
 	}
-	return en, texts
+	return Text{English: en, Translations: texts}
 }
 
 // languageTagRE matches tags such as en, zh-CN or zh-Hant-TW in any case, without extensions or private use.
@@ -64,15 +92,15 @@ func canonicalTag(tag string) string {
 func (r *Registry) Languages() []string {
 	seen := map[string]string{}
 	for _, code := range r.Codes {
-		maps.Copy(seen, code.Translations)
-		maps.Copy(seen, code.RuleExceptionTranslations)
+		maps.Copy(seen, code.Description.Translations)
+		maps.Copy(seen, code.RuleException.Translations)
 	}
 	for _, rg := range r.Ranges {
-		maps.Copy(seen, rg.Translations)
-		maps.Copy(seen, rg.LabelTranslations)
+		maps.Copy(seen, rg.Description.Translations)
+		maps.Copy(seen, rg.Label.Translations)
 		for _, p := range rg.Parts {
-			maps.Copy(seen, p.Translations)
-			maps.Copy(seen, p.LabelTranslations)
+			maps.Copy(seen, p.Description.Translations)
+			maps.Copy(seen, p.Label.Translations)
 		}
 	}
 	return append([]string{"en"}, slices.Sorted(maps.Keys(seen))...)
@@ -114,13 +142,3 @@ func MatchLanguage(languages []string, tag string) string {
 // equalFoldASCII ignores ASCII case only, as the generated TypeScript does: a string as long in
 // bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.
 func equalFoldASCII(lang, b string) bool { return len(lang) == len(b) && strings.EqualFold(lang, b) }
-
-// InLanguage returns a text in lang, one of the registry's languages as MatchLanguage picks it, or en
-// where the text has no translation into lang: the rule of the generated lookups, which pick the
-// language among all the registry's and only then look for the text.
-func InLanguage(en string, translations map[string]string, lang string) string {
-	if text, ok := translations[lang]; ok {
-		return text
-	}
-	return en
-}

@@ -36,16 +36,20 @@ func TestMatchLanguage(t *testing.T) {
 	}
 }
 
-// TestInLanguage: a text comes in the registry language MatchLanguage
-// picks, else in English, even when another variant of that language has
-// it: what the generated DescriptionIn and describeCloseCode do.
-func TestInLanguage(t *testing.T) {
+// TestTextIn: a text comes in the registry language MatchLanguage picks,
+// else in English, even when another variant of that language has it: what
+// the generated DescriptionIn and describeCloseCode do. Exactly gives ""
+// instead of English.
+func TestTextIn(t *testing.T) {
 	languages := []string{"en", "zh-CN", "zh-TW"}
-	tr := map[string]string{"zh-TW": "繁體"}
+	text := Text{English: "English", Translations: map[string]string{"zh-TW": "繁體"}}
 	for tag, want := range map[string]string{
 		"zh-TW": "繁體", "zh_tw": "繁體", "zh-TW-u-nu-hant": "繁體", "zh": "English", "zh-CN": "English", "fr": "English", "": "English",
 	} {
-		assert.Equal(t, want, InLanguage("English", tr, MatchLanguage(languages, tag)), tag)
+		assert.Equal(t, want, text.In(MatchLanguage(languages, tag)), tag)
 	}
-	assert.Equal(t, "English", InLanguage("English", nil, "zh-CN"))
+	assert.Equal(t, "English", Text{English: "English"}.In("zh-CN"))
+	assert.Equal(t, "", text.Exactly("zh-CN"))
+	assert.Equal(t, "繁體", text.Exactly("zh-TW"))
+	assert.Equal(t, "English", text.Exactly("en"))
 }

@@ -45,14 +45,12 @@ type Reason struct {
 type Facts struct{ WireValid, BrowserCanSend bool }
 
 // Block is what ranges and parts share: a span of codes with a purpose and
-// a rule. Translations are keyed by BCP 47 tag in canonical case (zh-CN).
+// a rule.
 type Block struct {
-	Label             string
-	LabelTranslations map[string]string
-	First, Last       uint16
-	Description       string
-	Translations      map[string]string
-	Reference         string
+	Label       Text
+	First, Last uint16
+	Description Text
+	Reference   string
 	Facts
 	// Policy on a part that sets none is its range's, filled in when read.
 	Policy
@@ -83,16 +81,14 @@ type Code struct {
 	// Label is IANA's name, such as "Normal Closure", where IANA gives one, or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases      []string
-	Description  string
-	Translations map[string]string
-	Reference    string
+	Aliases     []string
+	Description Text
+	Reference   string
 	Facts
 	// Policy is empty when its part's or range's holds.
 	Policy
 	// RuleException says why the facts differ from the block's rule, if they do.
-	RuleException             string
-	RuleExceptionTranslations map[string]string
+	RuleException Text
 	// Inherited marks a code of the extended registry; its positions are there.
 	Inherited    bool
 	Pos, NamePos Pos
@@ -121,18 +117,14 @@ type RetryAfter struct{ Min, Max time.Duration }
 // String writes the delay as a registry does: "5s-30s".
 func (r RetryAfter) String() string { return r.Min.String() + "-" + r.Max.String() }
 
-// OutputKeys are the settings a registry's output section may make; each is a gencodes flag with "_"
-// for "-". The generator checks their values.
-var OutputKeys = []string{"go_out", "go_package", "go_type", "ts_out", "ts_package", "ts_style",
-	"ts_version", "ts_license", "ts_description", "ts_repository", "docs_out", "json_out"}
-
-// Output holds the settings a registry file makes, by key, as written.
+// Output holds the settings of a registry's output section, by key, as written: strings, which
+// gencodes checks against the settings it knows.
 type Output map[string]Setting
 
-// Setting is one value of the output section, and where it is.
+// Setting is one value of the output section, where it is, and where its key is.
 type Setting struct {
-	Value string
-	Pos   Pos
+	Value       string
+	Pos, KeyPos Pos
 }
 
 // Named returns the code v when the registry names it, else nil.

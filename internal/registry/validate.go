@@ -124,15 +124,15 @@ func validateRanges(c *errorCollector, reg *Registry) {
 		for j, p := range r.Parts {
 			if p.First > p.Last {
 				c.addf(p.Pos, "part %q of range %s is inverted: first %d is above last %d",
-					short(p.Label), short(r.Name), p.First, p.Last)
+					short(p.Label.English), short(r.Name), p.First, p.Last)
 			}
 			if p.First < r.First || p.Last > r.Last {
 				c.addf(p.Pos, "part %q (%d-%d) lies outside its range %s (%d-%d)",
-					short(p.Label), p.First, p.Last, short(r.Name), r.First, r.Last)
+					short(p.Label.English), p.First, p.Last, short(r.Name), r.First, r.Last)
 			}
 			if prev := &r.Parts[max(j-1, 0)]; j > 0 && p.First <= prev.Last {
 				c.addf(p.Pos, "part %q (%d-%d) overlaps part %q (%d-%d) at line %d",
-					short(p.Label), p.First, p.Last, short(prev.Label), prev.First, prev.Last, prev.Pos.Line)
+					short(p.Label.English), p.First, p.Last, short(prev.Label.English), prev.First, prev.Last, prev.Pos.Line)
 			}
 		}
 	}
@@ -183,7 +183,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		var diffs []string
 		differ := func(flag string, got, want bool) {
 			if got != want {
-				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block.Label), want))
+				diffs = append(diffs, fmt.Sprintf("%s: %t where %q says %t", flag, got, short(block.Label.English), want))
 			}
 		}
 		differ("wire_valid", code.WireValid, block.WireValid)
@@ -201,13 +201,13 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		case reg.Extends != "" && !reg.RangeOf(code.Value).Extendable:
 			c.addf(code.Pos,
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, short(reg.RangeOf(code.Value).Label), reg.Extends, extendableRanges(reg))
-		case len(diffs) > 0 && code.RuleException == "":
+				code.Value, short(reg.RangeOf(code.Value).Label.English), reg.Extends, extendableRanges(reg))
+		case len(diffs) > 0 && code.RuleException.English == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
 				code.Value, strings.Join(diffs, " and "))
-		case len(diffs) == 0 && code.RuleException != "":
+		case len(diffs) == 0 && code.RuleException.English != "":
 			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
-				code.Value, short(block.Label))
+				code.Value, short(block.Label.English))
 		}
 	}
 }
@@ -217,7 +217,7 @@ func extendableRanges(reg *Registry) string {
 	var parts []string
 	for _, r := range reg.Ranges {
 		if r.Extendable {
-			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label)))
+			parts = append(parts, fmt.Sprintf("%d-%d (%s)", r.First, r.Last, short(r.Label.English)))
 		}
 	}
 	return strings.Join(parts, " and ")

@@ -32,7 +32,7 @@ var references = [...]string{
 // first; descriptions holds the texts of each, "" where one is missing.
 var descriptionLanguages = [...]string{"en", "zh-CN"}
 
-var descriptions = [...][20]string{
+var descriptions = [...][len(named)]string{
 	{ // en
 		"",
 		"The connection did what it was opened for and is closing cleanly.",

@@ -2,12 +2,7 @@
 //
 // Types and documentation of closecodes.js.
 
-/**
- * The close codes that the registry names, by name. Use CloseCode.NormalClosure
- * as a value and CloseCode as the type of any named code. Frozen: no script
- * can change a code.
- */
-export declare const CloseCode: {
+declare const CLOSE_CODES: {
   /**
    * The connection did what it was opened for and is closing cleanly.
    */
@@ -85,6 +80,13 @@ export declare const CloseCode: {
    */
   readonly Timeout: 3008;
 };
+
+/**
+ * The close codes that the registry names, by name. Use CloseCode.NormalClosure
+ * as a value and CloseCode as the type of any named code. Frozen: no script
+ * can change a code.
+ */
+export declare const CloseCode: typeof CLOSE_CODES;
 
 /** A close code that the registry names. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

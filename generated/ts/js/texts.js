@@ -2,7 +2,7 @@
 //
 // The plain JavaScript form of texts.ts: the texts of the close codes, apart
 // from closecodes.js so that an app that only names, checks and closes does
-// not carry them. Its types and documentation are in texts.d.ts.
+// not carry them. Its types are in texts.d.ts.
 
 // CODES are the named codes, ascending: a code's slot in this module's
 // tables is its index in CODES plus one, 0 for an unnamed code.
@@ -142,27 +142,36 @@ const RANGES = [
   }),
 ];
 
-// isCodeNumber reports whether code is an integer from 0 to 65535.
+// isCodeNumber reports whether code is an integer from 0 to 65535, the only
+// numbers that are codes.
 function isCodeNumber(code) {
-  // Number.isInteger is false for anything but a number.
-  return Number.isInteger(code) && code >= 0 && code <= 65535;
+  return typeof code === "number" && Number.isInteger(code) && code >= 0 && code <= 65535;
 }
 
+// slotOf returns the code's slot: 0 when the registry does not name it.
 function slotOf(code) {
   // indexOf compares with ===, so no string or other value finds a code.
   return CODES.indexOf(code) + 1;
 }
 
+/** The code's label, such as "Normal Closure": IANA's name for it where IANA gives one; undefined when unnamed. */
 export function closeCodeLabel(code) {
   const slot = slotOf(code);
   return slot === 0 ? undefined : LABELS[slot];
 }
 
+/** The specification that defines the code; undefined when unnamed. */
 export function closeCodeReference(code) {
   const slot = slotOf(code);
   return slot === 0 ? undefined : REFERENCES[slot];
 }
 
+/**
+ * A one-line explanation of the code, in English or in the language locale
+ * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
+ * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
+ * falling back to English; undefined when unnamed.
+ */
 export function describeCloseCode(code, locale) {
   const slot = slotOf(code);
   if (slot === 0) return undefined;
@@ -171,6 +180,7 @@ export function describeCloseCode(code, locale) {
   return translated ? translated : english;
 }
 
+/** The languages the descriptions are written in, English first, in a new array each call. */
 export function closeCodeLanguages() {
   return LANGUAGES.slice();
 }
@@ -202,11 +212,13 @@ function lowerASCII(s) {
   return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 }
 
+/** The registry range holding the code; undefined when none does or the code is not an integer. */
 export function closeCodeRange(code) {
   if (!isCodeNumber(code)) return undefined;
   return RANGES.find((r) => r.first <= code && code <= r.last);
 }
 
+/** The registry's ranges in ascending order, in a new array each call. */
 export function closeCodeRanges() {
   return RANGES.slice();
 }
