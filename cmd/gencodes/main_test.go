@@ -57,7 +57,6 @@ func copyFile(t *testing.T, from, to string) {
 	require.NoError(t, os.WriteFile(to, data, 0o644))
 }
 
-
 func TestRegistryOverSizeLimit(t *testing.T) {
 	dir := t.TempDir()
 	big := "# " + strings.Repeat("x", 1<<20) + "\n"

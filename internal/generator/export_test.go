@@ -14,8 +14,8 @@ import (
 	"github.com/closecodes/closecodes/internal/npmtools"
 )
 
-// export is closecodes.json as a program in another language reads it.
-type export struct {
+// exported is closecodes.json as a program in another language reads it.
+type exported struct {
 	Codes []struct {
 		Code        int               `json:"code"`
 		Name        string            `json:"name"`
@@ -59,7 +59,7 @@ func inSpans(spans [][2]int, v int) bool {
 func TestExportAgreesWithGo(t *testing.T) {
 	data, err := os.ReadFile("../../generated/json/closecodes.json")
 	require.NoError(t, err)
-	var ex export
+	var ex exported
 	require.NoError(t, json.Unmarshal(data, &ex))
 
 	for v := 0; v <= 0xffff; v++ {

@@ -42,25 +42,26 @@ type Model struct {
 	Delays []Delay
 }
 
-// Code is a named code.
+// Code is a named code; the JSON export writes it by the names in its tags.
 type Code struct {
-	Value int
+	Value int `json:"code"`
 	// Name is the Go and TypeScript identifier, such as NormalClosure.
-	Name string
+	Name string `json:"name"`
 	// Label is IANA's name for the code, such as "Normal Closure", where IANA gives one, or an app's.
-	Label string
+	Label string `json:"label"`
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases     []string
-	Description registry.Text
-	Reference   string
+	Aliases     []string      `json:"aliases"`
+	Description registry.Text `json:"description"`
+	Reference   string        `json:"reference"`
 	// WireValid and BrowserCanSend are the code's facts; RuleException says why they differ from
 	// its block's rule, if they do.
-	WireValid, BrowserCanSend bool
-	RuleException             registry.Text
+	WireValid      bool          `json:"wire_valid"`
+	BrowserCanSend bool          `json:"browser_can_send"`
+	RuleException  registry.Text `json:"rule_exception"`
 	// Policy is the advice that holds for the code: its own, else its block's.
 	registry.Policy
 	// Slot is the code's index in the generated tables.
-	Slot int
+	Slot int `json:"-"`
 }
 
 // Run is a span of consecutive named codes; Slot is the slot of its first code, and the others
@@ -123,7 +124,7 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 		Reason: reg.Reason, Ranges: reg.Ranges, Languages: reg.Languages(),
 	}
 	for i, c := range reg.Codes {
-		m.Codes = append(m.Codes, Code{Value: int(c.Value), Name: c.Name, Label: c.Label, Aliases: c.Aliases,
+		m.Codes = append(m.Codes, Code{Value: int(c.Value), Name: c.Name, Label: c.Label, Aliases: append([]string{}, c.Aliases...),
 			Description: c.Description, Reference: c.Reference, WireValid: c.WireValid,
 			BrowserCanSend: c.BrowserCanSend, RuleException: c.RuleException, Policy: reg.Policy(c.Value), Slot: i + 1})
 		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == int(c.Value)-1 {

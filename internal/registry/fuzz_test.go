@@ -3,7 +3,7 @@ package registry
 import (
 	"errors"
 	"os"
-	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,16 +13,25 @@ import (
 // panic, and must either return a registry that satisfies the model's
 // invariants or an ErrorList whose every entry has a position.
 func FuzzParse(f *testing.F) {
-	seeds, _ := filepath.Glob("../../cmd/gencodes/testdata/bad/*.yaml") // the pattern is valid
-	if len(seeds) < 50 {
-		f.Fatalf("found %d bad registries to seed from; the corpus has moved", len(seeds))
+	// Every section of the corpus of bad registries is a seed: whole
+	// registries, and edits, which are YAML too.
+	corpus, err := os.ReadFile("../../cmd/gencodes/testdata/bad.txtar")
+	if err != nil {
+		f.Fatal(err)
 	}
-	for _, path := range append(seeds, "../../codes.yaml", "../generator/testdata/golden/registry.yaml") {
+	seeds := regexp.MustCompile(`(?m)^-- \S+ --\n`).Split(string(corpus), -1)
+	if len(seeds) < 100 {
+		f.Fatalf("found %d sections of bad registries to seed from; the corpus has moved", len(seeds))
+	}
+	for _, path := range []string{"../../codes.yaml", "../generator/testdata/golden/registry.yaml"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		seeds = append(seeds, string(data))
+	}
+	for _, seed := range seeds {
+		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		reg, err := Parse("fuzz.yaml", data)

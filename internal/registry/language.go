@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"encoding/json"
 	"maps"
 	"regexp"
 	"slices"
@@ -36,6 +37,16 @@ func (t Text) Exactly(lang string) string {
 
 // String returns the English text.
 func (t Text) String() string { return t.English }
+
+// MarshalJSON writes the text as an object by language tag, "en" for English; {} for no text.
+func (t Text) MarshalJSON() ([]byte, error) {
+	all := map[string]string{}
+	if t.English != "" {
+		all["en"] = t.English
+	}
+	maps.Copy(all, t.Translations)
+	return json.Marshal(all)
+}
 
 // readDescription reads one English text, or a mapping from language tags to texts that includes
 // "en". Tags are stored in canonical case, so that zh-cn and zh-CN are one language.

@@ -6,6 +6,7 @@ package registry
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,25 +37,29 @@ type Registry struct {
 
 // Reason describes the reason text of a Close frame.
 type Reason struct {
-	MaxBytes  int
-	Reference string
+	MaxBytes  int    `json:"max_bytes"`
+	Reference string `json:"reference"`
 }
 
 // Facts say whether a code is valid on the wire and whether a browser's WebSocket.close() accepts it. On
 // a block, they are the rule for every code in it that the registry does not list.
-type Facts struct{ WireValid, BrowserCanSend bool }
+type Facts struct {
+	WireValid      bool `json:"wire_valid"`
+	BrowserCanSend bool `json:"browser_can_send"`
+}
 
 // Block is what ranges and parts share: a span of codes with a purpose and
 // a rule.
 type Block struct {
-	Label       Text
-	First, Last uint16
-	Description Text
-	Reference   string
+	Label       Text   `json:"label"`
+	First       uint16 `json:"first"`
+	Last        uint16 `json:"last"`
+	Description Text   `json:"description"`
+	Reference   string `json:"reference"`
 	Facts
 	// Policy on a part that sets none is its range's, filled in when read.
 	Policy
-	Pos Pos
+	Pos Pos `json:"-"`
 }
 
 // Contains reports whether v lies in the block.
@@ -62,12 +67,12 @@ func (b *Block) Contains(v uint16) bool { return b.First <= v && v <= b.Last }
 
 // Range is a block of codes such as 4000-4999 for private use.
 type Range struct {
-	Name string
+	Name string `json:"name"`
 	Block
 	// Extendable lets a registry that extends this one add codes here.
-	Extendable bool
+	Extendable bool `json:"extendable"`
 	// Parts are blocks with rules of their own, sorted and not overlapping.
-	Parts []Part
+	Parts []Part `json:"parts,omitempty"`
 }
 
 // Part is a block inside a range with a rule of its own, such as 1016-1999 kept for future standards.
@@ -106,9 +111,10 @@ const Unspecified = "unspecified"
 // Reconnect means its part's or range's advice holds; Registry.Policy resolves it.
 type Policy struct {
 	// Reconnect is one of ReconnectValues; ReconnectReference cites the source.
-	Reconnect, ReconnectReference string
+	Reconnect          string `json:"reconnect"`
+	ReconnectReference string `json:"reconnect_reference"`
 	// RetryAfter is the delay the source asks for, or nil.
-	RetryAfter *RetryAfter
+	RetryAfter *RetryAfter `json:"retry_after"`
 }
 
 // RetryAfter is a delay before reconnecting: a random time from Min to Max.
@@ -116,6 +122,14 @@ type RetryAfter struct{ Min, Max time.Duration }
 
 // String writes the delay as a registry does: "5s-30s".
 func (r RetryAfter) String() string { return r.Min.String() + "-" + r.Max.String() }
+
+// MarshalJSON writes the delay in milliseconds: {"min_ms": 5000, "max_ms": 30000}.
+func (r RetryAfter) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Min int64 `json:"min_ms"`
+		Max int64 `json:"max_ms"`
+	}{r.Min.Milliseconds(), r.Max.Milliseconds()})
+}
 
 // Output holds the settings of a registry's output section, by key, as written: strings, which
 // gencodes checks against the settings it knows.
