@@ -1,0 +1,1 @@
+// Left empty: @typescript-eslint/rule-tester lints each case as this file of the project.
