@@ -77,6 +77,7 @@ import (
 	"github.com/closecodes/closecodes/internal/generator"
 	"github.com/closecodes/closecodes/internal/registry"
 	"github.com/closecodes/closecodes/internal/spell"
+	"golang.org/x/text/language"
 )
 
 func main() {
@@ -222,6 +223,11 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 	if len(codes) != 1 {
 		fmt.Fprintf(stderr, "gencodes explain: name one code, such as 1006 or AbnormalClosure\n")
 		flags.Usage()
+		return exitUsage
+	}
+	// The lookups read any string, a malformed one as English; a person asking gets told.
+	if _, err := language.Parse(strings.ReplaceAll(*lang, "_", "-")); *lang != "" && err != nil {
+		fmt.Fprintf(stderr, "gencodes explain: -lang %q is not a BCP 47 language tag; use one such as zh-CN\n", *lang)
 		return exitUsage
 	}
 	reg, err := findRegistry(*registryPath, true, stderr)

@@ -296,12 +296,16 @@ func TestExplain(t *testing.T) {
 	code, _, stderr := runGencodes(t, dir, "explain")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "name one code")
+	code, stdout, stderr := runGencodes(t, dir, "explain", "-lang", "not a tag!", "1000")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "gencodes explain: -lang \"not a tag!\" is not a BCP 47 language tag; use one such as zh-CN\n", stderr)
 
 	// With an app registry, its own codes are explained too.
 	app := "extends: standard\ncodes:\n  - code: 4001\n    name: SessionExpired\n    label: Session expired\n" +
 		"    description: The session ran out.\n    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.yaml"), []byte(app), 0o644))
-	code, stdout, _ := runGencodes(t, dir, "explain", "-registry", "app.yaml", "4001")
+	code, stdout, _ = runGencodes(t, dir, "explain", "-registry", "app.yaml", "4001")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, stdout, "4001 SessionExpired (\"Session expired\")")
 	code, stdout, _ = runGencodes(t, dir, "explain", "-registry", "app.yaml", "1000")
@@ -323,11 +327,11 @@ func TestExplain(t *testing.T) {
 		"    description:\n      en: The session ran out.\n      zh-TW: 工作階段已過期。\n" +
 		"    reference: Chat spec\n    wire_valid: true\n    browser_can_send: true\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.yaml"), []byte(app), 0o644))
-	for lang, want := range map[string]string{"zh-TW": "工作階段已過期。", "zh-Hant-TW": "The session ran out.",
-		"zh-CN": "The session ran out.", "zh": "The session ran out."} {
+	for lang, want := range map[string]string{"zh-TW": "工作階段已過期。", "zh-Hant-TW": "工作階段已過期。",
+		"zh-HK": "工作階段已過期。", "zh-CN": "The session ran out.", "zh": "The session ran out."} {
 		code, stdout, stderr = runGencodes(t, dir, "explain", "-registry", "app.yaml", "-lang", lang, "4001")
 		require.Equal(t, 0, code, stderr)
-		assert.Contains(t, stdout, "：           "+want+"\n", lang)
+		assert.Contains(t, stdout, "           "+want+"\n", lang)
 	}
 }
 

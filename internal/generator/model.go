@@ -29,8 +29,10 @@ type Model struct {
 	Runs []Run
 	// Ranges are the registry's ranges, ascending, each with its parts.
 	Ranges []registry.Range
-	// Languages are the tags of the registry's texts, "en" first.
+	// Languages are the tags of the registry's texts, "en" first, and Scripts the script of each
+	// where that tells variants of one language apart.
 	Languages []string
+	Scripts   registry.Scripts
 	// WireValid and BrowserCanSend are the codes, named or not, for which each fact holds;
 	// Unranged are those outside every range.
 	WireValid, BrowserCanSend, Unranged CodeSet
@@ -123,6 +125,7 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 		Source: printableSource(reg.File), GoPackage: cfg.GoPackage, GoType: cfg.GoType,
 		Reason: reg.Reason, Ranges: reg.Ranges, Languages: reg.Languages(),
 	}
+	m.Scripts = registry.ScriptsOf(m.Languages)
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, Code{Value: int(c.Value), Name: c.Name, Label: c.Label, Aliases: append([]string{}, c.Aliases...),
 			Description: c.Description, Reference: c.Reference, WireValid: c.WireValid,

@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/closecodes/closecodes/internal/registry"
+	"golang.org/x/text/language"
 )
 
 // Text is every fixed text in one language. In messages.yaml each field's
@@ -51,10 +52,19 @@ var tables = func() map[string]Text {
 }()
 
 // For returns the texts in the language that lang asks for, matched as the
-// registry matches languages, each missing one in English.
+// registry matches languages, each missing one in English. A variant of the
+// language in another script does not count: a page for zh-TW, written in
+// Traditional Chinese, gets English rather than Simplified headings.
 func For(lang string) Text {
 	langs := slices.Sorted(maps.Keys(tables)) // "en" sorts first
-	t := tables[registry.MatchLanguage(langs, lang)]
+	match := registry.MatchLanguage(langs, lang)
+	tag := strings.ReplaceAll(lang, "_", "-")
+	if want, _ := language.Make(tag).Script(); want != (language.Script{}) {
+		if got, _ := language.Make(match).Script(); got != want {
+			match = "en"
+		}
+	}
+	t := tables[match]
 	en := reflect.ValueOf(tables["en"])
 	v := reflect.ValueOf(&t).Elem()
 	for i := range v.NumField() {

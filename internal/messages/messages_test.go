@@ -26,6 +26,12 @@ func TestForFallsBackToEnglish(t *testing.T) {
 	assert.Equal(t, "重试", zh.Policy["retry"])
 	assert.Equal(t, "WebSocket close codes", For("fr").Title)
 	assert.Equal(t, For("en"), For(""))
+	// Traditional Chinese gets English, not the Simplified texts.
+	for _, tag := range []string{"zh-TW", "zh-Hant-TW", "zh-HK", "zh-Hant"} {
+		assert.Equal(t, "WebSocket close codes", For(tag).Title, tag)
+	}
+	assert.Equal(t, zh, For("zh"))
+	assert.Equal(t, zh, For("zh-SG"))
 }
 
 // TestPoliciesNameEveryReconnectValue: For falls back to English per text,

@@ -2,12 +2,14 @@ package registry
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 // Text is a registry text in English and, where the registry gives them, in other languages,
@@ -117,38 +119,146 @@ func (r *Registry) Languages() []string {
 	return append([]string{"en"}, slices.Sorted(maps.Keys(seen))...)
 }
 
-// MatchLanguage returns the language of languages (canonical tags, "en"
-// first, as Languages returns them) that serves a request for tag best:
+// Scripts says which script each of a registry's languages is written in, where that decides
+// between its variants: Of holds the script of each language (in the order of Languages) whose
+// primary language the registry writes in more than one script, such as Hans for zh-CN and Hant
+// for zh-TW, and "" for the others; Likely holds, for those primary languages, the script that
+// CLDR's likely subtags give a tag without one, by region.
+type Scripts struct {
+	Of     []string
+	Likely []LikelyScript
+}
+
+// LikelyScript is the script of tags of Language in Region, or in any other region when Region
+// is "".
+type LikelyScript struct{ Language, Region, Script string }
+
+// ScriptsOf computes the Scripts of languages, canonical tags as Languages returns them, from the
+// CLDR data of golang.org/x/text, at generation time: the generated lookups carry the result.
+func ScriptsOf(languages []string) Scripts {
+	seen := map[string]map[string]bool{} // the scripts of each primary language
+	scripts := make([]string, len(languages))
+	for i, lang := range languages {
+		script, _ := language.Make(lang).Script()
+		primary, _, _ := strings.Cut(lang, "-")
+		if seen[primary] == nil {
+			seen[primary] = map[string]bool{}
+		}
+		seen[primary][script.String()] = true
+		scripts[i] = script.String()
+	}
+	s := Scripts{Of: make([]string, len(languages))}
+	for i, lang := range languages {
+		primary, _, _ := strings.Cut(lang, "-")
+		if len(seen[primary]) > 1 {
+			s.Of[i] = scripts[i]
+		}
+	}
+	for _, primary := range slices.Sorted(maps.Keys(seen)) {
+		if len(seen[primary]) < 2 {
+			continue
+		}
+		usual, _ := language.Make(primary).Script()
+		s.Likely = append(s.Likely, LikelyScript{primary, "", usual.String()})
+		for _, region := range regions() {
+			if script, _ := language.Make(primary + "-" + region).Script(); script != usual {
+				s.Likely = append(s.Likely, LikelyScript{primary, region, script.String()})
+			}
+		}
+	}
+	return s
+}
+
+// regions returns every region code that BCP 47 knows, two letters or three digits, sorted.
+func regions() []string {
+	var all []string
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			if r, err := language.ParseRegion(string([]rune{a, b})); err == nil && r.String() == string([]rune{a, b}) {
+				all = append(all, r.String())
+			}
+		}
+	}
+	for n := 0; n < 1000; n++ {
+		if r, err := language.ParseRegion(fmt.Sprintf("%03d", n)); err == nil && r.String() == fmt.Sprintf("%03d", n) {
+			all = append(all, r.String())
+		}
+	}
+	return all
+}
+
+// MatchLanguage returns the language of languages (canonical tags, "en" first, as Languages
+// returns them) that serves a request for tag best. The script that tag asks for is its script
+// subtag, else the one Scripts.Likely gives its primary language and region:
 //
 //  1. the language equal to tag, ignoring ASCII case and reading "_" as "-";
 //  2. else RFC 4647 lookup: tag without its last subtag, and without a one-letter subtag left at its end,
-//     tried as in 1, until none is left;
-//  3. else the first language with tag's primary subtag, so that zh and zh-Hans-CN find zh-CN;
-//  4. else "en".
+//     tried as in 1, until none is left, skipping a language written in another script than tag asks for;
+//  3. else the first language with tag's primary subtag and the script tag asks for, so that zh-HK
+//     finds zh-TW rather than zh-CN;
+//  4. else the first language with tag's primary subtag, so that zh and zh-Hans-CN find zh-CN;
+//  5. else "en".
 //
 // Any string gets an answer, however malformed. The generated Go and TypeScript lookups take the same
 // steps; testdata/language-vectors.json holds the cases all of them must agree on.
 func MatchLanguage(languages []string, tag string) string {
+	return languages[MatchIndex(languages, ScriptsOf(languages), tag)]
+}
+
+// MatchIndex is MatchLanguage with the Scripts of languages computed once, returning an index.
+func MatchIndex(languages []string, scripts Scripts, tag string) int {
 	tag = strings.ReplaceAll(tag, "_", "-")
-	for want := tag; want != ""; {
-		if i := slices.IndexFunc(languages, func(l string) bool { return equalFoldASCII(l, want) }); i >= 0 {
-			return languages[i]
+	primary, want := scriptOf(scripts, tag)
+	fits := func(i int) bool { return want == "" || scripts.Of[i] == "" || scripts.Of[i] == want }
+	for cut := tag; cut != ""; {
+		if i := slices.IndexFunc(languages, func(l string) bool { return equalFoldASCII(l, cut) }); i >= 0 &&
+			(cut == tag || fits(i)) {
+			return i
 		}
-		want = want[:max(strings.LastIndexByte(want, '-'), 0)]
+		cut = cut[:max(strings.LastIndexByte(cut, '-'), 0)]
 		// A one-letter subtag starts an extension or private use, meaningless without what followed.
-		if n := len(want); n >= 2 && want[n-2] == '-' {
-			want = want[:n-2]
+		if n := len(cut); n >= 2 && cut[n-2] == '-' {
+			cut = cut[:n-2]
 		}
 	}
-	if primary, _, _ := strings.Cut(tag, "-"); primary != "" {
-		for _, lang := range languages {
-			if p, _, _ := strings.Cut(lang, "-"); equalFoldASCII(p, primary) {
-				return lang
+	samePrimary := func(l string) bool { p, _, _ := strings.Cut(l, "-"); return equalFoldASCII(p, primary) }
+	for i, lang := range languages {
+		if primary != "" && want != "" && samePrimary(lang) && scripts.Of[i] == want {
+			return i
+		}
+	}
+	if i := slices.IndexFunc(languages, samePrimary); primary != "" && i >= 0 {
+		return i
+	}
+	return 0
+}
+
+// scriptOf returns the primary subtag of tag, lower-cased, and the script tag asks for: its script
+// subtag, else the likely one for its primary language and region, else "".
+func scriptOf(scripts Scripts, tag string) (primary, script string) {
+	subtags := strings.Split(strings.ToLower(tag), "-")
+	region := ""
+	for i, s := range subtags[1:] {
+		if len(s) == 4 && i <= 1 && script == "" && isLetters(s) {
+			script = strings.ToUpper(s[:1]) + s[1:]
+		} else if (len(s) == 2 && isLetters(s)) || (len(s) == 3 && strings.Trim(s, "0123456789") == "") {
+			region = strings.ToUpper(s)
+			break
+		} else if !(i == 0 && len(s) == 3) { // an extended language subtag may come first
+			break
+		}
+	}
+	for _, r := range []string{region, ""} {
+		for _, l := range scripts.Likely {
+			if script == "" && l.Language == subtags[0] && l.Region == r {
+				script = l.Script
 			}
 		}
 	}
-	return "en"
+	return subtags[0], script
 }
+
+func isLetters(s string) bool { return strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") == "" }
 
 // equalFoldASCII ignores ASCII case only, as the generated TypeScript does: a string as long in
 // bytes as an ASCII one folds to it only letter by letter, never as the Kelvin sign K to k.

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// languageVectors are the cases in testdata/language-vectors.json, which the
-// generated Go and TypeScript lookups run too.
+// languageVectors are the sets of cases in testdata/language-vectors.json,
+// which the generated Go and TypeScript lookups run too.
 type languageVectors struct {
 	Languages []string `json:"languages"`
 	Cases     []struct {
@@ -20,19 +20,21 @@ type languageVectors struct {
 	} `json:"cases"`
 }
 
-func loadLanguageVectors(t testing.TB) languageVectors {
+func loadLanguageVectors(t testing.TB) []languageVectors {
 	t.Helper()
 	data, err := os.ReadFile("testdata/language-vectors.json")
 	require.NoError(t, err)
-	var v languageVectors
+	var v struct{ Sets []languageVectors }
 	require.NoError(t, json.Unmarshal(data, &v))
-	return v
+	require.NotEmpty(t, v.Sets)
+	return v.Sets
 }
 
 func TestMatchLanguage(t *testing.T) {
-	v := loadLanguageVectors(t)
-	for _, tc := range v.Cases {
-		assert.Equal(t, tc.Want, MatchLanguage(v.Languages, tc.Tag), "%.40q: %s", tc.Tag, tc.Why)
+	for _, v := range loadLanguageVectors(t) {
+		for _, tc := range v.Cases {
+			assert.Equal(t, tc.Want, MatchLanguage(v.Languages, tc.Tag), "%v %.40q: %s", v.Languages, tc.Tag, tc.Why)
+		}
 	}
 }
 

@@ -27,8 +27,10 @@ export declare function closeCodeReference(code: number): string | undefined;
 /**
  * A one-line explanation of the code, in English or in the language locale
  * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
- * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
- * falling back to English; undefined when unnamed.
+ * RFC 4647 lookup, else by primary language and script ("zh-HK", written in
+ * Traditional Chinese, finds "zh-TW" before "zh-CN"), else by primary
+ * language ("zh-Hans" finds "zh-CN"), falling back to English, as it does for
+ * a malformed tag; undefined when unnamed.
  */
 export declare function describeCloseCode(code: number, locale?: string): string | undefined;
 

@@ -169,8 +169,10 @@ export function closeCodeReference(code) {
 /**
  * A one-line explanation of the code, in English or in the language locale
  * asks for, a BCP 47 tag such as navigator.language: matched exactly, else by
- * RFC 4647 lookup, else by primary language ("zh-Hans" finds "zh-CN"),
- * falling back to English; undefined when unnamed.
+ * RFC 4647 lookup, else by primary language and script ("zh-HK", written in
+ * Traditional Chinese, finds "zh-TW" before "zh-CN"), else by primary
+ * language ("zh-Hans" finds "zh-CN"), falling back to English, as it does for
+ * a malformed tag; undefined when unnamed.
  */
 export function describeCloseCode(code, locale) {
   const slot = slotOf(code);
@@ -185,25 +187,59 @@ export function closeCodeLanguages() {
   return LANGUAGES.slice();
 }
 
+// LANGUAGE_SCRIPTS holds the script of each language whose primary language
+// the registry writes in more than one script, "" for the others; and
+// LIKELY_SCRIPTS the script a tag without a script subtag is written in, as
+// [primary language, region ("" for any other), script], for those languages:
+// CLDR's likely subtags, as golang.org/x/text had them when gencodes ran.
+const LANGUAGE_SCRIPTS = ["", "", ];
+const LIKELY_SCRIPTS = [
+];
+
 // languageIndex returns the index in LANGUAGES of the language that locale
 // asks for: an exact match (ignoring ASCII case, reading "_" as "-"), else
-// RFC 4647 lookup, dropping subtags from the end, else the first language
-// with the same primary subtag, else 0, English.
+// RFC 4647 lookup, dropping subtags from the end but not to a language in
+// another script, else the first language with the same primary subtag and
+// script, else the first with the same primary subtag, else 0, English.
 function languageIndex(locale) {
   if (typeof locale !== "string") return 0;
-  const want = lowerASCII(locale.replaceAll("_", "-"));
+  const want = lowerASCII(locale.split("_").join("-"));
+  const [primary, script] = scriptOf(want);
+  const fits = (i) => script === "" || LANGUAGE_SCRIPTS[i] === "" || lowerASCII(LANGUAGE_SCRIPTS[i] ?? "") === script;
   for (let tag = want; tag !== ""; ) {
     const i = LANGUAGES.findIndex((l) => lowerASCII(l) === tag);
-    if (i >= 0) return i;
+    if (i >= 0 && (tag === want || fits(i))) return i;
     const cut = tag.lastIndexOf("-");
     if (cut < 0) break;
     tag = tag.slice(0, cut);
     // A one-letter subtag opens an extension; it goes with what followed.
     if (tag.length >= 2 && tag[tag.length - 2] === "-") tag = tag.slice(0, -2);
   }
-  const primary = want.split("-")[0];
   if (primary === "") return 0;
-  return Math.max(0, LANGUAGES.findIndex((l) => lowerASCII(l).split("-")[0] === primary));
+  const samePrimary = (l) => lowerASCII(l).split("-")[0] === primary;
+  const i = LANGUAGES.findIndex((l, i) => samePrimary(l) && script !== "" && lowerASCII(LANGUAGE_SCRIPTS[i] ?? "") === script);
+  return i >= 0 ? i : Math.max(0, LANGUAGES.findIndex(samePrimary));
+}
+
+// scriptOf returns the primary subtag of tag, which is in lower case, and the
+// script it asks for, in lower case: its script subtag, else the likely one
+// for its primary language and region, else "".
+function scriptOf(tag) {
+  const subtags = tag.split("-");
+  let script = "";
+  let region = "";
+  for (let i = 1; i < subtags.length; i++) {
+    const s = subtags[i] ?? "";
+    if (s.length === 4 && i <= 2 && script === "" && /^[a-z]+$/.test(s)) script = s;
+    else if (/^(?:[a-z]{2}|[0-9]{3})$/.test(s)) { region = s; break; }
+    else if (i !== 1 || s.length !== 3) break; // an extended language subtag may come first
+  }
+  for (const r of [region, ""]) {
+    for (const [language, likely, s] of LIKELY_SCRIPTS) {
+      if (script === "" && language === subtags[0] && lowerASCII(likely) === r) script = lowerASCII(s);
+    }
+  }
+  return [subtags[0] ?? "", script];
 }
 
 // lowerASCII lowers ASCII letters only, as the Go package does: toLowerCase

@@ -227,7 +227,8 @@ test("closeWebSocket checks code and reason as WebSocket.close() does, naming bo
 });
 
 test("describeCloseCode passes the language lookup cases the Go package and registry pass", () => {
-  const vectors = JSON.parse(readFileSync(new URL("../../../internal/registry/testdata/language-vectors.json", import.meta.url), "utf8"));
+  // The first set is this registry's languages; internal/generator runs the others.
+  const vectors = JSON.parse(readFileSync(new URL("../../../internal/registry/testdata/language-vectors.json", import.meta.url), "utf8")).sets[0];
   assert.deepEqual(cc.closeCodeLanguages(), vectors.languages);
   for (const { tag, want } of vectors.cases) {
     assert.equal(cc.describeCloseCode(1001, tag), cc.describeCloseCode(1001, want), `${JSON.stringify(tag)} should find ${want}`);
