@@ -138,17 +138,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	given := map[string]string{}
 	flags.Visit(func(f *flag.Flag) { given[f.Name] = f.Value.String() })
 
-	reg, err := findRegistry(*registryPath, false, stderr)
-	if err != nil {
-		return fail(stderr, err)
+	// Every problem at once: the registry's, its settings', and the names its outputs cannot carry.
+	reg, regErr := findRegistry(*registryPath, false, stderr)
+	if reg == nil {
+		return fail(stderr, regErr)
 	}
-	cfg, err := configFor(reg, given)
-	if err != nil {
-		return fail(stderr, err)
+	cfg, cfgErr := configFor(reg, given)
+	if errors.As(cfgErr, new(*flagError)) {
+		return fail(stderr, cfgErr)
+	}
+	if err := errors.Join(regErr, cfgErr, generator.CheckNames(reg, cfg)); err != nil {
+		return fail(stderr, settingError(reg, given, err))
 	}
 	files, err := generator.Generate(reg, cfg)
 	if err != nil {
-		return fail(stderr, settingError(reg, given, err))
+		return fail(stderr, err)
 	}
 	if !*check {
 		plan, err := generator.Write(files)

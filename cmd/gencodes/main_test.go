@@ -73,7 +73,7 @@ func TestMissingRegistry(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := runGencodes(t, dir, "-registry", "nope.yaml")
 	assert.Equal(t, 1, code)
-	assert.Equal(t, "gencodes: registry nope.yaml does not exist; pass its path with -registry\n", stderr)
+	assert.Equal(t, "gencodes: registry nope.yaml does not exist; check the path\n", stderr)
 	assert.Empty(t, listFiles(t, dir))
 }
 
@@ -366,4 +366,33 @@ func TestExplainCodesAnAppCannotName(t *testing.T) {
 		assert.Equal(t, 0, exit, stderr)
 		assert.Equal(t, want, stdout, code)
 	}
+}
+
+// TestEveryProblemAtOnce: one run reports the registry's problems, its
+// settings' and the names its outputs cannot carry, sorted by position; the
+// name checks follow the outputs asked for.
+func TestEveryProblemAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	app := "extends: standard\noutput:\n  ts_style: namespace\ncodes:\n" +
+		"  - {code: 4001, name: NaN, label: A, description: A., reference: R, wire_valid: true, browser_can_send: true}\n" +
+		"  - {code: 4002, name: Parse, label: B, description: B., reference: R, wire_valid: true, browser_can_send: true}\n" +
+		"  - {code: 4003, name: lower, label: C, description: C., reference: R, wire_valid: true, browser_can_send: true}\n"
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "app.yaml"), []byte(app), 0o644))
+	code, _, stderr := runGencodes(t, dir, "-registry", "app.yaml")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, `app.yaml:3:13: output ts_style: unknown TypeScript style "namespace"; use "const" or "enum"`+"\n"+
+		`app.yaml:5:24: code 4001 name "NaN" is a JavaScript global, which a TypeScript member of that name would shadow; choose another name`+"\n"+
+		`app.yaml:6:24: code 4002 name "Parse" collides with the generated Go API's Parse; choose another name`+"\n"+
+		`app.yaml:7:24: code 4003 name "lower" must start with an upper-case letter so that Go exports it`+"\n", stderr)
+	assert.Equal(t, []string{"app.yaml"}, listFiles(t, dir))
+
+	code, _, stderr = runGencodes(t, dir, "-registry", "app.yaml", "-ts-out", "", "-ts-style", "const")
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, stderr, "NaN", "no TypeScript output, no TypeScript name check")
+	assert.Contains(t, stderr, `"Parse"`)
+	code, _, stderr = runGencodes(t, dir, "-registry", "app.yaml", "-go-out", "", "-ts-style", "const")
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, stderr, "Parse", "no Go output, no Go name check")
+	assert.Contains(t, stderr, `"NaN"`)
 }

@@ -7,10 +7,9 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"path/filepath"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/closecodes/closecodes/internal/messages"
@@ -76,24 +75,39 @@ var tsForms = []struct {
 	types, bodies bool
 }{{".ts", true, true}, {".js", false, true}, {".d.ts", true, false}}
 
-// Generate renders every file cfg asks for from reg, which must be valid.
-func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
+// builtin parses the embedded templates, once.
+var builtin = sync.OnceValues(func() (*template.Template, error) {
 	tmpl, err := template.New("").Funcs(Funcs()).Option("missingkey=error").ParseFS(templates.FS, "*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
+	return tmpl, nil
+})
+
+// goFiles are the files of the Go package, each rendered by the template of its name plus ".tmpl".
+var goFiles = []string{"closecode.go", "reason.go", "encoding.go", "reconnect.go", "texts.go"}
+
+// Generate renders every file cfg asks for from reg, which must be valid, as must its names for the
+// outputs cfg asks for (CheckNames).
+func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
+	if err := CheckNames(reg, cfg); err != nil {
+		return nil, err
+	}
+	tmpl, err := builtin()
+	if err != nil {
+		return nil, err
+	}
 	m := buildModel(reg, cfg)
 	var files []File
-	declared := map[string]int{} // the package-level names of the Go files, counted
 	add := func(dir, name, tmplName string, data any) error {
 		if dir == "" {
 			return nil
 		}
-		f, err := render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)), declared)
+		f, err := render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)))
 		files = append(files, f)
 		return err
 	}
-	for _, name := range []string{"closecode.go", "reason.go", "encoding.go", "reconnect.go", "texts.go"} {
+	for _, name := range goFiles {
 		if err := add(cfg.GoOut, name, name+".tmpl", m); err != nil {
 			return nil, err
 		}
@@ -125,9 +139,6 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if err := add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m); err != nil {
 		return nil, err
 	}
-	if err := checkGoNames(reg, cfg, declared); err != nil {
-		return nil, err
-	}
 	if cfg.TemplatesDir != "" {
 		custom, err := renderCustom(cfg.TemplatesDir, cfg.TemplatesOut, m, files)
 		if err != nil {
@@ -138,9 +149,8 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	return files, nil
 }
 
-// render executes a built-in template into the file at path. Go is gofmt'd, and the names it
-// declares at package level are counted in declared.
-func render(tmpl *template.Template, name string, data any, path string, declared map[string]int) (File, error) {
+// render executes a built-in template into the file at path, gofmt'd if it is Go.
+func render(tmpl *template.Template, name string, data any, path string) (File, error) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)
@@ -148,20 +158,9 @@ func render(tmpl *template.Template, name string, data any, path string, declare
 	if !strings.HasSuffix(path, ".go") {
 		return File{Path: path, Data: buf.Bytes()}, nil
 	}
-	// format.Source would parse the file too; parsing once serves both.
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "", buf.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
+	src, err := format.Source(buf.Bytes())
 	if err != nil {
 		return File{}, fmt.Errorf("generated Go for %s does not parse (template %s): %w", path, name, err)
 	}
-	for _, decl := range file.Decls {
-		for _, name := range declaredNames(decl) {
-			declared[name]++
-		}
-	}
-	buf.Reset()
-	if err := format.Node(&buf, fset, file); err != nil {
-		return File{}, fmt.Errorf("cannot format the generated Go for %s: %w", path, err)
-	}
-	return File{Path: path, Data: buf.Bytes()}, nil
+	return File{Path: path, Data: src}, nil
 }

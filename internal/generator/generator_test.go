@@ -87,16 +87,16 @@ func requireGofmt(t testing.TB, name string, data []byte) {
 
 func TestGoThatDoesNotParseIsReportedWithItsFile(t *testing.T) {
 	tmpl := template.Must(template.New("broken.tmpl").Parse("package x\n\nfunc {\n"))
-	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"), map[string]int{})
+	_, err := render(tmpl, "broken.tmpl", nil, filepath.Join("out", "x.go"))
 	assert.EqualError(t, err, "generated Go for "+filepath.Join("out", "x.go")+
 		" does not parse (template broken.tmpl): 3:6: expected 'IDENT', found '{'")
-	f, err := render(tmpl, "broken.tmpl", nil, "x.txt", map[string]int{})
+	f, err := render(tmpl, "broken.tmpl", nil, "x.txt")
 	require.NoError(t, err, "only Go is formatted")
 	assert.Equal(t, "package x\n\nfunc {\n", string(f.Data))
 }
 
-// goFiles renders reg and returns its Go files.
-func goFiles(t *testing.T, reg *registry.Registry, opts Config) []File {
+// renderGo renders reg and returns its Go files.
+func renderGo(t *testing.T, reg *registry.Registry, opts Config) []File {
 	t.Helper()
 	files, err := Generate(reg, opts)
 	require.NoError(t, err)
@@ -117,7 +117,7 @@ func goFiles(t *testing.T, reg *registry.Registry, opts Config) []File {
 func TestGoOutputIsGofmtClean(t *testing.T) {
 	requireAllGofmt := func(name string, reg *registry.Registry, opts Config) {
 		t.Helper()
-		for _, f := range goFiles(t, reg, opts) {
+		for _, f := range renderGo(t, reg, opts) {
 			requireGofmt(t, name+": "+f.Path, f.Data)
 		}
 	}
@@ -141,7 +141,7 @@ func TestGoOutputIsGofmtClean(t *testing.T) {
 // statements over spans; and no hex literal, the mark of a bitmap.
 func TestGoOutputReadsLikeHandWrittenGo(t *testing.T) {
 	switches := map[string]bool{}
-	for _, f := range goFiles(t, loadRegistry(t, "../../codes.yaml"), testConfig()) {
+	for _, f := range renderGo(t, loadRegistry(t, "../../codes.yaml"), testConfig()) {
 		lines := strings.Split(strings.TrimSuffix(string(f.Data), "\n"), "\n")
 		if filepath.Base(f.Path) == "closecode.go" {
 			assert.LessOrEqual(t, len(lines), 300, "%s: lines", f.Path)

@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
+	"go/parser"
+	"go/token"
 	"fmt"
 	"go/ast"
-	"slices"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
@@ -15,32 +17,77 @@ type SettingError struct{ Field, Msg string }
 
 func (e *SettingError) Error() string { return e.Msg }
 
-// checkGoNames finds the package-level names that the rendered Go files declare twice, by declared:
-// a code named like something the templates declare, such as Range or ErrUnknown, or like the Go
-// type, each a registry.Error at the code's name, and a Go type named like something else, a
-// *SettingError. The list of taken names is read from the output itself, so it cannot drift from
-// the templates.
-func checkGoNames(reg *registry.Registry, cfg Config, declared map[string]int) error {
+// CheckNames reports the names the outputs of cfg cannot carry: with Go, a code named like a name the
+// generated package declares, such as Parse or ErrUnknown, or like its Go type, each a registry.Error at
+// the code's name, and a Go type named like one, a *SettingError; with TypeScript, a code named like a
+// global that a member of that name would shadow and an enum refuses, Infinity or NaN. The taken Go
+// names are read from the templates' own output, so they cannot drift from them. reg may hold problems
+// of its own, so that a run reports these beside them.
+func CheckNames(reg *registry.Registry, cfg Config) error {
 	var errs registry.ErrorList
-	for _, c := range reg.Codes {
-		switch {
-		case c.Name == cfg.GoType:
-			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
-				"code %d name %q is also the Go type name; choose another name, or another Go type name", c.Value, c.Name)})
-		case declared[c.Name] > 1:
-			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
-				"code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
+	var setting error
+	if cfg.GoOut != "" {
+		declared, err := goAPINames(cfg)
+		if err != nil {
+			return err
+		}
+		for _, c := range reg.Codes {
+			switch {
+			case c.Name == cfg.GoType:
+				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
+					"code %d name %q is also the Go type name; choose another name, or another Go type name", c.Value, c.Name)})
+			case declared[c.Name] > 0:
+				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
+					"code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
+			}
+		}
+		if declared[cfg.GoType] > 1 { // the type itself, and another
+			setting = &SettingError{Field: "GoType", Msg: fmt.Sprintf(
+				"Go type name %q collides with a name the generated package declares; choose another type name", cfg.GoType)}
 		}
 	}
-	var err error
-	if declared[cfg.GoType] > 1 && !slices.ContainsFunc(reg.Codes, func(c registry.Code) bool { return c.Name == cfg.GoType }) {
-		err = &SettingError{Field: "GoType", Msg: fmt.Sprintf(
-			"Go type name %q collides with a name the generated package declares; choose another type name", cfg.GoType)}
+	for _, c := range reg.Codes {
+		if cfg.TSOut != "" && (c.Name == "Infinity" || c.Name == "NaN") {
+			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
+				"code %d name %q is a JavaScript global, which a TypeScript member of that name would shadow; "+
+					"choose another name", c.Value, c.Name)})
+		}
 	}
+	errs.Sort()
 	if len(errs) > 0 {
-		return errors.Join(errs, err)
+		return errors.Join(errs, setting)
 	}
-	return err
+	return setting
+}
+
+// goAPINames counts the names the generated Go package declares at package level besides its codes,
+// from the Go templates rendered for cfg and a registry of one code.
+func goAPINames(cfg Config) (map[string]int, error) {
+	tmpl, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	const placeholder = "P"
+	m := buildModel(&registry.Registry{Codes: []registry.Code{{Value: 4000, Name: placeholder}}}, cfg)
+	declared := map[string]int{}
+	for _, name := range goFiles {
+		var buf bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&buf, name+".tmpl", m); err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), name, buf.Bytes(), parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("generated Go for %s does not parse: %w", name, err)
+		}
+		for _, decl := range file.Decls {
+			for _, n := range declaredNames(decl) {
+				if n != placeholder {
+					declared[n]++
+				}
+			}
+		}
+	}
+	return declared, nil
 }
 
 // declaredNames returns the package-level names a declaration introduces;

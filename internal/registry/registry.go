@@ -206,7 +206,7 @@ func Load(path string) (*Registry, error) {
 	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, fmt.Errorf("registry %s does not exist; pass its path with -registry", path)
+		return nil, fmt.Errorf("registry %s does not exist; check the path", path)
 	case err != nil:
 		return nil, fmt.Errorf("cannot read registry: %w", err)
 	}
@@ -214,21 +214,28 @@ func Load(path string) (*Registry, error) {
 }
 
 // Parse decodes and validates the registry in data, named file in messages. Its error is an ErrorList.
+// Where the file reads as YAML at all, the registry comes back even with problems, holding the entries
+// that have none, so that a caller can check what it needs too and report every problem at once; such a
+// registry must not be used otherwise.
 func Parse(file string, data []byte) (*Registry, error) {
 	c := &errorCollector{file: file}
 	if len(data) > MaxFileBytes {
 		c.addf(Pos{1, 1}, "file is larger than %d bytes, the most a registry may be", MaxFileBytes)
-	} else if root := parseYAML(c, data); root != nil {
-		reg, rangesComplete := decodeRegistry(c, root)
-		reg.File = file
-		validateRanges(c, reg)
-		validateNames(c, reg)
-		validateCodes(c, reg, rangesComplete)
-		if c.count == 0 {
-			return reg, nil
-		}
+		return nil, c.problems()
 	}
-	return nil, c.problems()
+	root := parseYAML(c, data)
+	if root == nil {
+		return nil, c.problems()
+	}
+	reg, rangesComplete := decodeRegistry(c, root)
+	reg.File = file
+	validateRanges(c, reg)
+	validateNames(c, reg)
+	validateCodes(c, reg, rangesComplete)
+	if c.count > 0 {
+		return reg, c.problems()
+	}
+	return reg, nil
 }
 
 // StandardName is how a registry extends the standard one: `extends: standard`.
@@ -247,6 +254,9 @@ var standard struct {
 func Standard() (*Registry, error) {
 	standard.once.Do(func() {
 		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
+		if standard.err != nil {
+			standard.reg = nil
+		}
 	})
 	return standard.reg, standard.err
 }

@@ -64,20 +64,6 @@ func forbiddenRune(r rune) string {
 	return ""
 }
 
-// tsReservedWords are words a generated identifier may not be. Names start with an upper-case letter, so
-// most cannot collide; the check still runs so that the message says what the real problem is.
-var tsReservedWords = []string{
-	"abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch", "class", "const",
-	"constructor", "continue", "debugger", "declare", "default", "delete", "do", "else", "enum", "export",
-	"extends", "false", "finally", "for", "from", "function", "get", "if", "implements", "import", "in",
-	"infer", "instanceof", "interface", "is", "keyof", "let", "module", "namespace", "never", "new", "null",
-	"number", "object", "of", "package", "private", "protected", "public", "readonly", "require", "return",
-	"set", "static", "string", "super", "switch", "symbol", "this", "throw", "true", "try", "type", "typeof",
-	"undefined", "unique", "unknown", "var", "void", "while", "with", "yield",
-	// Globals that a member of that name would shadow, or that TypeScript refuses as enum members.
-	"Infinity", "NaN",
-}
-
 var (
 	identifierRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 	// An alias never becomes an identifier, so CLOSE_NORMAL is fine.
@@ -97,8 +83,6 @@ func identifierProblem(name, example string) string {
 		return "is empty; write a Go identifier such as " + example
 	case token.IsKeyword(name):
 		return "is a Go keyword; names are exported identifiers such as " + example
-	case slices.Contains(tsReservedWords, name):
-		return "is a TypeScript reserved word or global; choose another name"
 	case !identifierRE.MatchString(name):
 		return "may hold only ASCII letters and digits, starting with a letter"
 	case name[0] < 'A' || name[0] > 'Z':
