@@ -3,10 +3,10 @@ package generator
 import (
 	"bytes"
 	"errors"
-	"go/parser"
-	"go/token"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/token"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
