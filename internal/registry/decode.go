@@ -198,6 +198,9 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 		checkIdentifier(c, f.get("name"), what+" name", name, "NormalClosure")
 	}
 	code.Label, _ = readText(c, f.get("label"), what+" label")
+	if n := f.get("label"); n != nil {
+		code.LabelPos = nodePos(n)
+	}
 	items, _ := readList(c, f.get("aliases"), what+" aliases")
 	for _, item := range items {
 		if alias, ok := readString(c, item, what+" alias"); ok {

@@ -32,3 +32,15 @@ func TestCanonicalTag(t *testing.T) {
 		assert.Equal(t, want, canonicalTag(tag), tag)
 	}
 }
+
+// TestLabelsAreUnique: a label that another code has, ignoring case, is
+// refused at the label, so that explain never has to pick between two.
+func TestLabelsAreUnique(t *testing.T) {
+	_, err := Parse("app.yaml", []byte("extends: standard\ncodes:\n"+
+		"  - {code: 4001, name: Away, label: going AWAY, description: A., reference: R, wire_valid: true, browser_can_send: true}\n"+
+		"  - {code: 4002, name: Two, label: Two, description: B., reference: R, wire_valid: true, browser_can_send: true}\n"+
+		"  - {code: 4003, name: Three, label: two, description: C., reference: R, wire_valid: true, browser_can_send: true}\n"))
+	assert.EqualError(t, err, `app.yaml:3:37: label "going AWAY" is also the label of code 1001 of the standard registry, `+
+		`"Going Away"; labels must differ in more than case`+"\n"+
+		`app.yaml:5:38: label "two" is also the label of code 4002 (line 4), "Two"; labels must differ in more than case`)
+}

@@ -95,9 +95,9 @@ type Code struct {
 	// RuleException says why the facts differ from the block's rule, if they do.
 	RuleException Text
 	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited    bool
-	Pos, NamePos Pos
-	AliasPos     []Pos
+	Inherited              bool
+	Pos, NamePos, LabelPos Pos
+	AliasPos               []Pos
 }
 
 // ReconnectValues are the values reconnect may take, in documentation order; internal/messages says

@@ -123,15 +123,26 @@ func validateRanges(c *errorCollector, reg *Registry) {
 }
 
 // validateNames requires names and aliases to differ in more than case: otherwise they read as one in
-// docs and logs, and collide in lookups and file systems that fold case.
+// docs and logs, and collide in lookups and file systems that fold case. Labels, which explain looks
+// codes up by too, must differ from each other the same way.
 func validateNames(c *errorCollector, reg *Registry) {
 	type claim struct{ name, owner string }
-	claims := map[string]claim{}
+	claims, labels := map[string]claim{}, map[string]claim{}
 	// The inherited codes claim their names first, so that an app's code
 	// is the one blamed, at its own line, whatever its number.
 	inherited := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return !c.Inherited })
 	own := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return c.Inherited })
 	for _, code := range slices.Concat(inherited, own) {
+		owner := fmt.Sprintf("code %d (line %d)", code.Value, code.Pos.Line)
+		if code.Inherited {
+			owner = fmt.Sprintf("code %d of the %s registry", code.Value, reg.Extends)
+		}
+		if prev, dup := labels[strings.ToLower(code.Label)]; dup && code.Label != "" {
+			c.addf(code.LabelPos, "label %q is also the label of %s, %q; labels must differ in more than case",
+				short(code.Label), prev.owner, short(prev.name))
+		} else {
+			labels[strings.ToLower(code.Label)] = claim{code.Label, owner}
+		}
 		for i, name := range append([]string{code.Name}, code.Aliases...) {
 			kind, pos := "name", code.NamePos
 			if i > 0 {
