@@ -99,3 +99,18 @@ func compareCodes(t *testing.T, theirs [][]any, locales []string) {
 		}
 	}
 }
+
+// TestPythonTemplateRefusesKeywords: a code named like a Python keyword
+// cannot be an IntEnum member, so the template stops with a message at its
+// own line rather than writing a module that does not parse.
+func TestPythonTemplateRefusesKeywords(t *testing.T) {
+	for _, name := range []string{"None", "True", "False"} {
+		reg, err := registry.Parse("app.yaml", []byte("extends: standard\ncodes:\n  - {code: 4001, name: '"+name+
+			"', label: K, description: K., reference: R, wire_valid: true, browser_can_send: true}\n"))
+		require.NoError(t, err)
+		_, err = generator.Generate(reg, generator.Config{GoPackage: "closecode", GoType: "Code",
+			TSStyle: generator.TSStyleConst, TSPackage: "closecodes", TemplatesDir: ".", TemplatesOut: t.TempDir()})
+		assert.EqualError(t, err, `closecodes.py.tmpl:4:4: code 4001 name "`+name+`" is a Python keyword, `+
+			"which no IntEnum member can be; rename the code or leave this template out", name)
+	}
+}

@@ -252,9 +252,10 @@ export function retryAfter(code: number): RetryAfter | undefined {
 }
 
 /**
- * The code that text names: a name such as "NormalClosure", an alias, or a
- * decimal number from 0 to 65535 without sign or leading zeros; undefined
- * otherwise.
+ * The code that text names, as the Go package's Parse reads it: a name such
+ * as "NormalClosure", an alias, a decimal number from 0 to 65535 without
+ * sign or leading zeros, or "Code(N)" as Go prints an unnamed code;
+ * undefined otherwise.
  */
 export function parseCloseCode(text: string): number | undefined {
   if (typeof text !== "string") return undefined;
@@ -264,8 +265,9 @@ export function parseCloseCode(text: string): number | undefined {
   if (slot > 0) return CODES[slot - 1];
   const alias = ALIASES.find((a) => a.alias === text);
   if (alias !== undefined) return alias.code;
-  if (!DECIMAL.test(text)) return undefined;
-  const n = Number(text);
+  const number = text.startsWith("Code(") && text.endsWith(")") ? text.slice(5, -1) : text;
+  if (!DECIMAL.test(number)) return undefined;
+  const n = Number(number);
   return n <= 65535 ? n : undefined;
 }
 
@@ -339,25 +341,34 @@ export function asBrowserSendable(code: number): BrowserSendableCloseCode | unde
  * does, and throws a RangeError naming both where the browser would throw:
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
- * It is stricter than the browser in one way: a code that is not a whole
- * number is refused, where the browser rounds it to one first.
+ * From plain JavaScript, it reads its arguments as the browser does: a code
+ * as a number ("1000" is 1000), a reason as a string (null is "null"); a
+ * Symbol or BigInt is a TypeError. It is stricter than the browser in one
+ * way: a code that is not a whole number is refused, where the browser
+ * rounds it to one first.
  */
 export function closeWebSocket(
   ws: Closable,
   code: BrowserSendableCloseCode,
   reason: string = "",
 ): void {
-  const shown = JSON.stringify(reason.length > 40 ? reason.slice(0, 40) + "…" : reason);
-  const what = `closeWebSocket: code ${code} with reason ${shown}`;
-  if (!browserCanSend(code)) {
-    throw new RangeError(`${what}: WebSocket.close() accepts only 1000 and 3000-4999`);
+  if (typeof code === "symbol" || typeof code === "bigint" || typeof reason === "symbol") {
+    throw new TypeError(`closeWebSocket: a code is a number and a reason a string, not a ${typeof code} and a ${typeof reason}`);
   }
-  const bytes = utf8Length(reason, false);
+  const n = Number(code); // as WebIDL reads an unsigned short
+  const text = String(reason); // as WebIDL reads a USVString
+  const shown = JSON.stringify(text.length > 40 ? text.slice(0, 40) + "…" : text);
+  const what = `closeWebSocket: code ${typeof code === "string" ? JSON.stringify(code) : String(code)} with reason ${shown}`;
+  if (!browserCanSend(n)) {
+    const why = Number.isNaN(n) ? "; it is not a number" : Number.isInteger(n) ? "" : "; it is not a whole number";
+    throw new RangeError(`${what}: WebSocket.close() accepts only 1000 and 3000-4999${why}`);
+  }
+  const bytes = utf8Length(text, false);
   if (bytes > MAX_CLOSE_REASON_BYTES) {
     throw new RangeError(
       `${what}: the reason is ${bytes} bytes of UTF-8, at most ${MAX_CLOSE_REASON_BYTES}`);
   }
-  ws.close(code, reason);
+  ws.close(n, text);
 }
 
 /** The named codes in ascending order, in a new array each call. */

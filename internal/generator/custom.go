@@ -12,13 +12,17 @@ import (
 	"text/template"
 )
 
-// templateErrRE reads `template: python.tmpl:12:5: executing "python.tmpl" at <.X>: ...`.
-var templateErrRE = regexp.MustCompile(`^template: ([^:]+(?::\d+){0,2}): (.*)$`)
+// templateErrRE reads `template: python.tmpl:12:5: executing "python.tmpl" at <.X>: ...`, and failRE
+// what text/template says around the message of the fail function.
+var (
+	templateErrRE = regexp.MustCompile(`^template: ([^:]+(?::\d+){0,2}): (.*)$`)
+	failRE        = regexp.MustCompile(`^executing "[^"]*" at <fail [^>]*>: error calling fail: `)
+)
 
 // templateError puts the file in dir, with its line and column if known, before a text/template error.
 func templateError(dir string, err error) error {
 	if m := templateErrRE.FindStringSubmatch(err.Error()); m != nil {
-		return fmt.Errorf("%s: %s", filepath.Join(dir, m[1]), m[2])
+		return fmt.Errorf("%s: %s", filepath.Join(dir, m[1]), failRE.ReplaceAllString(m[2], ""))
 	}
 	return fmt.Errorf("%s: %w", dir, err)
 }

@@ -2,6 +2,7 @@ package closecode_test
 
 import (
 	"encoding/hex"
+	"fmt"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -173,22 +174,31 @@ func TestParse(t *testing.T) {
 		require.NoError(t, err, alias)
 		assert.Equal(t, want, got, alias)
 	}
-	numbers := map[string]closecode.Code{"0": 0, "4001": 4001, "1000": 1000, "65535": 65535, "5000": 5000,
-		"Code(4500)": 4500, "Code(0)": 0, "Code(65535)": 65535}
-	for text, want := range numbers {
-		got, err := closecode.Parse(text)
-		require.NoError(t, err, text)
-		assert.Equal(t, want, got, text)
+}
+
+// TestParseVectors runs the grammar cases that parseCloseCode runs too.
+func TestParseVectors(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/parse.json")
+	require.NoError(t, err)
+	var vectors struct {
+		Cases []struct {
+			Text string
+			Want *int
+			Why  string
+		}
 	}
-	for _, bad := range []string{
-		"", "65536", "70000", "-1", "+1000", "01000", "00", " 1000", "1000 ", "1e3", "0x3e8", "1000.0",
-		"normalclosure", "NORMALCLOSURE", "Normal Closure", "constructor", "__proto__", "toString",
-		"１０００", "NormalClosure\x00", "Code(", "Code()", "Code(65536)", "Code(01)", "code(4500)", "Code(4500",
-	} {
-		_, err := closecode.Parse(bad)
-		require.Error(t, err, "%q", bad)
-		assert.True(t, errors.Is(err, closecode.ErrUnknown), "%q: %v", bad, err)
-		assert.Contains(t, err.Error(), "unknown code")
+	require.NoError(t, json.Unmarshal(data, &vectors))
+	require.NotEmpty(t, vectors.Cases)
+	for _, tc := range vectors.Cases {
+		got, err := closecode.Parse(tc.Text)
+		if tc.Want == nil {
+			require.Error(t, err, "%q: %s", tc.Text, tc.Why)
+			assert.True(t, errors.Is(err, closecode.ErrUnknown), "%q: %v", tc.Text, err)
+			assert.EqualError(t, err, fmt.Sprintf("closecode: unknown code %q", tc.Text))
+			continue
+		}
+		require.NoError(t, err, "%q: %s", tc.Text, tc.Why)
+		assert.Equal(t, closecode.Code(*tc.Want), got, "%q: %s", tc.Text, tc.Why)
 	}
 }
 
@@ -237,13 +247,27 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"code":null}`), &m))
 	assert.Equal(t, closecode.GoingAway, m.Code, "null leaves the code unchanged")
 
+	// A JSON number is a code when its value is a whole number from 0 to
+	// 65535, as JSON Schema's integer and JavaScript's Number.isInteger
+	// have it: 1000.0, 1e3 and -0 are such numbers.
+	for input, want := range map[string]closecode.Code{
+		`{"code":1000.0}`: 1000, `{"code":1e3}`: 1000, `{"code":1.0E+3}`: 1000, `{"code":-0}`: 0, `{"code":0.0}`: 0,
+		`{"code":65535.000}`: 65535,
+	} {
+		var m message
+		require.NoError(t, json.Unmarshal([]byte(input), &m), input)
+		assert.Equal(t, want, m.Code, input)
+	}
 	for input, msg := range map[string]string{
-		`{"code":70000}`:  "closecode: unknown code: 70000 is not a number from 0 to 65535",
-		`{"code":-1}`:     "closecode: unknown code: -1 is not a number from 0 to 65535",
-		`{"code":1000.5}`: "closecode: unknown code: 1000.5 is not a number from 0 to 65535",
-		`{"code":1e3}`:    "closecode: unknown code: 1e3 is not a number from 0 to 65535",
-		`{"code":"nope"}`: `closecode: unknown code "nope"`,
-		`{"code":true}`:   "closecode: unknown code: true is not a number from 0 to 65535",
+		`{"code":70000}`:    "closecode: unknown code: 70000 is not a whole number from 0 to 65535",
+		`{"code":-1}`:       "closecode: unknown code: -1 is not a whole number from 0 to 65535",
+		`{"code":1000.5}`:   "closecode: unknown code: 1000.5 is not a whole number from 0 to 65535",
+		`{"code":65535.5}`:  "closecode: unknown code: 65535.5 is not a whole number from 0 to 65535",
+		`{"code":1e400}`:    "closecode: unknown code: 1e400 is not a whole number from 0 to 65535",
+		`{"code":"nope"}`:   `closecode: unknown code "nope"`,
+		`{"code":true}`:     "closecode: unknown code: true is not a whole number from 0 to 65535",
+		`{"code":[1000]}`:   "closecode: unknown code: [1000] is not a whole number from 0 to 65535",
+		`{"code":{"a":1}}`:  `closecode: unknown code: {"a":1} is not a whole number from 0 to 65535`,
 	} {
 		var m message
 		err := json.Unmarshal([]byte(input), &m)

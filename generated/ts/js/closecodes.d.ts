@@ -164,9 +164,10 @@ export declare function reconnectPolicy(code: number): ReconnectPolicy;
 export declare function retryAfter(code: number): RetryAfter | undefined;
 
 /**
- * The code that text names: a name such as "NormalClosure", an alias, or a
- * decimal number from 0 to 65535 without sign or leading zeros; undefined
- * otherwise.
+ * The code that text names, as the Go package's Parse reads it: a name such
+ * as "NormalClosure", an alias, a decimal number from 0 to 65535 without
+ * sign or leading zeros, or "Code(N)" as Go prints an unnamed code;
+ * undefined otherwise.
  */
 export declare function parseCloseCode(text: string): number | undefined;
 
@@ -198,8 +199,11 @@ export declare function asBrowserSendable(code: number): BrowserSendableCloseCod
  * does, and throws a RangeError naming both where the browser would throw:
  * a code it does not accept, or a reason of more than MAX_CLOSE_REASON_BYTES
  * bytes of UTF-8 (a lone surrogate counts as U+FFFD, as the browser sends it).
- * It is stricter than the browser in one way: a code that is not a whole
- * number is refused, where the browser rounds it to one first.
+ * From plain JavaScript, it reads its arguments as the browser does: a code
+ * as a number ("1000" is 1000), a reason as a string (null is "null"); a
+ * Symbol or BigInt is a TypeError. It is stricter than the browser in one
+ * way: a code that is not a whole number is refused, where the browser
+ * rounds it to one first.
  */
 export declare function closeWebSocket(
   ws: Closable,

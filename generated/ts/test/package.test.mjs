@@ -63,26 +63,26 @@ test("importing only CloseCode costs at most 400 bytes min+gz", async (t) => {
   assert.ok(b.gzipped <= 400, `CloseCode alone bundles to ${b.gzipped} B min+gz, over 400 B:\n${b.text}`);
 });
 
-test("importing the whole module costs at most 1,600 bytes min+gz", async (t) => {
+test("importing the whole module costs at most 1,800 bytes min+gz", async (t) => {
   const b = await bundle(`import * as cc from ${moduleSpec};\nglobalThis.bundled = cc;\n`);
-  t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1600)`);
+  t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1800)`);
   const got = await run(b.text);
   const direct = await import(modulePath);
   assert.deepEqual(Object.keys(got).sort(), Object.keys(direct).sort(), "the bundle must keep every export");
   assert.equal(got.reconnectPolicy(1012), "retry");
   assert.ok(!b.text.includes("Normal Closure"), "the texts are a module of their own");
-  assert.ok(b.gzipped <= 1600, `the whole module bundles to ${b.gzipped} B min+gz, over 1,600 B:\n${b.text}`);
+  assert.ok(b.gzipped <= 1800, `the whole module bundles to ${b.gzipped} B min+gz, over 1,800 B:\n${b.text}`);
 });
 
 // The texts, a module of their own, carry every label, reference,
 // description and range in every language of the registry: what a page that
 // shows them pays, held to what it is today.
-test("importing the texts costs at most 3,000 bytes min+gz", async (t) => {
+test("importing the texts costs at most 3,300 bytes min+gz", async (t) => {
   const b = await bundle(`import * as tx from ${textsSpec};\nglobalThis.bundled = tx;\n`);
-  t.diagnostic(`texts: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 3000)`);
+  t.diagnostic(`texts: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 3300)`);
   const got = await run(b.text);
   assert.equal(got.describeCloseCode(1000, "zh"), (await import(textsPath)).describeCloseCode(1000, "zh-CN"));
-  assert.ok(b.gzipped <= 3000, `the texts bundle to ${b.gzipped} B min+gz, over 3,000 B`);
+  assert.ok(b.gzipped <= 3300, `the texts bundle to ${b.gzipped} B min+gz, over 3,300 B`);
 });
 
 // A helper that reads no table must not carry one: the frozen tables go

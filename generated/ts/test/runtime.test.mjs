@@ -128,11 +128,19 @@ test("parseCloseCode rejects everything else without throwing", () => {
   for (const bad of [
     "", "65536", "70000", "-1", "+1000", "01000", "00", " 1000", "1000 ", "1e3", "0x3e8", "1000.0",
     "normalclosure", "Normal Closure", "constructor", "__proto__", "toString", "hasOwnProperty",
-    "valueOf", "Code(1000)", "１０００", "NormalClosure\u0000",
+    "valueOf", "code(1000)", "１０００", "NormalClosure\u0000",
     1000, null, undefined, {}, Symbol("x"),
   ]) {
     const what = typeof bad === "symbol" ? bad.toString() : JSON.stringify(bad) ?? String(bad);
     assert.equal(cc.parseCloseCode(bad), undefined, what);
+  }
+});
+
+test("parseCloseCode reads the grammar that Go's Parse reads", () => {
+  const vectors = JSON.parse(readFileSync(new URL("../../testdata/parse.json", import.meta.url), "utf8"));
+  assert.ok(vectors.cases.length > 0);
+  for (const { text, want, why } of vectors.cases) {
+    assert.equal(cc.parseCloseCode(text), want ?? undefined, `${JSON.stringify(text)}: ${why}`);
   }
 });
 
@@ -224,6 +232,29 @@ test("closeWebSocket checks code and reason as WebSocket.close() does, naming bo
   cc.closeWebSocket(ws, 4001, "\ud800".repeat(41));
   assert.throws(() => cc.closeWebSocket(ws, 4001, "\ud800".repeat(41) + "a"), RangeError);
   assert.equal(calls.length, 5, "nothing is closed when a check fails");
+});
+
+test("closeWebSocket reads plain JavaScript arguments as WebSocket.close() does", () => {
+  const calls = [];
+  const ws = { close: (code, reason) => calls.push([code, reason]) };
+  // WebIDL converts the code to a number and the reason to a string.
+  cc.closeWebSocket(ws, "1000");
+  cc.closeWebSocket(ws, 1000, null);
+  cc.closeWebSocket(ws, 4001, 42);
+  cc.closeWebSocket(ws, 4001, undefined);
+  assert.deepEqual(calls, [[1000, ""], [1000, "null"], [4001, "42"], [4001, ""]]);
+  for (const [code, message] of [
+    ["abc", 'closeWebSocket: code "abc" with reason "": WebSocket.close() accepts only 1000 and 3000-4999; it is not a number'],
+    [null, 'closeWebSocket: code null with reason "": WebSocket.close() accepts only 1000 and 3000-4999'],
+    ["1001", 'closeWebSocket: code "1001" with reason "": WebSocket.close() accepts only 1000 and 3000-4999'],
+    [3000.5, 'closeWebSocket: code 3000.5 with reason "": WebSocket.close() accepts only 1000 and 3000-4999; it is not a whole number'],
+  ]) {
+    assert.throws(() => cc.closeWebSocket(ws, code), { name: "RangeError", message }, String(code));
+  }
+  for (const [code, reason] of [[Symbol("s"), ""], [1000, Symbol("r")], [1000n, ""]]) {
+    assert.throws(() => cc.closeWebSocket(ws, code, reason), { name: "TypeError" }, typeof code);
+  }
+  assert.equal(calls.length, 4, "nothing is closed when a check fails");
 });
 
 test("describeCloseCode passes the language lookup cases the Go package and registry pass", () => {
