@@ -2,10 +2,10 @@ package closecode_test
 
 import (
 	"encoding/hex"
-	"fmt"
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -259,15 +259,15 @@ func TestJSON(t *testing.T) {
 		assert.Equal(t, want, m.Code, input)
 	}
 	for input, msg := range map[string]string{
-		`{"code":70000}`:    "closecode: unknown code: 70000 is not a whole number from 0 to 65535",
-		`{"code":-1}`:       "closecode: unknown code: -1 is not a whole number from 0 to 65535",
-		`{"code":1000.5}`:   "closecode: unknown code: 1000.5 is not a whole number from 0 to 65535",
-		`{"code":65535.5}`:  "closecode: unknown code: 65535.5 is not a whole number from 0 to 65535",
-		`{"code":1e400}`:    "closecode: unknown code: 1e400 is not a whole number from 0 to 65535",
-		`{"code":"nope"}`:   `closecode: unknown code "nope"`,
-		`{"code":true}`:     "closecode: unknown code: true is not a whole number from 0 to 65535",
-		`{"code":[1000]}`:   "closecode: unknown code: [1000] is not a whole number from 0 to 65535",
-		`{"code":{"a":1}}`:  `closecode: unknown code: {"a":1} is not a whole number from 0 to 65535`,
+		`{"code":70000}`:   "closecode: unknown code: 70000 is not a whole number from 0 to 65535",
+		`{"code":-1}`:      "closecode: unknown code: -1 is not a whole number from 0 to 65535",
+		`{"code":1000.5}`:  "closecode: unknown code: 1000.5 is not a whole number from 0 to 65535",
+		`{"code":65535.5}`: "closecode: unknown code: 65535.5 is not a whole number from 0 to 65535",
+		`{"code":1e400}`:   "closecode: unknown code: 1e400 is not a whole number from 0 to 65535",
+		`{"code":"nope"}`:  `closecode: unknown code "nope"`,
+		`{"code":true}`:    "closecode: unknown code: true is not a whole number from 0 to 65535",
+		`{"code":[1000]}`:  "closecode: unknown code: [1000] is not a whole number from 0 to 65535",
+		`{"code":{"a":1}}`: `closecode: unknown code: {"a":1} is not a whole number from 0 to 65535`,
 	} {
 		var m message
 		err := json.Unmarshal([]byte(input), &m)
