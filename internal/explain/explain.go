@@ -6,6 +6,7 @@ package explain
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -19,15 +20,23 @@ import (
 // no code: a number outside 0-65535 or an unknown name.
 var ErrNotACode = fmt.Errorf("not a close code")
 
-// Explain writes what reg says of the code that query names, a decimal
-// number, a name, an alias or a label (names match ignoring case), in the
+// Explain writes what reg says of the code that query names, in the
 // language lang asks for: descriptions and labels from the registry, every
 // other text from the message table, English where either has none. The
 // registry's language is picked once, as the generated lookups pick it.
+//
+// query is what the generated Parse reads (a name, an alias, a decimal
+// number, or TYPE(N) as Go prints an unnamed code), and more, for people:
+// space around it is dropped, a label names its code too, and names and
+// labels match ignoring case, spaces, hyphens and underscores, so "going
+// away", "going_away" and "GOINGAWAY" all find 1001.
 func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	t := messages.For(lang)
 	lang = registry.MatchLanguage(reg.Languages(), lang)
 	query = strings.TrimSpace(query)
+	if m := wrappedRE.FindStringSubmatch(query); m != nil {
+		query = m[1]
+	}
 	if number(query) {
 		n, err := strconv.ParseUint(query, 10, 16) // a negative or a larger number fails
 		if err != nil {
@@ -52,6 +61,9 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	fmt.Fprintln(w, messages.Fill(t.AskFor, "{example}", reg.Codes[0].Name))
 	return ErrNotACode
 }
+
+// wrappedRE matches a number as Go's String prints an unnamed code: Code(4500).
+var wrappedRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*\((-?[0-9]+)\)$`)
 
 // number reports whether s is a whole number as close codes are written,
 // in decimal digits without a leading zero, or a negative one.

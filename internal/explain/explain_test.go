@@ -1,0 +1,96 @@
+package explain
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+func explain(t *testing.T, reg *registry.Registry, query, lang string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	err := Explain(&out, reg, query, lang)
+	return out.String(), err
+}
+
+func standard(t *testing.T) *registry.Registry {
+	t.Helper()
+	reg, err := registry.Standard()
+	require.NoError(t, err)
+	return reg
+}
+
+// TestExplainReadsWhatParseReads: every text the generated Parse reads
+// names the same code in explain, and more besides: labels, any case,
+// spaces, hyphens and underscores, space around the query.
+func TestExplainReadsWhatParseReads(t *testing.T) {
+	reg := standard(t)
+	data, err := os.ReadFile("../../generated/testdata/parse.json")
+	require.NoError(t, err)
+	var vectors struct {
+		Cases []struct {
+			Text string
+			Want *int
+		}
+	}
+	require.NoError(t, json.Unmarshal(data, &vectors))
+	for _, tc := range vectors.Cases {
+		if tc.Want == nil {
+			continue
+		}
+		out, err := explain(t, reg, tc.Text, "en")
+		require.NoError(t, err, tc.Text)
+		assert.True(t, strings.HasPrefix(out, strconv.Itoa(*tc.Want)+" "), "%q gives %q", tc.Text, out)
+	}
+	for query, want := range map[string]string{
+		"  1006 ": "1006 AbnormalClosure", "going away": "1001 GoingAway", "GOING_AWAY": "1001 GoingAway",
+		"Going-Away": "1001 GoingAway", "close_abnormal": "1006 AbnormalClosure", "normal closure": "1000 NormalClosure",
+		"Code(1006)": "1006 AbnormalClosure", "ChatCode(4001)": "4001 is not named",
+	} {
+		out, err := explain(t, reg, query, "en")
+		require.NoError(t, err, query)
+		assert.True(t, strings.HasPrefix(out, want), "%q gives %q", query, out)
+	}
+}
+
+// TestExplainRefusesWhatNamesNoCode: a number outside 0-65535 or a name no
+// code has is told apart, with the nearest names, and ErrNotACode.
+func TestExplainRefusesWhatNamesNoCode(t *testing.T) {
+	reg := standard(t)
+	for query, want := range map[string]string{
+		"65536":        "65536 is not a close code: close codes are whole numbers from 0 to 65535",
+		"-1":           "-1 is not a close code",
+		"Code(70000)":  "70000 is not a close code",
+		"01000":        `No close code is called "01000"`,
+		"NormalClosur": "Did you mean NormalClosure?",
+		"teapot":       `No close code is called "teapot"`,
+	} {
+		out, err := explain(t, reg, query, "en")
+		assert.ErrorIs(t, err, ErrNotACode, query)
+		assert.Contains(t, out, want, query)
+	}
+}
+
+// TestExplainSpeaksTheRequestedLanguage: the meaning and the fixed texts in
+// the language asked for, English where either has none.
+func TestExplainSpeaksTheRequestedLanguage(t *testing.T) {
+	reg := standard(t)
+	out, err := explain(t, reg, "1001", "zh-CN")
+	require.NoError(t, err)
+	assert.Contains(t, out, "含义：           端点即将离开")
+	out, err = explain(t, reg, "1001", "fr")
+	require.NoError(t, err)
+	assert.Contains(t, out, "meaning:           The endpoint is leaving")
+	// Traditional Chinese: no text in it, and no Simplified text either.
+	out, err = explain(t, reg, "1001", "zh-TW")
+	require.NoError(t, err)
+	assert.Contains(t, out, "meaning:           端点即将离开", "the registry's only Chinese, by primary language")
+}
