@@ -69,8 +69,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/closecodes/closecodes/internal/explain"
@@ -102,15 +104,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if cmd, ok := commands[args[0]]; ok {
 			return cmd(args[1:], stdout, stderr)
 		}
-		names := make([]string, 0, len(commands))
-		for name := range commands {
-			names = append(names, name)
-		}
-		msg := fmt.Sprintf("gencodes: unknown command %q", args[0])
-		if best := spell.Closest(args[0], names, 3); best != nil {
-			msg += fmt.Sprintf("; did you mean gencodes %s?", best[0])
-		}
-		fmt.Fprintln(stderr, msg+"\nrun gencodes -h for the usage")
+		fmt.Fprintf(stderr, "gencodes: unknown command %q%s\nrun gencodes -h for the usage\n",
+			args[0], suggest(args[0], slices.Collect(maps.Keys(commands)), "; did you mean gencodes %s?"))
 		return exitUsage
 	}
 	flags := newFlagSet("gencodes", stderr,
@@ -139,16 +134,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.Visit(func(f *flag.Flag) { given[f.Name] = f.Value.String() })
 
 	// Every problem at once: the registry's, its settings', and the names its outputs cannot carry.
-	reg, regErr := findRegistry(*registryPath, false, stderr)
+	reg, err := findRegistry(*registryPath, false, stderr)
 	if reg == nil {
-		return fail(stderr, regErr)
+		return fail(stderr, err)
 	}
 	cfg, cfgErr := configFor(reg, given)
 	if errors.As(cfgErr, new(*flagError)) {
 		return fail(stderr, cfgErr)
 	}
-	if err := errors.Join(regErr, cfgErr, generator.CheckNames(reg, cfg)); err != nil {
-		return fail(stderr, settingError(reg, given, err))
+	problems := append(listOf(err), listOf(cfgErr)...)
+	if problems = append(problems, generator.CheckNames(reg, cfg)...); len(problems) > 0 {
+		return fail(stderr, problems)
 	}
 	files, err := generator.Generate(reg, cfg)
 	if err != nil {
@@ -171,19 +167,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	for _, path := range plan.LineEndings {
-		fmt.Fprintf(stderr, "gencodes: %s differs only in its line endings, CRLF for LF, as a checkout with "+
-			"core.autocrlf makes it: not stale, since git commits it as generated (a .gitattributes line "+
-			"\"* text eol=lf\" keeps LF)\n", path)
-	}
-	for _, path := range plan.Foreign {
-		fmt.Fprintf(stderr, "gencodes: %s: a file gencodes did not write is in the way; move it away or delete it\n", path)
-	}
-	for _, path := range plan.Orphans {
-		fmt.Fprintf(stderr, "gencodes: %s: gencodes no longer generates it; a run without -check removes it\n", path)
-	}
-	for _, path := range plan.Temps {
-		fmt.Fprintf(stderr, "gencodes: %s: the temporary file of an interrupted run; a run removes it\n", path)
+	for _, list := range []struct {
+		paths []string
+		why   string
+	}{
+		{plan.LineEndings, " differs only in its line endings, CRLF for LF, as a checkout with core.autocrlf makes it: " +
+			`not stale, since git commits it as generated (a .gitattributes line "* text eol=lf" keeps LF)`},
+		{plan.Foreign, ": a file gencodes did not write is in the way; move it away or delete it"},
+		{plan.Orphans, ": gencodes no longer generates it; a run without -check removes it"},
+		{plan.Temps, ": the temporary file of an interrupted run; a run removes it"},
+	} {
+		for _, path := range list.paths {
+			fmt.Fprintf(stderr, "gencodes: %s%s\n", path, list.why)
+		}
 	}
 	if n := len(plan.Changed) + len(plan.Foreign) + len(plan.Orphans) + len(plan.Temps); n > 0 {
 		hint := "run the same command without -check to regenerate them"
@@ -272,14 +268,20 @@ func parse(flags *flag.FlagSet, args []string) (int, bool) {
 		if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
 			var names []string
 			flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-			if best := spell.Closest(strings.TrimPrefix(name, "-"), names, 3); best != nil {
-				fmt.Fprintf(out, "did you mean -%s?\n", best[0])
-			}
+			fmt.Fprint(out, suggest(strings.TrimPrefix(name, "-"), names, "did you mean -%s?\n"))
 		}
 		fmt.Fprintf(out, "run %s -h for the usage\n", flags.Name())
 		return exitUsage, false
 	}
 	return exitOK, true
+}
+
+// suggest formats the name of names nearest to s, if one is near, or returns "".
+func suggest(s string, names []string, format string) string {
+	if best := spell.Closest(s, names, 3); best != nil {
+		return fmt.Sprintf(format, best[0])
+	}
+	return ""
 }
 
 // registryFiles are the files a registry is looked for in, in order, when -registry names none.
@@ -319,66 +321,26 @@ func moduleVersion() string {
 	return "(devel)"
 }
 
-// settingError turns a setting the generator refused into the misuse of the flag that made it,
-// or into a registry problem at the output setting that did.
-func settingError(reg *registry.Registry, flags map[string]string, err error) error {
-	var se *generator.SettingError
-	if !errors.As(err, &se) {
-		return err
-	}
-	for _, s := range settings {
-		if s.field != se.Field {
-			continue
-		}
-		if _, ok := flags[s.flag()]; ok {
-			return &flagError{s.flag(), se.Msg}
-		}
-		if file, ok := reg.Output[s.key]; ok {
-			return errors.Join(listOf(err), registry.ErrorList{{File: reg.File, Pos: file.Pos, Msg: "output " + s.key + ": " + se.Msg}})
-		}
-	}
-	return err
-}
-
-// listOf returns the registry problems in err, or nil.
+// listOf returns the registry problems err holds, if any.
 func listOf(err error) registry.ErrorList {
 	var list registry.ErrorList
 	errors.As(err, &list)
 	return list
 }
 
-// fail prints err and returns its exit status. Registry problems are bare lines, FILE:LINE:COL:
-// message, for editors to jump to; a bad flag value is misuse.
+// fail prints err and returns its exit status: registry problems as bare lines, FILE:LINE:COL: message,
+// for editors to jump to, sorted; a bad flag value as misuse.
 func fail(stderr io.Writer, err error) int {
-	var fe *flagError
-	if errors.As(err, &fe) {
-		fmt.Fprintf(stderr, "gencodes: %v\n", fe)
+	var list registry.ErrorList
+	switch {
+	case errors.As(err, new(*flagError)):
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 		return exitUsage
+	case errors.As(err, &list):
+		list.Sort()
+		fmt.Fprintln(stderr, list.Error())
+	default:
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	}
-	var lists []registry.ErrorList
-	collect(err, &lists)
-	if len(lists) > 0 {
-		var all registry.ErrorList
-		for _, l := range lists {
-			all = append(all, l...)
-		}
-		all.Sort()
-		fmt.Fprintln(stderr, all.Error())
-		return exitFailure
-	}
-	fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	return exitFailure
-}
-
-// collect gathers the registry problems of err and of the errors it joins.
-func collect(err error, lists *[]registry.ErrorList) {
-	if list, ok := err.(registry.ErrorList); ok {
-		*lists = append(*lists, list)
-		return
-	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range joined.Unwrap() {
-			collect(e, lists)
-		}
-	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -14,7 +15,6 @@ import (
 
 	"github.com/closecodes/closecodes/internal/generator"
 	"github.com/closecodes/closecodes/internal/registry"
-	"github.com/closecodes/closecodes/internal/spell"
 )
 
 // setting is one setting of what gencodes writes: a flag and, unless flagOnly, a key of a
@@ -99,8 +99,8 @@ func configFor(reg *registry.Registry, flags map[string]string) (generator.Confi
 			errs = append(errs, &registry.Error{File: reg.File, Pos: s.KeyPos, Msg: fmt.Sprintf(
 				"%s cannot be set in output, only with the flag -%s; remove it", key, settings[i].flag())})
 		case i < 0:
-			errs = append(errs, &registry.Error{File: reg.File, Pos: s.KeyPos,
-				Msg: fmt.Sprintf("unknown field %q in output; %s", key, known(key, outputKeys()))})
+			errs = append(errs, &registry.Error{File: reg.File, Pos: s.KeyPos, Msg: fmt.Sprintf("unknown field %q in output; %s",
+				key, cmp.Or(suggest(key, outputKeys(), "did you mean %q?"), "known fields: "+strings.Join(outputKeys(), ", ")))})
 		}
 	}
 	for _, s := range settings {
@@ -140,14 +140,6 @@ func (s setting) problem(value string) string {
 	return s.check(value)
 }
 
-// known suggests the name s likely misspells, or lists the known ones.
-func known(s string, names []string) string {
-	if best := spell.Closest(s, names, 3); best != nil {
-		return fmt.Sprintf("did you mean %q?", best[0])
-	}
-	return "known fields: " + strings.Join(names, ", ")
-}
-
 // insideDir joins dir, from the output section, to the registry's directory base, or says why not.
 func insideDir(base, flag, dir string) (joined, msg string) {
 	fix := "or remove the setting and pass -" + flag + " on the command line"
@@ -180,8 +172,11 @@ func goPackageProblem(value string) string {
 }
 
 func goTypeProblem(value string) string {
-	if !isASCIIIdentifier(value) || value[0] < 'A' || value[0] > 'Z' {
+	switch {
+	case !isASCIIIdentifier(value) || value[0] < 'A' || value[0] > 'Z':
 		return fmt.Sprintf("Go type name %q is not an exported identifier; use a name such as Code", value)
+	case generator.GoAPI()[value]:
+		return fmt.Sprintf("Go type name %q collides with a name the generated package declares; choose another type name", value)
 	}
 	return ""
 }

@@ -90,8 +90,8 @@ var goFiles = []string{"closecode.go", "reason.go", "encoding.go", "reconnect.go
 // Generate renders every file cfg asks for from reg, which must be valid, as must its names for the
 // outputs cfg asks for (CheckNames).
 func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
-	if err := CheckNames(reg, cfg); err != nil {
-		return nil, err
+	if errs := CheckNames(reg, cfg); len(errs) > 0 {
+		return nil, errs
 	}
 	tmpl, err := builtin()
 	if err != nil {

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -11,84 +12,58 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// SettingError is a setting of Config that cannot work with the registry, such as a Go type name
-// the generated package declares for something else. Field names the Config field, such as GoType.
-type SettingError struct{ Field, Msg string }
-
-func (e *SettingError) Error() string { return e.Msg }
-
-// CheckNames reports the names the outputs of cfg cannot carry: with Go, a code named like a name the
-// generated package declares, such as Parse or ErrUnknown, or like its Go type, each a registry.Error at
-// the code's name, and a Go type named like one, a *SettingError; with TypeScript, a code named like a
-// global that a member of that name would shadow and an enum refuses, Infinity or NaN. The taken Go
-// names are read from the templates' own output, so they cannot drift from them. reg may hold problems
-// of its own, so that a run reports these beside them.
-func CheckNames(reg *registry.Registry, cfg Config) error {
+// CheckNames returns the problems of names the outputs of cfg cannot carry: with Go, a code named
+// like a name of GoAPI or like the Go type; with TypeScript, a code named like a global that a member
+// of that name would shadow and an enum refuses, Infinity or NaN. reg may hold problems of its own, so
+// that a run can report these beside them.
+func CheckNames(reg *registry.Registry, cfg Config) registry.ErrorList {
 	var errs registry.ErrorList
-	var setting error
-	if cfg.GoOut != "" {
-		declared, err := goAPINames(cfg)
-		if err != nil {
-			return err
-		}
-		for _, c := range reg.Codes {
-			switch {
-			case c.Name == cfg.GoType:
-				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
-					"code %d name %q is also the Go type name; choose another name, or another Go type name", c.Value, c.Name)})
-			case declared[c.Name] > 0:
-				errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
-					"code %d name %q collides with the generated Go API's %s; choose another name", c.Value, c.Name, c.Name)})
-			}
-		}
-		if declared[cfg.GoType] > 1 { // the type itself, and another
-			setting = &SettingError{Field: "GoType", Msg: fmt.Sprintf(
-				"Go type name %q collides with a name the generated package declares; choose another type name", cfg.GoType)}
-		}
-	}
 	for _, c := range reg.Codes {
-		if cfg.TSOut != "" && (c.Name == "Infinity" || c.Name == "NaN") {
-			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos, Msg: fmt.Sprintf(
-				"code %d name %q is a JavaScript global, which a TypeScript member of that name would shadow; "+
-					"choose another name", c.Value, c.Name)})
+		msg := ""
+		switch {
+		case cfg.GoOut != "" && c.Name == cfg.GoType:
+			msg = "is also the Go type name; choose another name, or another Go type name"
+		case cfg.GoOut != "" && GoAPI()[c.Name]:
+			msg = "collides with the generated Go API's " + c.Name + "; choose another name"
+		case cfg.TSOut != "" && (c.Name == "Infinity" || c.Name == "NaN"):
+			msg = "is a JavaScript global, which a TypeScript member of that name would shadow; choose another name"
+		}
+		if msg != "" {
+			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
+				Msg: fmt.Sprintf("code %d name %q %s", c.Value, c.Name, msg)})
 		}
 	}
 	errs.Sort()
-	if len(errs) > 0 {
-		return errors.Join(errs, setting)
-	}
-	return setting
+	return errs
 }
 
-// goAPINames counts the names the generated Go package declares at package level besides its codes,
-// from the Go templates rendered for cfg and a registry of one code.
-func goAPINames(cfg Config) (map[string]int, error) {
+// GoAPI holds the names the generated Go package declares at package level besides its codes and its
+// type, read from the Go templates rendered for a registry of one code, so that the list cannot drift
+// from them.
+var GoAPI = sync.OnceValue(func() map[string]bool {
 	tmpl, err := builtin()
 	if err != nil {
-		return nil, err
+		panic(err) // the templates are embedded, and tested
 	}
-	const placeholder = "P"
-	m := buildModel(&registry.Registry{Codes: []registry.Code{{Value: 4000, Name: placeholder}}}, cfg)
-	declared := map[string]int{}
+	const code, typ = "P", "T"
+	m := buildModel(&registry.Registry{Codes: []registry.Code{{Value: 4000, Name: code}}},
+		Config{GoPackage: "p", GoType: typ})
+	names := map[string]bool{}
 	for _, name := range goFiles {
 		var buf bytes.Buffer
-		if err := tmpl.ExecuteTemplate(&buf, name+".tmpl", m); err != nil {
-			return nil, fmt.Errorf("render %s: %w", name, err)
-		}
-		file, err := parser.ParseFile(token.NewFileSet(), name, buf.Bytes(), parser.SkipObjectResolution)
-		if err != nil {
-			return nil, fmt.Errorf("generated Go for %s does not parse: %w", name, err)
+		err := tmpl.ExecuteTemplate(&buf, name+".tmpl", m)
+		file, perr := parser.ParseFile(token.NewFileSet(), name, buf.Bytes(), parser.SkipObjectResolution)
+		if err = errors.Join(err, perr); err != nil {
+			panic(fmt.Sprintf("%s: %v", name, err))
 		}
 		for _, decl := range file.Decls {
 			for _, n := range declaredNames(decl) {
-				if n != placeholder {
-					declared[n]++
-				}
+				names[n] = n != code && n != typ
 			}
 		}
 	}
-	return declared, nil
-}
+	return names
+})
 
 // declaredNames returns the package-level names a declaration introduces;
 // methods live in their type's scope and introduce none.
