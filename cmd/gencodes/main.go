@@ -21,33 +21,13 @@
 // "extends: standard" adds codes in the ranges the standard one marks extendable. Its output
 // section may make the settings of the flags, named with "_" for "-" (go_out, ...), but for
 // -registry, -templates, -templates-out and -check; its paths are relative to it and must stay
-// inside its directory. Flags win over the registry, which wins over the defaults.
+// inside its directory. Flags win over the registry, which wins over the defaults; gencodes -h
+// lists every flag with its default.
 //
 // Nothing is written unless every file can be, and only files that change, each replaced whole;
 // gencodes never overwrites a file without a "Code generated ... DO NOT EDIT." line in its first five
-// lines, so custom templates must write one. -check writes nothing: it shows stale files as unified
-// diffs, lists leftovers, exits 1.
-//
-// The flags, with their defaults, are as follows; "" leaves -ts-license, -ts-description and
-// -ts-repository out of package.json, and is an error for -go-package, -go-type, -ts-style and -ts-package:
-//
-//	-registry file         the registry to read, or standard; "" finds it as above (default "")
-//	-go-out dir            directory of the Go package; "" skips Go (default generated/go/closecode)
-//	-go-package name       name of the Go package, not main (default closecode)
-//	-go-type name          name of the Go code type, exported (default Code)
-//	-ts-out dir            directory of the TypeScript module; "" skips TypeScript (default generated/ts)
-//	-ts-style const|enum   declare CloseCode as an "as const" object or a classic enum (default const)
-//	-ts-package name       npm package name in TS-OUT/package.json (default closecodes)
-//	-ts-version version    npm package version, semantic; "" makes it private, at 0.0.0 (default "")
-//	-ts-license spdx       npm package license, such as MIT (default "")
-//	-ts-description text   npm package description (default "")
-//	-ts-repository url     npm package repository, such as git+https://github.com/you/app.git (default "")
-//	-docs-out dir          directory of the Markdown tables; "" skips them (default generated/docs)
-//	-json-out dir          directory of closecodes.json and its schema; "" skips them (default generated/json)
-//	-templates dir         also render every *.tmpl in dir; "" renders none (default "")
-//	-templates-out dir     where the -templates outputs go; "" is the current directory (default .)
-//	-check                 write nothing; report stale files and exit 1 if any
-//	-version               print gencodes' version and exit
+// lines, so custom templates must write one, and it removes the files it wrote before and no longer
+// generates. -check writes nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
 //
 // "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
 // sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are

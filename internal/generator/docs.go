@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/closecodes/closecodes/internal/messages"
-	"github.com/closecodes/closecodes/internal/registry"
 )
 
 // page is the data of one language's Markdown page: the Model, the page's language, and the
@@ -54,11 +53,10 @@ func (p page) OtherLanguages() string {
 	return messages.Fill(p.T.OtherLanguages, "{links}", strings.Join(links, " "))
 }
 
-// PolicyItems describe each reconnect value in the page's language, one Markdown line each, in
-// the registry's order of the values.
+// PolicyItems describe each reconnect value in the page's language, one Markdown line each.
 func (p page) PolicyItems() []string {
 	var items []string
-	for _, word := range registry.ReconnectValues {
+	for _, word := range p.ReconnectWords() {
 		items = append(items, messages.Fill(p.T.PolicyItem,
 			"{name}", p.T.Policy[word], "{word}", word, "{meaning}", p.T.PolicyMeaning[word]))
 	}

@@ -87,56 +87,37 @@ func title(s string) string {
 	return s
 }
 
-// spans accepts what the condition functions take: a CodeSet, or one Span or Run.
-func spans(set any) (CodeSet, error) {
-	switch s := set.(type) {
-	case CodeSet:
-		return s, nil
-	case Span:
-		return CodeSet{s}, nil
-	case Run:
-		return CodeSet{s.Span}, nil
-	}
-	return nil, fmt.Errorf("a condition needs a CodeSet, a Span or a Run, not %T", set)
-}
-
 // goCases writes the codes of set as the expressions of a Go case clause, testing the variable
 // name: "c == 1000, c >= 3000 && c <= 4999". An empty set gives "false".
-func goCases(name string, set any) (string, error) {
-	s, err := spans(set)
-	var conds []string
-	for _, span := range s {
-		if span.Single() {
-			conds = append(conds, fmt.Sprintf("%s == %d", name, span.First))
-		} else {
-			conds = append(conds, fmt.Sprintf("%s >= %d && %s <= %d", name, span.First, name, span.Last))
-		}
-	}
-	if len(conds) == 0 {
-		return "false", err
-	}
-	return strings.Join(conds, ", "), err
+func goCases(name string, set CodeSet) string {
+	return conds(set, ", ", name+" == %[1]d", name+" >= %[1]d && "+name+" <= %[2]d")
 }
 
 // jsCond writes the codes of set as one JavaScript condition on the variable name:
 // "code === 1000 || (code >= 3000 && code <= 4999)". An empty set gives "false".
-func jsCond(name string, set any) (string, error) {
-	s, err := spans(set)
-	var conds []string
-	for _, span := range s {
-		switch {
-		case span.Single():
-			conds = append(conds, fmt.Sprintf("%s === %d", name, span.First))
-		case len(s) == 1:
-			conds = append(conds, fmt.Sprintf("%s >= %d && %s <= %d", name, span.First, name, span.Last))
-		default:
-			conds = append(conds, fmt.Sprintf("(%s >= %d && %s <= %d)", name, span.First, name, span.Last))
+func jsCond(name string, set CodeSet) string {
+	span := name + " >= %[1]d && " + name + " <= %[2]d"
+	if len(set) > 1 {
+		span = "(" + span + ")"
+	}
+	return conds(set, " || ", name+" === %[1]d", span)
+}
+
+// conds formats each span of set as single or span does, with its first and last code as the
+// operands, and joins them with sep.
+func conds(set CodeSet, sep, single, span string) string {
+	if len(set) == 0 {
+		return "false"
+	}
+	parts := make([]string, len(set))
+	for i, s := range set {
+		format := span
+		if s.Single() {
+			format = single
 		}
+		parts[i] = fmt.Sprintf(format, s.First, s.Last)
 	}
-	if len(conds) == 0 {
-		return "false", err
-	}
-	return strings.Join(conds, " || "), err
+	return strings.Join(parts, sep)
 }
 
 // goDuration writes d as a Go expression in the largest unit that divides it: "5 * time.Second".

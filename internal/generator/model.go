@@ -93,6 +93,9 @@ type Span struct{ First, Last int }
 // Single reports whether s is one code.
 func (s Span) Single() bool { return s.First == s.Last }
 
+// Set is the set of the codes of s.
+func (s Span) Set() CodeSet { return CodeSet{s} }
+
 // String writes s for people: "1000" or "1000-1003".
 func (s Span) String() string {
 	if s.Single() {
@@ -140,9 +143,7 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 	m.WireValid = setOf(pieces, func(v uint16) bool { return reg.Facts(v).WireValid })
 	m.BrowserCanSend = setOf(pieces, func(v uint16) bool { return reg.Facts(v).BrowserCanSend })
 	m.Unranged = setOf(pieces, func(v uint16) bool { return reg.RangeOf(v) == nil })
-	words := slices.Concat([]string{registry.Unspecified},
-		slices.DeleteFunc(slices.Clone(registry.ReconnectValues), func(w string) bool { return w == registry.Unspecified }))
-	for _, word := range words {
+	for _, word := range registry.ReconnectValues {
 		m.Reconnects = append(m.Reconnects, Reconnect{
 			Word: word, Meaning: messages.For("en").PolicyMeaning[word],
 			Codes: setOf(pieces, func(v uint16) bool { return reg.Policy(v).Reconnect == word }),

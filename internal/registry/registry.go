@@ -100,9 +100,9 @@ type Code struct {
 	AliasPos               []Pos
 }
 
-// ReconnectValues are the values reconnect may take, in documentation order; internal/messages says
-// what each asks of a client, in each language.
-var ReconnectValues = []string{"never", "retry", "reauthenticate", "user", Unspecified}
+// ReconnectValues are the values reconnect may take, the fallback first; internal/messages says what
+// each asks of a client, in each language.
+var ReconnectValues = []string{Unspecified, "never", "retry", "reauthenticate", "user"}
 
 // Unspecified is the advice for a code the registry gives none for: the application decides.
 const Unspecified = "unspecified"
