@@ -35,6 +35,7 @@ var hostileStrings = []string{
 	`</script><script>alert(1)</script>`,
 	`<!-- comment --> ]]>`,
 	`%s %d %v %!`,
+	`cell | pipe *em* _em_ [link](javascript:alert(1)) ![i](x) ~~s~~ $x$ # h + l &amp; &lt; \| \*`,
 	"mixed 正常关闭 Ünïcödé 😀 e\u0301",
 	"line\nbreak",
 	"carriage\rreturn",
@@ -88,7 +89,8 @@ func hostileRegistry(t *testing.T, texts []string, reference string) []byte {
 // TestHostileStrings requires every hostile string to be either refused
 // with a registry error that names the field and the reason, or to come out
 // so that the Go file compiles and is gofmt'd, the TypeScript type-checks,
-// and every string reads back byte for byte in Go and in JavaScript.
+// and every string reads back byte for byte in Go, in JavaScript, in the
+// JSON export and in the Markdown tables.
 func TestHostileStrings(t *testing.T) {
 	var accepted []string
 	for _, s := range hostileStrings {
@@ -147,6 +149,17 @@ func TestHostileStrings(t *testing.T) {
 		c := export.Codes[i]
 		assert.Equal(t, [3]string{s, s, s}, [3]string{c.Label, c.Description["en"], c.Reference}, "JSON reads back %.40q", s)
 	}
+	page, err := os.ReadFile(filepath.Join(opts.DocsOut, "close-codes.md"))
+	require.NoError(t, err)
+	tables, err := readTables(string(page))
+	require.NoError(t, err, "the docs read back as tables of text")
+	require.Len(t, tables, 2, "the code table and the range table")
+	require.Len(t, tables[0], len(accepted))
+	for i, s := range accepted {
+		row := tables[0][i]
+		assert.Equal(t, [3]string{s, s, s}, [3]string{row[2], row[3], row[7]}, "the docs read back %.40q", s)
+	}
+	assert.Equal(t, accepted[0], tables[1][0][6], "the docs read back the range's reference")
 
 	t.Run("compiled TypeScript", func(t *testing.T) {
 		tsc := npmtools.Path(t, ".bin/tsc")

@@ -3,11 +3,11 @@ package generator
 import (
 	"bytes"
 	"errors"
-	"sync"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"sync"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )

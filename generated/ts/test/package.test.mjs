@@ -19,13 +19,19 @@ try {
 }
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const modulePath = fileURLToPath(new URL("../js/closecodes.js", import.meta.url));
-const moduleSpec = JSON.stringify(modulePath);
-const textsPath = fileURLToPath(new URL("../js/texts.js", import.meta.url));
-const textsSpec = JSON.stringify(textsPath);
+const jsModulePath = fileURLToPath(new URL("../js/closecodes.js", import.meta.url));
+const jsTextsPath = fileURLToPath(new URL("../js/texts.js", import.meta.url));
 
-// bundle builds entry, a module that imports from js/closecodes.js and
-// stores what it uses in globalThis.bundled, and returns the bundle's text
+// Both forms ship and both are bundled as they are: the plain JavaScript in
+// js/, and the TypeScript, whose types esbuild strips.
+const forms = [
+  { form: "js/closecodes.js", module: jsModulePath, texts: jsTextsPath },
+  { form: "closecodes.ts", module: fileURLToPath(new URL("../closecodes.ts", import.meta.url)),
+    texts: fileURLToPath(new URL("../texts.ts", import.meta.url)) },
+];
+
+// bundle builds entry, a module that imports from the package and stores
+// what it uses in globalThis.bundled, and returns the bundle's text
 // and its sizes in bytes.
 async function bundle(entry) {
   const result = await esbuild.build({
@@ -54,47 +60,60 @@ async function run(text) {
   return got;
 }
 
-test("importing only CloseCode costs at most 400 bytes min+gz", async (t) => {
-  const b = await bundle(`import { CloseCode } from ${moduleSpec};\nglobalThis.bundled = CloseCode;\n`);
-  t.diagnostic(`CloseCode only: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 400)`);
-  const got = await run(b.text);
-  assert.equal(got.NormalClosure, 1000);
-  assert.ok(Object.isFrozen(got), "the bundled CloseCode must still be frozen");
-  assert.ok(b.gzipped <= 400, `CloseCode alone bundles to ${b.gzipped} B min+gz, over 400 B:\n${b.text}`);
-});
+for (const { form, module, texts } of forms) {
+  const moduleSpec = JSON.stringify(module);
+  const textsSpec = JSON.stringify(texts);
 
-test("importing the whole module costs at most 1,800 bytes min+gz", async (t) => {
-  const b = await bundle(`import * as cc from ${moduleSpec};\nglobalThis.bundled = cc;\n`);
-  t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1800)`);
-  const got = await run(b.text);
-  const direct = await import(modulePath);
-  assert.deepEqual(Object.keys(got).sort(), Object.keys(direct).sort(), "the bundle must keep every export");
-  assert.equal(got.reconnectPolicy(1012), "retry");
-  assert.ok(!b.text.includes("Normal Closure"), "the texts are a module of their own");
-  assert.ok(b.gzipped <= 1800, `the whole module bundles to ${b.gzipped} B min+gz, over 1,800 B:\n${b.text}`);
-});
+  test(`${form}: importing only CloseCode costs at most 400 bytes min+gz`, async (t) => {
+    const b = await bundle(`import { CloseCode } from ${moduleSpec};\nglobalThis.bundled = CloseCode;\n`);
+    t.diagnostic(`CloseCode only: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 400)`);
+    const got = await run(b.text);
+    assert.equal(got.NormalClosure, 1000);
+    assert.ok(Object.isFrozen(got), "the bundled CloseCode must still be frozen");
+    assert.ok(b.gzipped <= 400, `CloseCode alone bundles to ${b.gzipped} B min+gz, over 400 B:\n${b.text}`);
+  });
 
-// The texts, a module of their own, carry every label, reference,
-// description and range in every language of the registry: what a page that
-// shows them pays, held to what it is today.
-test("importing the texts costs at most 3,300 bytes min+gz", async (t) => {
-  const b = await bundle(`import * as tx from ${textsSpec};\nglobalThis.bundled = tx;\n`);
-  t.diagnostic(`texts: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 3300)`);
-  const got = await run(b.text);
-  assert.equal(got.describeCloseCode(1000, "zh"), (await import(textsPath)).describeCloseCode(1000, "zh-CN"));
-  assert.ok(b.gzipped <= 3300, `the texts bundle to ${b.gzipped} B min+gz, over 3,300 B`);
-});
+  test(`${form}: importing the whole module costs at most 1,800 bytes min+gz`, async (t) => {
+    const b = await bundle(`import * as cc from ${moduleSpec};\nglobalThis.bundled = cc;\n`);
+    t.diagnostic(`whole module: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 1800)`);
+    const got = await run(b.text);
+    const direct = await import(jsModulePath);
+    assert.deepEqual(Object.keys(got).sort(), Object.keys(direct).sort(), "the bundle must keep every export");
+    assert.equal(got.reconnectPolicy(1012), "retry");
+    assert.ok(!b.text.includes("Normal Closure"), "the texts are a module of their own");
+    assert.ok(b.gzipped <= 1800, `the whole module bundles to ${b.gzipped} B min+gz, over 1,800 B:\n${b.text}`);
+  });
 
-// A helper that reads no table must not carry one: the frozen tables go
-// when nothing uses them.
-test("importing only browserCanSend leaves the CloseCode table out", async (t) => {
-  const b = await bundle(`import { browserCanSend } from ${moduleSpec};\nglobalThis.bundled = browserCanSend;\n`);
-  t.diagnostic(`browserCanSend only: ${b.minified} B minified, ${b.gzipped} B min+gz`);
-  const got = await run(b.text);
-  assert.equal(got(1000), true);
-  assert.equal(got(1001), false);
-  assert.ok(!b.text.includes("NormalClosure"), `the CloseCode table survived tree-shaking:\n${b.text}`);
-});
+  // The texts, a module of their own, carry every label, reference,
+  // description and range in every language of the registry: what a page
+  // that shows them pays, held to what it is today.
+  test(`${form}: importing the texts costs at most 3,300 bytes min+gz`, async (t) => {
+    const b = await bundle(`import * as tx from ${textsSpec};\nglobalThis.bundled = tx;\n`);
+    t.diagnostic(`texts: ${b.minified} B minified, ${b.gzipped} B min+gz (limit 3300)`);
+    const got = await run(b.text);
+    assert.equal(got.describeCloseCode(1000, "zh"), (await import(jsTextsPath)).describeCloseCode(1000, "zh-CN"));
+    assert.ok(b.gzipped <= 3300, `the texts bundle to ${b.gzipped} B min+gz, over 3,300 B`);
+  });
+
+  // A helper that reads no table must not carry one: the frozen tables go
+  // when nothing uses them.
+  test(`${form}: importing only browserCanSend leaves the CloseCode table out`, async (t) => {
+    const b = await bundle(`import { browserCanSend } from ${moduleSpec};\nglobalThis.bundled = browserCanSend;\n`);
+    t.diagnostic(`browserCanSend only: ${b.minified} B minified, ${b.gzipped} B min+gz`);
+    const got = await run(b.text);
+    assert.equal(got(1000), true);
+    assert.equal(got(1001), false);
+    assert.ok(!b.text.includes("NormalClosure"), `the CloseCode table survived tree-shaking:\n${b.text}`);
+  });
+
+  test(`${form}: importing only closeCodeLabel leaves the range table out`, async (t) => {
+    const b = await bundle(`import { closeCodeLabel } from ${textsSpec};\nglobalThis.bundled = closeCodeLabel;\n`);
+    t.diagnostic(`closeCodeLabel only: ${b.minified} B minified, ${b.gzipped} B min+gz`);
+    const got = await run(b.text);
+    assert.equal(got(1000), "Normal Closure");
+    assert.ok(!b.text.includes("Private use"), `the range table survived tree-shaking:\n${b.text}`);
+  });
+}
 
 test("npm pack ships exactly the modules, their JavaScript forms and package.json", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--loglevel=error"], {

@@ -85,21 +85,28 @@ test("anything but an integer from 0 to 65535 is never known, valid or sendable,
   }
 });
 
-test("lookups ignore numeric properties added to Array.prototype", () => {
-  // Unnamed codes below and above the highest named one, and past the end
-  // of every table.
-  const unnamed = [999, 2500, 4001, 65535];
-  for (const c of unnamed) Array.prototype[c] = "Polluted";
-  try {
-    for (const c of unnamed) {
-      if (cc.isKnownCloseCode(c)) continue;
-      assert.equal(cc.closeCodeName(c), undefined, String(c));
-      assert.equal(cc.closeCodeLabel(c), undefined, String(c));
-      assert.equal(cc.closeCodeReference(c), undefined, String(c));
-    }
-    assert.equal(cc.closeCodeName(1000), "NormalClosure");
-  } finally {
-    for (const c of unnamed) delete Array.prototype[c];
+// The numbers halfway between codes lie inside every span of every check:
+// a check that asks only for a number, not an integer, is caught wherever
+// its spans are, however narrow.
+const fractions = Array.from({ length: 0x10000 }, (_, c) => c + 0.5);
+
+test("a fraction inside any span is never a code, for every check and lookup", () => {
+  const ws = { close: () => assert.fail("closeWebSocket closed with a fraction") };
+  for (const v of fractions) {
+    assert.equal(cc.isKnownCloseCode(v), false, `known ${v}`);
+    assert.equal(cc.isValidCloseCode(v), false, `valid ${v}`);
+    assert.equal(cc.browserCanSend(v), false, `browserCanSend ${v}`);
+    assert.equal(cc.asBrowserSendable(v), undefined, `asBrowserSendable ${v}`);
+    assert.equal(cc.closeCodeName(v), undefined, `name ${v}`);
+    assert.equal(cc.closeCodeLabel(v), undefined, `label ${v}`);
+    assert.equal(cc.closeCodeReference(v), undefined, `reference ${v}`);
+    assert.equal(cc.describeCloseCode(v, "zh-CN"), undefined, `description ${v}`);
+    assert.equal(cc.closeCodeRange(v), undefined, `range ${v}`);
+    assert.equal(cc.reconnectPolicy(v), "unspecified", `reconnect ${v}`);
+    assert.equal(cc.retryAfter(v), undefined, `retryAfter ${v}`);
+  }
+  for (const v of [1000.5, 3000.5, 4999.5, 3000 + Number.EPSILON * 4096]) {
+    assert.throws(() => cc.closeWebSocket(ws, v), RangeError, String(v));
   }
 });
 
