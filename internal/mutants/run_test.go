@@ -270,15 +270,16 @@ func try(root string, files []string, m *Mutant, worker int, keep bool) (r resul
 	return r
 }
 
-// generate runs gencodes in the copy at dir and requires it to change a
-// generated file: otherwise the mutant cannot be seen through them.
+// generate runs gencodes in the copy at dir, with the flags of generate.go's
+// go:generate directive, and requires it to change a generated file:
+// otherwise the mutant cannot be seen through them.
 func generate(dir string) error {
 	gen := filepath.Join(dir, "generated")
 	before, err := fingerprint(gen)
 	if err != nil {
 		return err
 	}
-	if out, err := shell(dir, "go run ./cmd/gencodes"); err != nil {
+	if out, err := shell(dir, "go run ./cmd/gencodes -ts-license MIT"); err != nil {
 		return fmt.Errorf("gencodes fails on the mutant, so no test can show what it does:\n%s", indent(tail(out, 30)))
 	}
 	after, err := fingerprint(gen)
