@@ -52,9 +52,13 @@ async function bundle(entry) {
 }
 
 // run evaluates a bundle and returns what it stored in globalThis.bundled.
+// Node keeps a module by its URL and never runs it twice, and the two forms
+// bundle to the same text, so each run imports a URL of its own.
+let runs = 0;
 async function run(text) {
   delete globalThis.bundled;
-  await import("data:text/javascript;base64," + Buffer.from(text).toString("base64"));
+  const source = `${text}\n// run ${++runs}\n`;
+  await import("data:text/javascript;base64," + Buffer.from(source).toString("base64"));
   const got = globalThis.bundled;
   delete globalThis.bundled;
   return got;
