@@ -42,7 +42,7 @@ func proxyEnv(t *testing.T, dir string) []string {
 
 // TestGoInstallLines plays a user of the published module: in a new app
 // module with a registry, the go block of commands.txt adds gencodes as a
-// tool from the proxy and runs it; the outputs build and pass -check; and
+// tool from the proxy and runs it; the outputs pass go vet and -check; and
 // the go run block runs gencodes at the version without a module at all.
 // Both report the version they were built from.
 func TestGoInstallLines(t *testing.T) {
