@@ -210,7 +210,7 @@ func TestGenerateThenCheck(t *testing.T) {
 
 	code, _, stderr := runGencodes(t, dir, "-check")
 	assert.Equal(t, 1, code, "nothing generated yet")
-	assert.Contains(t, stderr, "16 generated file(s) out of date")
+	assert.Contains(t, stderr, "18 generated file(s) out of date")
 
 	code, _, stderr = runGencodes(t, dir)
 	require.Equal(t, 0, code, stderr)
@@ -219,7 +219,7 @@ func TestGenerateThenCheck(t *testing.T) {
 		"generated/go/closecode/texts.go", "generated/ts/closecodes.ts",
 		"generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/package.json",
 		"generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
-		"generated/docs/close-codes.md", "generated/docs/close-codes.zh-CN.md",
+		"generated/docs/close-codes.md", "generated/docs/close-codes.zh-CN.md", "generated/docs/close-codes.svg", "generated/docs/close-codes.zh-CN.svg",
 		"generated/json/closecodes.json", "generated/json/closecodes.schema.json",
 	}, listFiles(t, dir))
 

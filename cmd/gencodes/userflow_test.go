@@ -270,7 +270,7 @@ func TestCloneRunsGencodesOnAnAppRegistry(t *testing.T) {
 		"closecodes/reason.go", "closecodes/reconnect.go", "closecodes/texts.go",
 		"web/closecodes/closecodes.ts", "web/closecodes/js/closecodes.js", "web/closecodes/js/closecodes.d.ts",
 		"web/closecodes/texts.ts", "web/closecodes/js/texts.js", "web/closecodes/js/texts.d.ts",
-		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md",
+		"web/closecodes/package.json", "docs/close-codes.md", "docs/close-codes.zh-CN.md", "docs/close-codes.svg", "docs/close-codes.zh-CN.svg",
 		"json/closecodes.json", "json/closecodes.schema.json"}, listFiles(t, app))
 	code, _, stderr := runGencodes(t, app, "-registry", "closecodes.yaml", "-check")
 	assert.Equal(t, 0, code, stderr)

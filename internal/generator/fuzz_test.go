@@ -53,8 +53,8 @@ func FuzzGenerate(f *testing.F) {
 				requireNameCollisions(t, err, api)
 				return
 			}
-			if want := 14 + len(reg.Languages()); len(files) != want {
-				t.Fatalf("rendered %d files, want %d: 5 Go, 6 TypeScript and JavaScript, package.json, 2 JSON and one docs page a language", len(files), want)
+			if want := 14 + 2*len(reg.Languages()); len(files) != want {
+				t.Fatalf("rendered %d files, want %d: 5 Go, 6 TypeScript and JavaScript, package.json, 2 JSON, and a docs page and a code map a language", len(files), want)
 			}
 			for _, f := range files {
 				if strings.HasSuffix(f.Path, ".go") {

@@ -5,6 +5,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/format"
 	"path/filepath"
@@ -129,7 +130,9 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, m.Notice())})
 	}
 	for _, lang := range m.Languages {
-		if err := add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", page{m, lang, messages.For(lang)}); err != nil {
+		p := page{m, lang, messages.For(lang)}
+		if err := errors.Join(add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", p),
+			add(cfg.DocsOut, p.MapFile(), "docs.svg.tmpl", p)); err != nil {
 			return nil, err
 		}
 	}

@@ -35,6 +35,8 @@ type Text struct {
 	Policy, PolicyMeaning                                  map[string]string
 	Part, Aliases, None, NotACode, NotNamed, CannotBeNamed string
 	ByRule, NoRange, NoSuchName, DidYouMean, AskFor        string
+	// The legend of the code map.
+	MapBoth, MapWire, MapNone, MapOutside, MapCodes string
 }
 
 //go:embed messages.yaml
