@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -42,7 +43,7 @@ type Text struct {
 //go:embed messages.yaml
 var source []byte
 
-// tables holds the texts by language tag.
+// tables holds the texts by language tag, each missing one filled in from English.
 var tables = func() map[string]Text {
 	var t map[string]Text
 	dec := yaml.NewDecoder(bytes.NewReader(source))
@@ -50,14 +51,30 @@ var tables = func() map[string]Text {
 	if err := dec.Decode(&t); err != nil {
 		panic(fmt.Sprintf("messages.yaml: %v", err)) // a build-time file, held to this by the tests
 	}
+	en := reflect.ValueOf(t["en"])
+	for lang, text := range t {
+		v := reflect.ValueOf(&text).Elem()
+		for i := range v.NumField() {
+			if f := v.Field(i); f.IsZero() {
+				f.Set(en.Field(i))
+			}
+		}
+		t[lang] = text
+	}
 	return t
 }()
+
+// chosen remembers the texts For chose for each tag asked for.
+var chosen sync.Map
 
 // For returns the texts in the language that lang asks for, matched as the
 // registry matches languages, each missing one in English. A variant of the
 // language in another script does not count: a page for zh-TW, written in
 // Traditional Chinese, gets English rather than Simplified headings.
 func For(lang string) Text {
+	if t, ok := chosen.Load(lang); ok {
+		return t.(Text)
+	}
 	langs := slices.Sorted(maps.Keys(tables)) // "en" sorts first
 	match := registry.MatchLanguage(langs, lang)
 	tag := strings.ReplaceAll(lang, "_", "-")
@@ -66,15 +83,8 @@ func For(lang string) Text {
 			match = "en"
 		}
 	}
-	t := tables[match]
-	en := reflect.ValueOf(tables["en"])
-	v := reflect.ValueOf(&t).Elem()
-	for i := range v.NumField() {
-		if f := v.Field(i); f.IsZero() {
-			f.Set(en.Field(i))
-		}
-	}
-	return t
+	chosen.Store(lang, tables[match])
+	return tables[match]
 }
 
 // Fill replaces each placeholder in s, given as name and value pairs:
