@@ -1,0 +1,88 @@
+package closecheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// truncateFix wraps reason in reg's TruncateReason, importing reg's package
+// if the file does not; nil if its name is taken there.
+func truncateFix(pass *analysis.Pass, reg *registry, cur inspector.Cursor, reason ast.Expr) []analysis.SuggestedFix {
+	file := enclosingFile(cur)
+	name := importName(pass, file, reg.Path)
+	var edits []analysis.TextEdit
+	if name == "" {
+		if _, obj := pass.Pkg.Scope().Innermost(reason.Pos()).LookupParent(reg.Name, reason.Pos()); obj != nil {
+			return nil
+		}
+		name, edits = reg.Name, []analysis.TextEdit{addImport(file, reg.Path)}
+	}
+	edits = append(edits,
+		analysis.TextEdit{Pos: reason.Pos(), End: reason.Pos(), NewText: []byte(name + ".TruncateReason(")},
+		analysis.TextEdit{Pos: reason.End(), End: reason.End(), NewText: []byte(")")})
+	return []analysis.SuggestedFix{{Message: "pass the reason through " + name + ".TruncateReason", TextEdits: edits}}
+}
+
+// nameFix replaces the code arg of fn with the constant name of reg,
+// converted to the parameter's type: int(closecode.NormalClosure) for
+// gorilla, websocket.StatusCode(closecode.NormalClosure) for coder. It
+// returns nil unless the file imports reg's package and the type's.
+func nameFix(pass *analysis.Pass, reg *registry, fn *types.Func, cur inspector.Cursor, arg ast.Expr, name string) []analysis.SuggestedFix {
+	file := enclosingFile(cur)
+	pkg := importName(pass, file, reg.Path)
+	imported := pkg != ""
+	typ := types.TypeString(fn.Signature().Params().At(0).Type(), func(p *types.Package) string {
+		n := importName(pass, file, p.Path())
+		imported = imported && n != ""
+		return n
+	})
+	if !imported {
+		return nil
+	}
+	text := fmt.Sprintf("%s(%s.%s)", typ, pkg, name)
+	return []analysis.SuggestedFix{{Message: "use " + text,
+		TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(text)}}}}
+}
+
+func enclosingFile(cur inspector.Cursor) *ast.File {
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		return c.Node().(*ast.File)
+	}
+	panic("closecheck: a call outside a file")
+}
+
+// importName returns the name under which file imports path, or "".
+func importName(pass *analysis.Pass, file *ast.File, path string) string {
+	for _, spec := range file.Imports {
+		if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Imported().Path() == path && pn.Name() != "_" && pn.Name() != "." {
+			return pn.Name()
+		}
+	}
+	return ""
+}
+
+// addImport returns the edit that imports path into file: as the last line of
+// its last import block, or in an import declaration of its own.
+func addImport(file *ast.File, path string) analysis.TextEdit {
+	spec := strconv.Quote(path)
+	var last *ast.GenDecl
+	for _, decl := range file.Decls {
+		if d, ok := decl.(*ast.GenDecl); ok && d.Tok == token.IMPORT {
+			last = d
+		}
+	}
+	switch {
+	case last == nil:
+		return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
+	case last.Rparen.IsValid():
+		return analysis.TextEdit{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\t" + spec + "\n")}
+	default:
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\nimport " + spec)}
+	}
+}
