@@ -8,20 +8,18 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
-// truncateFix wraps reason in reg's TruncateReason, importing reg's package
-// if the file does not; nil if its name is taken there.
-func truncateFix(pass *analysis.Pass, reg *registry, cur inspector.Cursor, reason ast.Expr) []analysis.SuggestedFix {
-	file := enclosingFile(cur)
-	name := importName(pass, file, reg.Path)
+// truncateFix wraps reason in the registry's TruncateReason, importing its
+// package if the file does not; nil if its name is taken there.
+func (c *checker) truncateFix(reason ast.Expr) []analysis.SuggestedFix {
+	name := c.importName(c.reg.Path)
 	var edits []analysis.TextEdit
 	if name == "" {
-		if _, obj := pass.Pkg.Scope().Innermost(reason.Pos()).LookupParent(reg.Name, reason.Pos()); obj != nil {
+		if _, obj := c.pass.Pkg.Scope().Innermost(reason.Pos()).LookupParent(c.reg.Name, reason.Pos()); obj != nil {
 			return nil
 		}
-		name, edits = reg.Name, []analysis.TextEdit{addImport(file, reg.Path)}
+		name, edits = c.reg.Name, []analysis.TextEdit{addImport(c.file, c.reg.Path)}
 	}
 	edits = append(edits,
 		analysis.TextEdit{Pos: reason.Pos(), End: reason.Pos(), NewText: []byte(name + ".TruncateReason(")},
@@ -29,16 +27,15 @@ func truncateFix(pass *analysis.Pass, reg *registry, cur inspector.Cursor, reaso
 	return []analysis.SuggestedFix{{Message: "pass the reason through " + name + ".TruncateReason", TextEdits: edits}}
 }
 
-// nameFix replaces the code arg of fn with the constant name of reg,
+// nameFix replaces the code arg of fn with the registry's constant name,
 // converted to the parameter's type: int(closecode.NormalClosure) for
 // gorilla, websocket.StatusCode(closecode.NormalClosure) for coder. It
-// returns nil unless the file imports reg's package and the type's.
-func nameFix(pass *analysis.Pass, reg *registry, fn *types.Func, cur inspector.Cursor, arg ast.Expr, name string) []analysis.SuggestedFix {
-	file := enclosingFile(cur)
-	pkg := importName(pass, file, reg.Path)
+// returns nil unless the file imports the registry's package and the type's.
+func (c *checker) nameFix(fn *types.Func, arg ast.Expr, name string) []analysis.SuggestedFix {
+	pkg := c.importName(c.reg.Path)
 	imported := pkg != ""
 	typ := types.TypeString(fn.Signature().Params().At(0).Type(), func(p *types.Package) string {
-		n := importName(pass, file, p.Path())
+		n := c.importName(p.Path())
 		imported = imported && n != ""
 		return n
 	})
@@ -50,17 +47,10 @@ func nameFix(pass *analysis.Pass, reg *registry, fn *types.Func, cur inspector.C
 		TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(text)}}}}
 }
 
-func enclosingFile(cur inspector.Cursor) *ast.File {
-	for c := range cur.Enclosing((*ast.File)(nil)) {
-		return c.Node().(*ast.File)
-	}
-	panic("closecheck: a call outside a file")
-}
-
-// importName returns the name under which file imports path, or "".
-func importName(pass *analysis.Pass, file *ast.File, path string) string {
-	for _, spec := range file.Imports {
-		if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Imported().Path() == path && pn.Name() != "_" && pn.Name() != "." {
+// importName returns the name under which the file imports path, or "".
+func (c *checker) importName(path string) string {
+	for _, spec := range c.file.Imports {
+		if pn := c.pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Imported().Path() == path && pn.Name() != "_" && pn.Name() != "." {
 			return pn.Name()
 		}
 	}

@@ -1,7 +1,6 @@
 package closecheck
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -85,32 +84,19 @@ func (r *registry) describe(code int64) string {
 }
 
 // registryFor returns the registry that pass's package is checked against:
-// of the generated packages it imports, an app's (any but the standard
-// package) before the standard one, the one naming more codes first, then
+// of the generated packages it imports, the one that names the most codes
+// (an app's registry extends the standard one, so it wins), then the first
 // by import path; the standard registry if it imports none.
 func registryFor(pass *analysis.Pass) *registry {
-	var found []*registry
+	best := standard
 	for _, pkg := range pass.Pkg.Imports() {
-		if r := new(registry); pass.ImportPackageFact(pkg, r) {
-			found = append(found, r)
+		r := new(registry)
+		if pass.ImportPackageFact(pkg, r) && (best == standard || len(r.Codes) > len(best.Codes) ||
+			len(r.Codes) == len(best.Codes) && r.Path < best.Path) {
+			best = r
 		}
 	}
-	if len(found) == 0 {
-		return standard
-	}
-	return slices.MinFunc(found, func(a, b *registry) int {
-		return cmp.Or(
-			cmp.Compare(boolInt(a.Path == standardPath), boolInt(b.Path == standardPath)),
-			cmp.Compare(len(b.Codes), len(a.Codes)),
-			cmp.Compare(a.Path, b.Path))
-	})
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return best
 }
 
 // readRegistry returns the registry of pass's package if gencodes made it: a
@@ -146,7 +132,6 @@ func readRegistry(pass *analysis.Pass) *registry {
 					r.Codes = append(r.Codes, namedCode{name, v})
 				}
 			}
-			slices.SortFunc(r.Codes, func(a, b namedCode) int { return cmp.Compare(a.Value, b.Value) })
 			return r
 		}
 	}
@@ -156,40 +141,34 @@ func readRegistry(pass *analysis.Pass) *registry {
 // wireSpans reads the codes valid on the wire from the body of a generated
 // IsValid: switch { case c == N, c >= A && c <= B, ...: return true }.
 func wireSpans(info *types.Info, body *ast.BlockStmt) ([]span, bool) {
-	if body == nil || len(body.List) == 0 {
+	var sw *ast.SwitchStmt
+	if body != nil && len(body.List) > 0 {
+		sw, _ = body.List[0].(*ast.SwitchStmt)
+	}
+	if sw == nil || sw.Tag != nil {
 		return nil, false
 	}
-	sw, ok := body.List[0].(*ast.SwitchStmt)
-	if !ok || sw.Tag != nil {
-		return nil, false
+	bound := func(e ast.Expr, op token.Token) (int64, bool) {
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == op {
+			return intValue(info, b.Y)
+		}
+		return 0, false
 	}
-	value := func(e ast.Expr) (int64, bool) { return intValue(info, e) }
 	var spans []span
 	for _, stmt := range sw.Body.List {
 		for _, e := range stmt.(*ast.CaseClause).List {
-			b, _ := e.(*ast.BinaryExpr)
-			switch {
-			case b != nil && b.Op == token.EQL:
-				n, ok := value(b.Y)
-				if !ok {
-					return nil, false
-				}
-				spans = append(spans, span{n, n})
-			case b != nil && b.Op == token.LAND:
-				lo, okLo := b.X.(*ast.BinaryExpr)
-				hi, okHi := b.Y.(*ast.BinaryExpr)
-				if !okLo || !okHi || lo.Op != token.GEQ || hi.Op != token.LEQ {
-					return nil, false
-				}
-				a, okA := value(lo.Y)
-				z, okZ := value(hi.Y)
-				if !okA || !okZ {
-					return nil, false
-				}
-				spans = append(spans, span{a, z})
-			default:
+			lo, ok := bound(e, token.EQL)
+			hi := lo
+			if b, isAnd := e.(*ast.BinaryExpr); !ok && isAnd && b.Op == token.LAND {
+				var okHi bool
+				lo, ok = bound(b.X, token.GEQ)
+				hi, okHi = bound(b.Y, token.LEQ)
+				ok = ok && okHi
+			}
+			if !ok {
 				return nil, false
 			}
+			spans = append(spans, span{lo, hi})
 		}
 	}
 	return spans, len(spans) > 0

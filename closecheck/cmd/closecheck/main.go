@@ -1,13 +1,8 @@
-// Closecheck reports WebSocket close codes and reasons that a Go program
-// would send wrong, with gorilla/websocket, coder/websocket,
-// nhooyr.io/websocket and gobwas/ws.
-//
-// Run it alone or as go vet's tool:
+// Closecheck reports WebSocket close codes and reasons that a Go program would
+// send wrong; "closecheck -help" lists its rules. Run it alone or as go vet's tool:
 //
 //	closecheck ./...
 //	go vet -vettool=$(command -v closecheck) ./...
-//
-// See the closecheck package for its rules.
 package main
 
 import (
