@@ -76,6 +76,15 @@ func TestRegistryFacts(t *testing.T) {
 	}
 }
 
+// TestMistakesGenerated checks that the mistakes module's chatcodes is what
+// gencodes makes of its registry now.
+func TestMistakesGenerated(t *testing.T) {
+	out, err := exec.Command(gencodes(t), "-registry", "testdata/mistakes/closecodes.yaml", "-check").CombinedOutput()
+	if err != nil {
+		t.Fatalf("gencodes -check: %v\n%s\nrun, at the repository root: go run ./cmd/gencodes -registry closecheck/testdata/mistakes/closecodes.yaml", err, out)
+	}
+}
+
 // errorList is an analysistest.Testing that keeps the errors.
 type errorList []string
 
