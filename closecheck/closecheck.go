@@ -11,18 +11,16 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 const doc = `report WebSocket close codes and reasons that would be sent wrong
 
-closecheck checks the calls of gorilla/websocket's FormatCloseMessage,
-coder/websocket's and nhooyr.io/websocket's Conn.Close and gobwas/ws's
-NewCloseFrameBody against the registry of the gencodes package that the
-checked package imports (an app's wins), or else the standard registry.
-Each report starts with its rule:
+closecheck checks the Close frames made with gorilla/websocket,
+coder/websocket, nhooyr.io/websocket and gobwas/ws against the registry of
+the gencodes package that the checked package imports (an app's wins), or
+else the standard registry. Each report starts with its rule:
 
 	unsendable code    a constant code the registry says is not valid on the wire
 	lost reason        the library's code for "no status" with a reason, which it drops
@@ -37,7 +35,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "closecheck",
 	Doc:       doc,
 	URL:       "https://github.com/closecodes/closecodes/tree/main/closecheck",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	FactTypes: []analysis.Fact{new(registry)},
 	Run:       run,
 }
@@ -49,23 +46,22 @@ func init() {
 		"report reasons made at run time that are not passed through TruncateReason")
 }
 
-// closeCalls maps each library function that takes a close code and a
-// reason, by its full name, to the library's constant for the code that it
-// turns into a Close frame without a code, or "" if it sends every code.
-var closeCalls = map[string]string{
-	// gorilla/websocket v1.5.3, conn.go: FormatCloseMessage returns an empty
-	// payload for CloseNoStatusReceived and writes any other code and text
-	// unchecked; WriteControl then refuses a payload over 125 bytes.
-	"github.com/gorilla/websocket.FormatCloseMessage": "CloseNoStatusReceived",
-	// coder/websocket v1.8.15, close.go: writeClose sends an empty Close
-	// frame for StatusNoStatusRcvd; bytesErr refuses a reason over 123 bytes
-	// and the codes validWireCloseCode rejects, and then no frame is sent.
-	"(*github.com/coder/websocket.Conn).Close": "StatusNoStatusRcvd",
-	// nhooyr.io/websocket v1.8.17: the same close.go under the old path.
-	"(*nhooyr.io/websocket.Conn).Close": "StatusNoStatusRcvd",
-	// gobwas/ws v1.4.0, frame.go: NewCloseFrameBody puts any code on the
-	// wire, 1005 too, and crops the reason at byte 123, even in a character.
-	"github.com/gobwas/ws.NewCloseFrameBody": "",
+// closeCalls maps the path of each library closecheck knows to its function
+// that takes a close code and a reason, by full name, and the library's
+// constant for the code that it turns into a Close frame without a code
+// ("" if it sends every code as it is).
+var closeCalls = map[string]struct{ fullName, noStatus string }{
+	// gorilla/websocket v1.5.3, conn.go: an empty payload for CloseNoStatusReceived,
+	// any other code and text unchecked; WriteControl refuses over 125 bytes.
+	"github.com/gorilla/websocket": {"github.com/gorilla/websocket.FormatCloseMessage", "CloseNoStatusReceived"},
+	// coder/websocket v1.8.15, close.go: an empty Close frame for StatusNoStatusRcvd;
+	// bytesErr refuses a reason over 123 bytes and the codes validWireCloseCode
+	// rejects, and then no frame is sent. nhooyr.io/websocket v1.8.17 is the same.
+	"github.com/coder/websocket": {"(*github.com/coder/websocket.Conn).Close", "StatusNoStatusRcvd"},
+	"nhooyr.io/websocket":        {"(*nhooyr.io/websocket.Conn).Close", "StatusNoStatusRcvd"},
+	// gobwas/ws v1.4.0, frame.go: any code as it is, 1005 too, and the reason
+	// cropped at byte 123, even inside a character.
+	"github.com/gobwas/ws": {"github.com/gobwas/ws.NewCloseFrameBody", ""},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -73,20 +69,34 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(r)
 		return nil, nil
 	}
+	if !usesLibrary(pass.Pkg, map[*types.Package]bool{}) {
+		return nil, nil // most packages, such as the standard library's: nothing to walk
+	}
 	reg := registryFor(pass)
-	for file := range pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().Children() {
+	for file := range inspector.New(pass.Files).Root().Children() {
 		c := &checker{pass, reg, file.Node().(*ast.File)}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			fn, _ := typeutil.Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr)).(*types.Func)
-			if fn == nil {
+			if fn == nil || fn.Pkg() == nil {
 				continue
 			}
-			if noStatus, ok := closeCalls[fn.FullName()]; ok && fn.Signature().Params().Len() == 2 {
-				c.check(fn, noStatus, cur)
+			if lib, ok := closeCalls[fn.Pkg().Path()]; ok && fn.FullName() == lib.fullName && fn.Signature().Params().Len() == 2 {
+				c.check(fn, lib.noStatus, cur)
 			}
 		}
 	}
 	return nil, nil
+}
+
+// usesLibrary reports whether pkg imports, maybe indirectly, a library that
+// closecheck knows; only then can it call one of their functions.
+func usesLibrary(pkg *types.Package, seen map[*types.Package]bool) bool {
+	_, ok := closeCalls[pkg.Path()]
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		ok = ok || !seen[imp] && usesLibrary(imp, seen)
+	}
+	return ok
 }
 
 // A checker checks the calls of one file against one registry.
@@ -198,16 +208,13 @@ func (c *checker) isHelperCall(e ast.Expr, name string) bool {
 // isIntLiteral reports whether e is an integer literal, maybe converted.
 func isIntLiteral(info *types.Info, e ast.Expr) bool {
 	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.BasicLit:
-			return x.Kind == token.INT
-		case *ast.CallExpr:
-			if len(x.Args) == 1 && info.Types[x.Fun].IsType() {
-				e = x.Args[0]
-				continue
-			}
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
+			e = call.Args[0]
+			continue
 		}
-		return false
+		lit, ok := e.(*ast.BasicLit)
+		return ok && lit.Kind == token.INT
 	}
 }
 

@@ -67,12 +67,11 @@ func addImport(file *ast.File, path string) analysis.TextEdit {
 			last = d
 		}
 	}
-	switch {
-	case last == nil:
-		return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
-	case last.Rparen.IsValid():
-		return analysis.TextEdit{Pos: last.Rparen, End: last.Rparen, NewText: []byte("\t" + spec + "\n")}
-	default:
-		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\nimport " + spec)}
+	pos, text := file.Name.End(), "\n\nimport "+spec
+	if last != nil && last.Rparen.IsValid() {
+		pos, text = last.Rparen, "\t"+spec+"\n"
+	} else if last != nil {
+		pos, text = last.End(), "\nimport "+spec
 	}
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 }

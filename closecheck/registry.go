@@ -106,8 +106,7 @@ func registryFor(pass *analysis.Pass) *registry {
 func readRegistry(pass *analysis.Pass) *registry {
 	scope := pass.Pkg.Scope()
 	maxReason, _ := scope.Lookup("MaxReasonBytes").(*types.Const)
-	truncate, _ := scope.Lookup("TruncateReason").(*types.Func)
-	if maxReason == nil || truncate == nil {
+	if _, ok := scope.Lookup("TruncateReason").(*types.Func); !ok || maxReason == nil {
 		return nil
 	}
 	for _, f := range pass.Files {
@@ -116,7 +115,7 @@ func readRegistry(pass *analysis.Pass) *registry {
 		}
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil || fn.Name.Name != "IsValid" {
+			if !ok || fn.Recv == nil || fn.Name.Name != "IsValid" || fn.Body == nil || len(fn.Body.List) == 0 {
 				continue
 			}
 			valid, ok := wireSpans(pass.TypesInfo, fn.Body)
@@ -141,11 +140,8 @@ func readRegistry(pass *analysis.Pass) *registry {
 // wireSpans reads the codes valid on the wire from the body of a generated
 // IsValid: switch { case c == N, c >= A && c <= B, ...: return true }.
 func wireSpans(info *types.Info, body *ast.BlockStmt) ([]span, bool) {
-	var sw *ast.SwitchStmt
-	if body != nil && len(body.List) > 0 {
-		sw, _ = body.List[0].(*ast.SwitchStmt)
-	}
-	if sw == nil || sw.Tag != nil {
+	sw, ok := body.List[0].(*ast.SwitchStmt)
+	if !ok || sw.Tag != nil {
 		return nil, false
 	}
 	bound := func(e ast.Expr, op token.Token) (int64, bool) {

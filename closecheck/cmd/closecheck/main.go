@@ -1,8 +1,6 @@
 // Closecheck reports WebSocket close codes and reasons that a Go program would
-// send wrong; "closecheck -help" lists its rules. Run it alone or as go vet's tool:
-//
-//	closecheck ./...
-//	go vet -vettool=$(command -v closecheck) ./...
+// send wrong. Run it as "closecheck ./..." or as go vet's tool,
+// "go vet -vettool=$(command -v closecheck) ./..."; "closecheck -help" lists its rules.
 package main
 
 import (
