@@ -76,11 +76,12 @@ func run(pass *analysis.Pass) (any, error) {
 	for file := range inspector.New(pass.Files).Root().Children() {
 		c := &checker{pass, reg, file.Node().(*ast.File)}
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			fn, _ := typeutil.Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr)).(*types.Func)
-			if fn == nil || fn.Pkg() == nil {
+			call := cur.Node().(*ast.CallExpr)
+			fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+			if fn == nil || fn.Pkg() == nil || len(call.Args) != 2 { // not f(g()), where g returns both
 				continue
 			}
-			if lib, ok := closeCalls[fn.Pkg().Path()]; ok && fn.FullName() == lib.fullName && fn.Signature().Params().Len() == 2 {
+			if lib, ok := closeCalls[fn.Pkg().Path()]; ok && fn.FullName() == lib.fullName {
 				c.check(fn, lib.noStatus, cur)
 			}
 		}

@@ -52,4 +52,7 @@ func Named(conn *coder.Conn, ws *websocket.Conn) {
 	conn.Close(coder.StatusCode(closecode.TryAgainLater), "busy")
 	ws.Close() // gorilla's Close takes no code: not a Close frame call
 	conn.CloseNow()
+	conn.Close(closeArgs()) // both from one call: neither is known
 }
+
+func closeArgs() (coder.StatusCode, string) { return coder.StatusNormalClosure, "bye" }
