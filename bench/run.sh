@@ -78,14 +78,14 @@ dirs=("$(cd ../examples/websocket && pwd)")
 if ! $quick && [ -n "${CLOSECHECK_BENCH_LARGE:-}" ]; then
   dirs+=("$(cd "$CLOSECHECK_BENCH_LARGE" && pwd)")
 fi
-passes=10
-$quick && passes=1
+passes=10 short=false
+$quick && passes=1 short=true
 : > "$out/closecheck.txt"
 for dir in "${dirs[@]}"; do
   # Passes, as above: each runs every case once, so a busy spell falls on all.
   for pass in $(seq "$passes"); do
     CLOSECHECK_BENCH_DIR="$dir" "$work/closecheck.test" -test.run='^$' -test.bench=BenchmarkVet \
-      -test.benchtime=1x | tee -a "$out/closecheck.txt"
+      -test.benchtime=1x -test.short="$short" | tee -a "$out/closecheck.txt"
   done
 done
 go run ./cmd/passratio -base vet < "$out/closecheck.txt" | tee "$out/closecheck-ratios.txt"

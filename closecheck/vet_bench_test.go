@@ -105,6 +105,9 @@ func BenchmarkVet(b *testing.B) {
 		})
 	}
 	pkgs = nil
+	if testing.Short() {
+		return // bench/run.sh --quick: the cases above prove that it runs; loading again is 10 s of CI
+	}
 	b.Run(module+"/impl=load", func(b *testing.B) {
 		runtime.GC()
 		b.ResetTimer()
