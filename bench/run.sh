@@ -69,4 +69,25 @@ go generate ./... (warm build cache)${T}$root${T}go${T}generate${T}./...
 SPEC
 "$work/procbench" -runs "$runs" "$work/generator.spec" | tee "$out/generator.txt"
 
+step "closecheck next to go vet's default passes, on the same loaded packages (closecheck's BenchmarkVet)"
+# examples/websocket always; a large module that uses gorilla or coder only
+# when CLOSECHECK_BENCH_LARGE names its directory (BENCHMARKS.md says how it
+# was prepared), never with --quick: CI has no such checkout.
+(cd ../closecheck && go test -c -o "$work/closecheck.test" .)
+dirs=("$(cd ../examples/websocket && pwd)")
+if ! $quick && [ -n "${CLOSECHECK_BENCH_LARGE:-}" ]; then
+  dirs+=("$(cd "$CLOSECHECK_BENCH_LARGE" && pwd)")
+fi
+passes=10 short=false
+$quick && passes=1 short=true
+: > "$out/closecheck.txt"
+for dir in "${dirs[@]}"; do
+  # Passes, as above: each runs every case once, so a busy spell falls on all.
+  for pass in $(seq "$passes"); do
+    CLOSECHECK_BENCH_DIR="$dir" "$work/closecheck.test" -test.run='^$' -test.bench=BenchmarkVet \
+      -test.benchtime=1x -test.short="$short" | tee -a "$out/closecheck.txt"
+  done
+done
+go run ./cmd/passratio -base vet < "$out/closecheck.txt" | tee "$out/closecheck-ratios.txt"
+
 step "done: results in $out"

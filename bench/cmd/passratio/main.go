@@ -2,11 +2,11 @@
 // same benchmarks and prints, for every benchmark with an impl=closecode
 // case, each other implementation's time over closecode's, pass by pass:
 // the median of those ratios, the quartiles and the range. Above 1,
-// closecode is faster.
+// closecode is faster. -base names another case to divide by, such as vet.
 //
 // Usage:
 //
-//	passratio < go.txt
+//	passratio [-base closecode] < go.txt
 //
 // benchstat compares the two sides' medians, each with its own spread; on a
 // shared machine that spread is wide. Within one pass the two cases ran
@@ -15,6 +15,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -28,6 +29,8 @@ import (
 var procsSuffix = regexp.MustCompile(`-\d+$`)
 
 func main() {
+	base := flag.String("base", "closecode", "the `impl` to divide the others by")
+	flag.Parse()
 	// samples[benchmark][impl] lists ns/op in the order of the passes.
 	samples := map[string]map[string][]float64{}
 	var order []string
@@ -56,22 +59,25 @@ func main() {
 		fail(err)
 	}
 	for _, name := range order {
-		ours := samples[name]["closecode"]
+		ours, ok := samples[name][*base]
+		if !ok {
+			continue
+		}
 		for _, impl := range slices.Sorted(maps.Keys(samples[name])) {
 			theirs := samples[name][impl]
-			if impl == "closecode" {
+			if impl == *base {
 				continue
 			}
 			if len(theirs) != len(ours) {
-				fail(fmt.Errorf("%s: %d samples of %s, %d of closecode", name, len(theirs), impl, len(ours)))
+				fail(fmt.Errorf("%s: %d samples of %s, %d of %s", name, len(theirs), impl, len(ours), *base))
 			}
 			r := make([]float64, len(ours))
 			for i := range ours {
 				r[i] = theirs[i] / ours[i]
 			}
 			slices.Sort(r)
-			fmt.Printf("%s\t%s / closecode\tmedian %.2fx\tquartiles %.2f-%.2fx\tmin %.2fx\tmax %.2fx\tpasses %d\n",
-				strings.TrimPrefix(name, "Benchmark"), impl, r[len(r)/2], r[len(r)/4], r[len(r)*3/4], r[0], r[len(r)-1], len(r))
+			fmt.Printf("%s\t%s / %s\tmedian %.2fx\tquartiles %.2f-%.2fx\tmin %.2fx\tmax %.2fx\tpasses %d\n",
+				strings.TrimPrefix(name, "Benchmark"), impl, *base, r[len(r)/2], r[len(r)/4], r[len(r)*3/4], r[0], r[len(r)-1], len(r))
 		}
 	}
 }
