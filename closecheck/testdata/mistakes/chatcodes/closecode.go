@@ -18,31 +18,95 @@ import (
 // opens the payload of a Close frame (RFC 6455, 5.5.1 and 7.4).
 type Code uint16
 
-// The codes that the registry names, each with its label: IANA's name for it
-// where IANA gives one. Description says what each means and Reference where
-// it is defined.
+// The codes that the registry names, each with its description and the
+// specification that defines it. Label returns each one's label.
 const (
-	NormalClosure           Code = 1000 // Normal Closure
-	GoingAway               Code = 1001 // Going Away
-	ProtocolError           Code = 1002 // Protocol error
-	UnsupportedData         Code = 1003 // Unsupported Data
-	Reserved                Code = 1004 // Reserved
-	NoStatusReceived        Code = 1005 // No Status Rcvd
-	AbnormalClosure         Code = 1006 // Abnormal Closure
-	InvalidFramePayloadData Code = 1007 // Invalid frame payload data
-	PolicyViolation         Code = 1008 // Policy Violation
-	MessageTooBig           Code = 1009 // Message Too Big
-	MandatoryExtension      Code = 1010 // Mandatory Ext.
-	InternalError           Code = 1011 // Internal Error
-	ServiceRestart          Code = 1012 // Service Restart
-	TryAgainLater           Code = 1013 // Try Again Later
-	BadGateway              Code = 1014 // Bad Gateway
-	TLSHandshake            Code = 1015 // TLS handshake
-	Unauthorized            Code = 3000 // Unauthorized
-	Forbidden               Code = 3003 // Forbidden
-	Timeout                 Code = 3008 // Timeout
-	SessionExpired          Code = 4001 // Session expired
-	RoomFull                Code = 4403 // Room full
+	// The connection did what it was opened for and is closing cleanly. See RFC
+	// 6455, 7.4.1.
+	NormalClosure Code = 1000
+
+	// The endpoint is leaving, such as a server shutting down or a page being
+	// navigated away from. See RFC 6455, 7.4.1.
+	GoingAway Code = 1001
+
+	// The endpoint is closing because its peer broke the WebSocket protocol. See
+	// RFC 6455, 7.4.1.
+	ProtocolError Code = 1002
+
+	// The endpoint received a kind of data it cannot take, such as binary on a
+	// text-only connection. See RFC 6455, 7.4.1.
+	UnsupportedData Code = 1003
+
+	// Reserved; a meaning may be defined in the future, so endpoints do not send
+	// it. See RFC 6455, 7.4.1.
+	Reserved Code = 1004
+
+	// Reported locally when a Close frame carried no status code; never sent. See
+	// RFC 6455, 7.4.1.
+	NoStatusReceived Code = 1005
+
+	// Reported locally when the connection dropped without a Close frame; never
+	// sent. See RFC 6455, 7.4.1.
+	AbnormalClosure Code = 1006
+
+	// A message's data did not match its type, such as text that is not valid
+	// UTF-8. See RFC 6455, 7.4.1.
+	InvalidFramePayloadData Code = 1007
+
+	// A message broke the endpoint's policy; the general code when no more
+	// specific one fits. See RFC 6455, 7.4.1.
+	PolicyViolation Code = 1008
+
+	// A message was too large for the endpoint to process. See RFC 6455, 7.4.1.
+	MessageTooBig Code = 1009
+
+	// The client needed an extension that the server did not agree to in the
+	// handshake. See RFC 6455, 7.4.1.
+	MandatoryExtension Code = 1010
+
+	// The endpoint met an unexpected condition that stopped it from fulfilling the
+	// request. See RFC 6455, 7.4.1; RFC Errata 3227.
+	InternalError Code = 1011
+
+	// The service is restarting; a client may reconnect after a short wait. See
+	// https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/
+	// (hybi mailing list).
+	ServiceRestart Code = 1012
+
+	// The server is temporarily unable to serve, such as when overloaded; try
+	// again later. See
+	// https://mailarchive.ietf.org/arch/msg/hybi/P_1vbD9uyHl63nbIIbFxKMfSwcM/
+	// (hybi mailing list).
+	TryAgainLater Code = 1013
+
+	// A gateway or proxy got an invalid response from the server behind it. See
+	// https://mailarchive.ietf.org/arch/msg/hybi/l1lK4ZImO70jmcYorRa1lsLdvzY/
+	// (hybi mailing list).
+	BadGateway Code = 1014
+
+	// Reported locally when the TLS handshake failed, such as on a bad
+	// certificate; never sent. See RFC 6455, 7.4.1.
+	TLSHandshake Code = 1015
+
+	// The request needs authentication the client has not given. See IANA
+	// WebSocket Close Code Number Registry (registered 2021-09-06, without a
+	// specification).
+	Unauthorized Code = 3000
+
+	// The client is authenticated but not allowed to do what it asked. See IANA
+	// WebSocket Close Code Number Registry (registered 2023-02-22, without a
+	// specification).
+	Forbidden Code = 3003
+
+	// The endpoint waited too long for its peer and gave up. See IANA WebSocket
+	// Close Code Number Registry (registered 2024-02-01, without a specification).
+	Timeout Code = 3008
+
+	// The session ran out; log in again. See Chat protocol, section 3.
+	SessionExpired Code = 4001
+
+	// The room has no free seat. See Chat protocol, section 4.
+	RoomFull Code = 4403
 )
 
 // named holds each named code's Go name and label by slot, the index that
@@ -81,15 +145,15 @@ func slot(c Code) int {
 	case c >= 1000 && c <= 1015:
 		return int(c-1000) + 1
 	case c == 3000:
-		return 17
+		return int(c-3000) + 17
 	case c == 3003:
-		return 18
+		return int(c-3003) + 18
 	case c == 3008:
-		return 19
+		return int(c-3008) + 19
 	case c == 4001:
-		return 20
+		return int(c-4001) + 20
 	case c == 4403:
-		return 21
+		return int(c-4403) + 21
 	}
 	return 0
 }

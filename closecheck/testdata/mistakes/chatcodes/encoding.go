@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -44,10 +45,11 @@ func Parse(s string) (Code, error) {
 			return a.code, nil
 		}
 	}
+	number := s
 	if inner, ok := strings.CutPrefix(s, "Code("); ok && strings.HasSuffix(inner, ")") {
-		s = strings.TrimSuffix(inner, ")")
+		number = strings.TrimSuffix(inner, ")")
 	}
-	if c, ok := parseDecimal(s); ok {
+	if c, ok := parseDecimal(number); ok {
 		return c, nil
 	}
 	return 0, fmt.Errorf("%w %q", ErrUnknown, s)
@@ -88,20 +90,26 @@ func (c Code) MarshalJSON() ([]byte, error) {
 	return strconv.AppendUint(nil, uint64(c), 10), nil
 }
 
-// UnmarshalJSON accepts a JSON number from 0 to 65535 and, for payloads
-// written before codes were numbers, a string that Parse reads, such as
-// "NormalClosure". JSON null leaves c unchanged.
+// UnmarshalJSON accepts a JSON number whose value is a whole number from 0
+// to 65535, as JSON Schema's integer and JavaScript read one (1000, 1000.0,
+// 1e3, -0) and, for payloads written before codes were numbers, a string
+// that Parse reads, such as "NormalClosure". JSON null leaves c unchanged.
 func (c *Code) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
+		return nil
+	}
+	if v, ok := parseDecimal(string(data)); ok {
+		*c = v
 		return nil
 	}
 	var s string
 	if json.Unmarshal(data, &s) == nil {
 		return c.UnmarshalText([]byte(s))
 	}
-	if v, ok := parseDecimal(string(data)); ok {
-		*c = v
+	var f float64
+	if json.Unmarshal(data, &f) == nil && f == math.Trunc(f) && f >= 0 && f <= 65535 {
+		*c = Code(f)
 		return nil
 	}
-	return fmt.Errorf("%w: %.40s is not a number from 0 to 65535", ErrUnknown, data)
+	return fmt.Errorf("%w: %.40s is not a whole number from 0 to 65535", ErrUnknown, data)
 }

@@ -34,7 +34,7 @@ var references = [...]string{
 // first; descriptions holds the texts of each, "" where one is missing.
 var descriptionLanguages = [...]string{"en", "zh-CN"}
 
-var descriptions = [...][22]string{
+var descriptions = [...][len(named)]string{
 	{ // en
 		"",
 		"The connection did what it was opened for and is closing cleanly.",
@@ -106,7 +106,9 @@ func (c Code) Description() string { return descriptions[0][slot(c)] }
 // language; "" for a code the registry does not name. The language is the
 // registry's that matches lang exactly (ignoring ASCII case, reading "_" as
 // "-"), else by RFC 4647 lookup ("zh-CN-u-nu-hanidec" finds "zh-CN"), else
-// the first with the same primary subtag ("zh-Hans" finds "zh-CN").
+// the first with the same primary subtag and script ("zh-HK", written in
+// Traditional Chinese, finds "zh-TW" before "zh-CN"), else the first with the
+// same primary subtag ("zh-Hans" finds "zh-CN"). A malformed tag gets English.
 func (c Code) DescriptionIn(lang string) string {
 	i := slot(c)
 	if d := descriptions[languageIndex(lang)][i]; d != "" {
@@ -119,13 +121,29 @@ func (c Code) DescriptionIn(lang string) string {
 // are written in, English first, in a new slice each call.
 func DescriptionLanguages() []string { return append([]string(nil), descriptionLanguages[:]...) }
 
+// languageScripts holds the script of each description language whose
+// primary language the registry writes in more than one script, and "" for
+// the others.
+var languageScripts = [...]string{"", ""}
+
+// likelyScripts are the scripts that a tag without a script subtag is
+// written in, by primary language and region ("" for any other region), for
+// those languages: CLDR's likely subtags, as golang.org/x/text had them when
+// gencodes ran.
+var likelyScripts = [...]struct{ language, region, script string }{}
+
 // languageIndex returns the index in descriptionLanguages of the language
 // lang asks for, as DescriptionIn says, or 0, English, when none matches.
 func languageIndex(lang string) int {
 	want := lowerASCII(strings.ReplaceAll(lang, "_", "-"))
+	primary, script := scriptOf(want)
+	// A language found by dropping subtags must not be written in another script than lang asks for.
+	fits := func(i int) bool {
+		return script == "" || languageScripts[i] == "" || lowerASCII(languageScripts[i]) == script
+	}
 	for tag := want; tag != ""; {
 		for i, l := range descriptionLanguages {
-			if lowerASCII(l) == tag {
+			if lowerASCII(l) == tag && (tag == want || fits(i)) {
 				return i
 			}
 		}
@@ -139,14 +157,47 @@ func languageIndex(lang string) int {
 			tag = tag[:n-2]
 		}
 	}
-	if primary, _, _ := strings.Cut(want, "-"); primary != "" {
+	for _, sameScript := range []bool{true, false} {
 		for i, l := range descriptionLanguages {
-			if p, _, _ := strings.Cut(lowerASCII(l), "-"); p == primary {
+			p, _, _ := strings.Cut(lowerASCII(l), "-")
+			scriptOK := !sameScript || script != "" && lowerASCII(languageScripts[i]) == script
+			if p == primary && primary != "" && scriptOK {
 				return i
 			}
 		}
 	}
 	return 0
+}
+
+// scriptOf returns the primary subtag of tag, which is in lower case, and
+// the script it asks for, in lower case: its script subtag, else the likely
+// one for its primary language and region, else "".
+func scriptOf(tag string) (primary, script string) {
+	subtags := strings.Split(tag, "-")
+	region := ""
+	for i, s := range subtags[1:] {
+		if len(s) == 4 && i <= 1 && script == "" && isLetters(s) {
+			script = s
+		} else if len(s) == 2 && isLetters(s) || len(s) == 3 && strings.Trim(s, "0123456789") == "" {
+			region = s
+			break
+		} else if i != 0 || len(s) != 3 { // an extended language subtag may come first
+			break
+		}
+	}
+	for _, r := range []string{region, ""} {
+		for _, l := range likelyScripts {
+			if script == "" && l.language == subtags[0] && lowerASCII(l.region) == r {
+				script = lowerASCII(l.script)
+			}
+		}
+	}
+	return subtags[0], script
+}
+
+// isLetters reports whether s is lower-case ASCII letters.
+func isLetters(s string) bool {
+	return s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") == ""
 }
 
 // lowerASCII lowers ASCII letters only: Unicode case folding would let the
