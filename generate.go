@@ -7,7 +7,7 @@ package closecodes
 
 import _ "embed" // for StandardRegistry
 
-//go:generate go run ./cmd/gencodes -ts-license MIT
+//go:generate go run ./cmd/gencodes
 
 // StandardRegistry is codes.yaml: every code and range of RFC 6455, the IANA
 // registry and the WHATWG close() rule. App registries extend it with

@@ -38,8 +38,8 @@
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //
-//	go run ./cmd/gencodes -ts-license MIT
-//	go run ./cmd/gencodes -ts-license MIT -check
+//	go run ./cmd/gencodes
+//	go run ./cmd/gencodes -check
 //	go run ./cmd/gencodes explain 1006
 package main
 

@@ -77,3 +77,27 @@ func writeFile(t *testing.T, dir, path, text string) {
 	require.NoError(t, os.MkdirAll(filepath.Dir(full), 0o755))
 	require.NoError(t, os.WriteFile(full, []byte(text), 0o644))
 }
+
+// TestReadmeShowsInstallLines: README.md shows each block of commandsFile
+// as a fenced block of its own, line for line, so that the lines a reader
+// copies are the lines these tests run.
+func TestReadmeShowsInstallLines(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	require.NoError(t, err)
+	var fenced []string
+	current, inside := "", false
+	for _, line := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(trimmed, "```") && !inside:
+			current, inside = "", true
+		case trimmed == "```" && inside:
+			fenced, inside = append(fenced, current), false
+		case inside:
+			current += trimmed + "\n"
+		}
+	}
+	for name, block := range installBlocks(t) {
+		require.Contains(t, fenced, block, "README.md shows no fenced block holding exactly the %q lines of %s", name, commandsFile)
+	}
+}

@@ -279,7 +279,7 @@ func generate(dir string) error {
 	if err != nil {
 		return err
 	}
-	if out, err := shell(dir, "go run ./cmd/gencodes -ts-license MIT"); err != nil {
+	if out, err := shell(dir, "go run ./cmd/gencodes"); err != nil {
 		return fmt.Errorf("gencodes fails on the mutant, so no test can show what it does:\n%s", indent(tail(out, 30)))
 	}
 	after, err := fingerprint(gen)

@@ -243,6 +243,10 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
 }
 
+// maxRetryAfter bounds a delay, so that every delay a registry gives, in
+// milliseconds or as a Go duration plus one, stays far from overflow.
+const maxRetryAfter = 24 * time.Hour
+
 func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	s, ok := readString(c, n, what)
 	low, high, _ := strings.Cut(s, "-")
@@ -256,6 +260,9 @@ func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 			what, short(s))
 	case lo > hi:
 		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s",
+			what, short(s))
+	case hi > maxRetryAfter:
+		c.addf(nodePos(n), "%s %q waits longer than a day, more than any client waits to reconnect; write 24h or less",
 			what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
