@@ -388,8 +388,10 @@ func TestNamesTheGoPackageDeclares(t *testing.T) {
 	// chosen.
 	opts := testConfig()
 	opts.GoType = "C4000"
-	_, err := Generate(registryWithCodes(t, []int{4000}), opts)
-	assert.EqualError(t, err, `codes.yaml:143:11: code 4000 name "C4000" is also the Go type name; choose another name, or another Go type name`)
+	reg := registryWithCodes(t, []int{4000})
+	_, err := Generate(reg, opts)
+	assert.EqualError(t, err, fmt.Sprintf(`codes.yaml:%d:11: code 4000 name "C4000" is also the Go type name; choose another name, or another Go type name`,
+		reg.Codes[len(reg.Codes)-1].NamePos.Line))
 	_, err = Generate(registryWithNames(t, map[int]string{4000: "Code"}), testConfig())
 	assert.ErrorContains(t, err, `code 4000 name "Code" is also the Go type name`)
 	// Methods are not package-level names: a code may be called String.
