@@ -246,4 +246,3 @@ func copyModule(t *testing.T, from, to string) {
 	})
 	require.NoError(t, err)
 }
-

@@ -99,19 +99,23 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		return nil, err
 	}
 	m := buildModel(reg, cfg)
+	// Each file is rendered apart, all at once: the templates and the model are only read, and
+	// gofmt, the most costly step, runs for each Go file on a core of its own.
 	var files []File
-	add := func(dir, name, tmplName string, data any) error {
+	var renders []func() error
+	add := func(dir, name, tmplName string, data any) {
 		if dir == "" {
-			return nil
+			return
 		}
-		f, err := render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)))
-		files = append(files, f)
-		return err
+		i := len(files)
+		files = append(files, File{})
+		renders = append(renders, func() (err error) {
+			files[i], err = render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)))
+			return err
+		})
 	}
 	for _, name := range goFiles {
-		if err := add(cfg.GoOut, name, name+".tmpl", m); err != nil {
-			return nil, err
-		}
+		add(cfg.GoOut, name, name+".tmpl", m)
 	}
 	for _, module := range []string{"closecodes", "texts"} {
 		for _, form := range tsForms {
@@ -121,9 +125,7 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 			}
 			data := tsFile{Model: m, Types: form.types, Bodies: form.bodies,
 				Enum: form.types && form.bodies && cfg.TSStyle == TSStyleEnum}
-			if err := add(cfg.TSOut, name, module+".ts.tmpl", data); err != nil {
-				return nil, err
-			}
+			add(cfg.TSOut, name, module+".ts.tmpl", data)
 		}
 	}
 	if cfg.TSOut != "" {
@@ -131,15 +133,24 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	}
 	for _, lang := range m.Languages {
 		p := page{m, lang, messages.For(lang)}
-		if err := errors.Join(add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", p),
-			add(cfg.DocsOut, p.MapFile(), "docs.svg.tmpl", p)); err != nil {
-			return nil, err
-		}
+		add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", p)
+		add(cfg.DocsOut, p.MapFile(), "docs.svg.tmpl", p)
 	}
 	if cfg.JSONOut != "" {
 		files = append(files, File{Path: filepath.Join(cfg.JSONOut, "closecodes.json"), Data: exportJSON(m)})
 	}
-	if err := add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m); err != nil {
+	add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m)
+	errs := make([]error, len(renders))
+	var wg sync.WaitGroup
+	for i, r := range renders {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = r()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	if cfg.TemplatesDir != "" {

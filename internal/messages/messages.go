@@ -43,8 +43,10 @@ type Text struct {
 //go:embed messages.yaml
 var source []byte
 
-// tables holds the texts by language tag, each missing one filled in from English.
-var tables = func() map[string]Text {
+// tables returns the texts by language tag, each missing one filled in from
+// English. They are read on first use, so that a run that shows none of
+// them does not pay for the reading.
+var tables = sync.OnceValue(func() map[string]Text {
 	var t map[string]Text
 	dec := yaml.NewDecoder(bytes.NewReader(source))
 	dec.KnownFields(true) // a misspelt key is an error, not a text that silently falls back
@@ -62,7 +64,7 @@ var tables = func() map[string]Text {
 		t[lang] = text
 	}
 	return t
-}()
+})
 
 // chosen remembers the texts For chose for each tag asked for.
 var chosen sync.Map
@@ -75,7 +77,7 @@ func For(lang string) Text {
 	if t, ok := chosen.Load(lang); ok {
 		return t.(Text)
 	}
-	langs := slices.Sorted(maps.Keys(tables)) // "en" sorts first
+	langs := slices.Sorted(maps.Keys(tables())) // "en" sorts first
 	match := registry.MatchLanguage(langs, lang)
 	tag := strings.ReplaceAll(lang, "_", "-")
 	if want, _ := language.Make(tag).Script(); want != (language.Script{}) {
@@ -83,8 +85,8 @@ func For(lang string) Text {
 			match = "en"
 		}
 	}
-	chosen.Store(lang, tables[match])
-	return tables[match]
+	chosen.Store(lang, tables()[match])
+	return tables()[match]
 }
 
 // Fill replaces each placeholder in s, given as name and value pairs:

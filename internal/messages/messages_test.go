@@ -38,7 +38,7 @@ func TestForFallsBackToEnglish(t *testing.T) {
 // not per map key, so each language that names the reconnect values must
 // name every one of them, and nothing else.
 func TestPoliciesNameEveryReconnectValue(t *testing.T) {
-	for lang, text := range tables {
+	for lang, text := range tables() {
 		for field, m := range map[string]map[string]string{"policy": text.Policy, "policymeaning": text.PolicyMeaning} {
 			if lang == "en" || len(m) > 0 {
 				assert.ElementsMatch(t, registry.ReconnectValues, slices.Collect(maps.Keys(m)), "messages.yaml: %s %s", lang, field)
