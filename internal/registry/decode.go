@@ -21,8 +21,7 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	if extends {
 		optional = append(optional, "reason", "ranges")
 	}
-	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"},
-		optional...)
+	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"}, optional...)
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -71,22 +70,19 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	base, err := Standard()
 	switch {
 	case !ok:
-		return false
 	case name != StandardName:
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
-		return false
 	case err != nil:
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
-		return false
+	default:
+		reg.Extends, reg.Reason, reg.Ranges = StandardName, base.Reason, slices.Clone(base.Ranges)
+		for _, code := range base.Codes {
+			code.Inherited = true
+			reg.Codes = append(reg.Codes, code)
+		}
+		return true
 	}
-	reg.Extends = StandardName
-	reg.Reason = base.Reason
-	reg.Ranges = append(reg.Ranges, base.Ranges...)
-	for _, code := range base.Codes {
-		code.Inherited = true
-		reg.Codes = append(reg.Codes, code)
-	}
-	return true
+	return false
 }
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
@@ -126,11 +122,10 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 // The fields of each kind of entry, in the order messages list them.
 var (
 	policyFields = []string{"reconnect", "reconnect_reference", "retry_after"}
-	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid",
-		"browser_can_send"}
-	rangeFields = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
-	partFields  = slices.Concat(blockFields, policyFields)
-	codeFields  = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
+	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid", "browser_can_send"}
+	rangeFields  = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
+	partFields   = slices.Concat(blockFields, policyFields)
+	codeFields   = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
 		"wire_valid", "browser_can_send", "rule_exception"}, policyFields)
 	// A range holds the policy for its codes, so it needs reconnect; a part or code may set its own.
 	rangeOptional = []string{"reconnect_reference", "retry_after", "parts", "extendable"}
@@ -174,15 +169,13 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 	r := Range{Name: name, Block: decodeBlock(c, n, f, what)}
 	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
-		f := fields(c, n, "part of "+what, partFields, policyFields...)
-		return Part{decodeBlock(c, n, f, "part of "+what)}
+		p := Part{decodeBlock(c, n, fields(c, n, "part of "+what, partFields, policyFields...), "part of "+what)}
+		if p.Reconnect == "" {
+			p.Policy = r.Policy
+		}
+		return p
 	})
 	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
-	for i := range r.Parts {
-		if r.Parts[i].Reconnect == "" {
-			r.Parts[i].Policy = r.Policy
-		}
-	}
 	return r
 }
 
@@ -197,9 +190,8 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 		code.Name, code.NamePos = name, nodePos(f.get("name"))
 		checkIdentifier(c, f.get("name"), what+" name", name, "NormalClosure")
 	}
-	code.Label, _ = readText(c, f.get("label"), what+" label")
-	if n := f.get("label"); n != nil {
-		code.LabelPos = nodePos(n)
+	if label, ok := readText(c, f.get("label"), what+" label"); ok {
+		code.Label, code.LabelPos = label, nodePos(f.get("label"))
 	}
 	items, _ := readList(c, f.get("aliases"), what+" aliases")
 	for _, item := range items {
@@ -237,8 +229,7 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	}
 	if retry != nil && reconnect != "" && reconnect != "retry" && reconnect != "reauthenticate" {
 		c.addf(nodePos(f.key("retry_after")),
-			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
-			what, reconnect)
+			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only", what, reconnect)
 	}
 	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
 }
@@ -252,11 +243,9 @@ func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	case !ok: // absent, or reported by readString
 	// ParseDuration reads a sign too, which a delay has no use for: one "-" parts MIN from MAX.
 	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
-		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s",
-			what, short(s))
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
 	case lo > hi:
-		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s",
-			what, short(s))
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
 	}

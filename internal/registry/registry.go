@@ -48,8 +48,7 @@ type Facts struct {
 	BrowserCanSend bool `json:"browser_can_send"`
 }
 
-// Block is what ranges and parts share: a span of codes with a purpose and
-// a rule.
+// Block is what ranges and parts share: a span of codes with a purpose and a rule.
 type Block struct {
 	Label       Text   `json:"label"`
 	First       uint16 `json:"first"`
@@ -244,6 +243,7 @@ const StandardName = "standard"
 // StandardFile names the standard registry in messages.
 const StandardFile = "standard registry (codes.yaml)"
 
+// standard is read once; a sync.OnceValues calling Parse, which calls Standard, would be an init cycle.
 var standard struct {
 	once sync.Once
 	reg  *Registry
@@ -253,8 +253,7 @@ var standard struct {
 // Standard returns the standard registry gencodes carries, codes.yaml. Callers must not modify it.
 func Standard() (*Registry, error) {
 	standard.once.Do(func() {
-		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
-		if standard.err != nil {
+		if standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry); standard.err != nil {
 			standard.reg = nil
 		}
 	})
