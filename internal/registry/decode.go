@@ -125,11 +125,11 @@ var (
 	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid", "browser_can_send"}
 	rangeFields  = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
 	partFields   = slices.Concat(blockFields, policyFields)
-	codeFields   = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
-		"wire_valid", "browser_can_send", "rule_exception"}, policyFields)
+	codeFields   = slices.Concat([]string{"code", "name", "label", "aliases", "deprecated_names", "description",
+		"reference", "wire_valid", "browser_can_send", "rule_exception"}, policyFields)
 	// A range holds the policy for its codes, so it needs reconnect; a part or code may set its own.
 	rangeOptional = []string{"reconnect_reference", "retry_after", "parts", "extendable"}
-	codeOptional  = slices.Concat([]string{"aliases", "rule_exception"}, policyFields)
+	codeOptional  = slices.Concat([]string{"aliases", "deprecated_names", "rule_exception"}, policyFields)
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.
@@ -193,23 +193,37 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 	if label, ok := readText(c, f.get("label"), what+" label"); ok {
 		code.Label, code.LabelPos = label, nodePos(f.get("label"))
 	}
-	items, _ := readList(c, f.get("aliases"), what+" aliases")
-	for _, item := range items {
-		if alias, ok := readString(c, item, what+" alias"); ok {
+	code.Aliases, code.AliasPos = readNames(c, f.get("aliases"), what+" aliases", what+" alias",
+		func(n *yaml.Node, alias string) {
 			if !aliasRE.MatchString(alias) {
-				c.addf(nodePos(item),
-					"%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
+				c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
 			}
-			code.Aliases = append(code.Aliases, alias)
-			code.AliasPos = append(code.AliasPos, nodePos(item))
-		}
-	}
+		})
+	// A deprecated name stays a Go constant and a TypeScript member, so it is an identifier as a name is.
+	code.DeprecatedNames, code.DeprecatedPos = readNames(c, f.get("deprecated_names"), what+" deprecated_names",
+		what+" deprecated name", func(n *yaml.Node, name string) {
+			checkIdentifier(c, n, what+" deprecated name", name, "NormalClosure")
+		})
 	code.Description = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	code.Facts = readFacts(c, f, what)
 	code.Policy = decodePolicy(c, f, what)
 	code.RuleException = readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code
+}
+
+// readNames reads a list of further names of a code, checking each with check, and where each one is.
+func readNames(c *errorCollector, n *yaml.Node, what, item string, check func(*yaml.Node, string)) ([]string, []Pos) {
+	nodes, _ := readList(c, n, what)
+	var names []string
+	var pos []Pos
+	for _, n := range nodes {
+		if name, ok := readString(c, n, item); ok {
+			check(n, name)
+			names, pos = append(names, name), append(pos, nodePos(n))
+		}
+	}
+	return names, pos
 }
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {

@@ -85,18 +85,20 @@ type Code struct {
 	// Label is IANA's name, such as "Normal Closure", where IANA gives one, or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases     []string
-	Description Text
-	Reference   string
+	Aliases []string
+	// DeprecatedNames are former names kept so that code using them still compiles, after a rename.
+	DeprecatedNames []string
+	Description     Text
+	Reference       string
 	Facts
 	// Policy is empty when its part's or range's holds.
 	Policy
 	// RuleException says why the facts differ from the block's rule, if they do.
 	RuleException Text
 	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited              bool
-	Pos, NamePos, LabelPos Pos
-	AliasPos               []Pos
+	Inherited               bool
+	Pos, NamePos, LabelPos  Pos
+	AliasPos, DeprecatedPos []Pos
 }
 
 // ReconnectValues are the values reconnect may take, the fallback first; internal/messages says what

@@ -122,7 +122,7 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	}
 }
 
-// validateNames requires names and aliases to differ in more than case: otherwise they read as one in
+// validateNames requires names, aliases and deprecated names to differ in more than case: otherwise they read as one in
 // docs and logs, and collide in lookups and file systems that fold case. Labels, which explain looks
 // codes up by too, must differ from each other the same way.
 func validateNames(c *errorCollector, reg *Registry) {
@@ -145,9 +145,12 @@ func validateNames(c *errorCollector, reg *Registry) {
 		} else {
 			labels[strings.ToLower(code.Label)] = claim{code.Label, owner(code.Pos)}
 		}
-		for i, name := range append([]string{code.Name}, code.Aliases...) {
+		for i, name := range slices.Concat([]string{code.Name}, code.Aliases, code.DeprecatedNames) {
 			kind, pos := "name", code.NamePos
-			if i > 0 {
+			switch a := len(code.Aliases); {
+			case i > a:
+				kind, pos = "deprecated name", code.DeprecatedPos[i-1-a]
+			case i > 0:
 				kind, pos = "alias", code.AliasPos[i-1]
 			}
 			switch prev, dup := claims[strings.ToLower(name)]; {
