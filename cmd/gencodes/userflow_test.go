@@ -49,9 +49,12 @@ type readmeBlock struct {
 	text   string // its lines without the fence's indentation, each ending in \n
 }
 
-func readmeBlocks(t *testing.T) []readmeBlock {
+func readmeBlocks(t *testing.T) []readmeBlock { return docBlocks(t, readmePath) }
+
+// docBlocks returns the fenced blocks of the Markdown file at path, marked as README.md marks them.
+func docBlocks(t *testing.T, path string) []readmeBlock {
 	t.Helper()
-	data, err := os.ReadFile(readmePath)
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	lines := strings.Split(string(data), "\n")
 	var blocks []readmeBlock
@@ -68,7 +71,7 @@ func readmeBlocks(t *testing.T) []readmeBlock {
 				l := lines[i]
 				b.text += l[min(indent, len(l)-len(strings.TrimLeft(l, " "))):] + "\n"
 			}
-			require.Less(t, i, len(lines), "README.md:%d: the block is never closed", b.line)
+			require.Less(t, i, len(lines), "%s:%d: the block is never closed", path, b.line)
 			blocks = append(blocks, b)
 			marker = ""
 		case trimmed != "":

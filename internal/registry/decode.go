@@ -180,8 +180,11 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 }
 
 func decodeCode(c *errorCollector, n *yaml.Node) Code {
-	code := Code{Pos: nodePos(n)}
+	code := Code{Pos: nodePos(n), KeyPos: map[string]Pos{}}
 	f := fields(c, n, "code entry", codeFields, codeOptional...)
+	for key, field := range f {
+		code.KeyPos[key] = nodePos(field.key)
+	}
 	what := "code entry"
 	if v, ok := readCode(c, f.get("code"), "code"); ok {
 		code.Value, what = v, fmt.Sprintf("code %d", v)

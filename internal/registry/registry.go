@@ -99,6 +99,8 @@ type Code struct {
 	Inherited               bool
 	Pos, NamePos, LabelPos  Pos
 	AliasPos, DeprecatedPos []Pos
+	// KeyPos is where each of the entry's fields is, by key.
+	KeyPos map[string]Pos
 }
 
 // ReconnectValues are the values reconnect may take, the fallback first; internal/messages says what
