@@ -69,7 +69,8 @@ func readAgainst(spec string) (*registry.Registry, error) {
 	cmd.Stderr = &errOut
 	data, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s with git show: %s", spec, cmp.Or(strings.TrimSpace(errOut.String()), err.Error()))
+		return nil, fmt.Errorf("cannot read %s with git show: %s", spec, cmp.Or(strings.TrimSpace(errOut.String()),
+			err.Error()))
 	}
 	return registry.Parse(spec, data)
 }

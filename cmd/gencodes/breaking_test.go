@@ -103,7 +103,7 @@ func TestBreakingAgainstGit(t *testing.T) {
 	write(strings.Replace(string(c.sections["base.yaml"]), "name: SessionEnded", "name: SessionOver", 1))
 
 	renamed := "closecodes.yaml:47:5: NAME_REMOVED (SOURCE): name SessionEnded of code 4000 was removed: " +
-		"code using it no longer compiles; keep it in deprecated_names\n" +
+		"code using it fails to compile; keep it in deprecated_names\n" +
 		"closecodes.yaml:47:11: NAME_ADDED (INFO): code 4000 has a new name, SessionOver\n"
 	for _, tc := range []struct {
 		dir, against   string

@@ -23,14 +23,18 @@ var Categories = []string{"INFO", "BEHAVIOR", "SOURCE", "WIRE"}
 
 // Rules holds each rule by ID: its category, and the message of its findings, which says who breaks.
 var Rules = map[string]struct{ Category, Message string }{
-	"CODE_REMOVED":            {"WIRE", "code %d %s was removed: deployed peers still send it, and code naming it no longer compiles"},
-	"CODE_MEANING_CHANGED":    {"WIRE", "code %d now means %s, %q, not %s, %q: deployed peers read it with the old meaning"},
-	"NAME_REMOVED":            {"SOURCE", "name %s of code %d was removed: code using it no longer compiles; keep it in deprecated_names"},
-	"ALIAS_REMOVED":           {"SOURCE", "alias %s of code %d was removed: Parse and parseCloseCode no longer read text holding it"},
-	"DEPRECATED_NAME_REMOVED": {"SOURCE", "deprecated name %s of code %d was removed: code still using it no longer compiles"},
-	"GO_PACKAGE_CHANGED":      {"SOURCE", "go_package is now %s, was %s: code naming the Go package no longer compiles"},
-	"GO_TYPE_CHANGED":         {"SOURCE", "go_type is now %s, was %s: code naming the Go type no longer compiles"},
-	"NPM_PACKAGE_CHANGED":     {"SOURCE", "ts_package is now %s, was %s: code importing the npm package no longer compiles"},
+	// A deployed peer misreads a frame.
+	"CODE_REMOVED":         {"WIRE", "code %d %s was removed: deployed peers still send it; code naming it fails to compile"},
+	"CODE_MEANING_CHANGED": {"WIRE", "code %d now means %s, %q, not %s, %q: deployed peers read it with the old meaning"},
+	// Code that compiled stops compiling.
+	"NAME_REMOVED": {"SOURCE", "name %s of code %d was removed: code using it fails to compile; keep it in " +
+		"deprecated_names"},
+	"ALIAS_REMOVED":           {"SOURCE", "alias %s of code %d was removed: Parse and parseCloseCode fail on text holding it"},
+	"DEPRECATED_NAME_REMOVED": {"SOURCE", "deprecated name %s of code %d was removed: code still using it fails to compile"},
+	"GO_PACKAGE_CHANGED":      {"SOURCE", "go_package is now %s, was %s: code naming the Go package fails to compile"},
+	"GO_TYPE_CHANGED":         {"SOURCE", "go_type is now %s, was %s: code naming the Go type fails to compile"},
+	"NPM_PACKAGE_CHANGED":     {"SOURCE", "ts_package is now %s, was %s: code importing the npm package fails to compile"},
+	// Code rebuilt from the new registry answers otherwise than deployed code.
 	"WIRE_VALID_CHANGED": {"BEHAVIOR", "code %d %s: wire_valid is now %s, was %s: rebuilt and deployed peers disagree " +
 		"whether it may close a connection, and the one that says no fails the connection"},
 	"BROWSER_CAN_SEND_CHANGED": {"BEHAVIOR", "code %d %s: browser_can_send is now %s, was %s: rebuilt and deployed " +
@@ -39,7 +43,8 @@ var Rules = map[string]struct{ Category, Message string }{
 		"rebuilt clients %q"},
 	"RETRY_AFTER_CHANGED": {"BEHAVIOR", "code %d %s: retry_after is now %s, was %s: rebuilt clients wait otherwise " +
 		"than deployed ones before they reconnect"},
-	"RANGE_CHANGED":  {"BEHAVIOR", "%s (%d-%d): for %s, %s: rebuilt code answers otherwise than deployed peers"},
+	"RANGE_CHANGED": {"BEHAVIOR", "%s (%d-%d): for %s, %s: rebuilt code answers otherwise than deployed peers"},
+	// Nobody breaks.
 	"CODE_ADDED":     {"INFO", "code %d %s was added: deployed peers read it as an unnamed code"},
 	"NAME_ADDED":     {"INFO", "code %d has a new name, %s"},
 	"ALIAS_ADDED":    {"INFO", "code %d has a new alias, %s"},
@@ -101,7 +106,8 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 		if _, set := new.Output[key]; !set {
 			file, setting = old.File, old.Output[key]
 		}
-		if was, now := cmp.Or(old.Output[key].Value, defaults[key]), cmp.Or(new.Output[key].Value, defaults[key]); was != now {
+		was, now := cmp.Or(old.Output[key].Value, defaults[key]), cmp.Or(new.Output[key].Value, defaults[key])
+		if was != now {
 			c.add(file, setting.Pos, id, now, was)
 		}
 	}
@@ -157,17 +163,16 @@ func (c *comparison) code(o, n *registry.Code) {
 	c.changes(n, c.facts(n.Value))
 }
 
-// change is a fact or the advice of a code, as the old and the new registry give it.
-type change struct{ id, field, was, now string }
+// change is a fact or the advice of a code, by its field, as the old and the new registry give it.
+type change struct{ field, was, now string }
 
 // facts returns what holds for v in each registry: its two facts, then its advice.
 func (c *comparison) facts(v uint16) []change {
 	of, nf, op, np := c.old.Facts(v), c.new.Facts(v), c.old.Policy(v), c.new.Policy(v)
 	return []change{
-		{"WIRE_VALID_CHANGED", "wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
-		{"BROWSER_CAN_SEND_CHANGED", "browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
-		{"RECONNECT_CHANGED", "reconnect", op.Reconnect, np.Reconnect},
-		{"RETRY_AFTER_CHANGED", "retry_after", delay(op), delay(np)},
+		{"wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
+		{"browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
+		{"reconnect", op.Reconnect, np.Reconnect}, {"retry_after", delay(op), delay(np)},
 	}
 }
 
@@ -178,7 +183,7 @@ func delay(p registry.Policy) string {
 	return p.RetryAfter.String()
 }
 
-// changes reports each of facts that changed for the code n, at its field.
+// changes reports each of facts that changed for the code n, at its field, by the rule FIELD_CHANGED.
 func (c *comparison) changes(n *registry.Code, facts []change) {
 	meaning := messages.For("en").PolicyMeaning
 	for _, f := range facts {
@@ -187,7 +192,8 @@ func (c *comparison) changes(n *registry.Code, facts []change) {
 			args = append(args, meaning[f.was], meaning[f.now])
 		}
 		if f.was != f.now {
-			c.add(fileOf(c.new, n.Inherited), cmp.Or(n.KeyPos[f.field], n.Pos), f.id, args...)
+			id := strings.ToUpper(f.field) + "_CHANGED"
+			c.add(fileOf(c.new, n.Inherited), cmp.Or(n.KeyPos[f.field], n.Pos), id, args...)
 		}
 	}
 }
