@@ -10,10 +10,12 @@ package main
 //	<!-- breaking: workflow -->                             a GitHub Actions workflow whose run steps run in the app
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -27,7 +29,8 @@ import (
 
 const breakingDoc = "../../docs/breaking.md"
 
-// TestBreakingDocListsEveryRule: the page's table of rules is breaking.Rules.
+// TestBreakingDocListsEveryRule: the page's table of rules is breaking.Rules, and its synopsis is
+// what gencodes breaking -h shows.
 func TestBreakingDocListsEveryRule(t *testing.T) {
 	t.Parallel()
 	data, err := os.ReadFile(breakingDoc)
@@ -41,6 +44,20 @@ func TestBreakingDocListsEveryRule(t *testing.T) {
 		want[id] = rule.Category
 	}
 	assert.Equal(t, want, rows)
+
+	// The synopsis names the flags that gencodes breaking -h lists.
+	synopsis := regexp.MustCompile("(?m)^gencodes breaking .*$").FindString(string(data))
+	var help bytes.Buffer
+	require.Equal(t, 0, run([]string{"breaking", "-h"}, &bytes.Buffer{}, &help))
+	assert.Contains(t, help.String(), "\n       "+synopsis+"\n")
+	flagsOf := func(pattern, text string) []string {
+		var names []string
+		for _, m := range regexp.MustCompile(pattern).FindAllStringSubmatch(text, -1) {
+			names = append(names, m[1])
+		}
+		return slices.Sorted(slices.Values(names))
+	}
+	assert.Equal(t, flagsOf(`(?m)^  (-[a-z-]+)`, help.String()), flagsOf(` \[?(-[a-z-]+)`, synopsis))
 }
 
 // TestBreakingDoc plays the page in a scratch app that has gencodes as a tool, as the README's "Your
