@@ -22,9 +22,12 @@ type corpus struct {
 
 var markerRE = regexp.MustCompile(`(?m)^-- (\S+) --\n`)
 
-func readCorpus(t *testing.T) corpus {
+func readCorpus(t *testing.T) corpus { return readCorpusAt(t, corpusFile) }
+
+// readCorpusAt reads a corpus in the form of testdata/bad.txtar from path.
+func readCorpusAt(t *testing.T, path string) corpus {
 	t.Helper()
-	data, err := os.ReadFile(corpusFile)
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
 	c := corpus{sections: map[string][]byte{}}
 	marks := markerRE.FindAllSubmatchIndex(data, -1)
@@ -34,7 +37,7 @@ func readCorpus(t *testing.T) corpus {
 			end = marks[i+1][0]
 		}
 		name := string(data[m[2]:m[3]])
-		require.NotContains(t, c.sections, name, "%s: %s twice", corpusFile, name)
+		require.NotContains(t, c.sections, name, "%s: %s twice", path, name)
 		c.names = append(c.names, name)
 		c.sections[name] = data[m[1]:end]
 	}

@@ -5,6 +5,7 @@
 //
 //	gencodes [flags]
 //	gencodes explain [-registry file] [-lang tag] CODE
+//	gencodes breaking -against OLD [-registry file] [-format text|github|json] [-fail-on category]
 //	gencodes -version
 //
 // It reads the registry, checks it strictly, and writes:
@@ -32,6 +33,12 @@
 // "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
 // sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are
 // -registry and -lang (default en). Without a registry file here it answers from the standard one.
+//
+// "gencodes breaking -against OLD" compares the registry with an older one, a file or REV:PATH as git
+// show reads it (main:closecodes.yaml), and prints each change that breaks programs built from OLD as
+// FILE:LINE:COL: ID (CATEGORY): message; the category says who breaks: WIRE, SOURCE, BEHAVIOR, INFO
+// (docs/breaking.md). It exits 1 for a change of the category -fail-on (default BEHAVIOR) or a more
+// severe one, and 2 when a registry cannot be read.
 //
 // Exit status: 0 on success; 1 for an invalid registry (each problem as FILE:LINE:COL: message), a
 // failed write, stale files under -check or an unknown code; 2 on misuse, such as a bad flag value.
@@ -80,7 +87,8 @@ const (
 
 // commands are the subcommands, each with what it does.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
-	"explain": runExplain,
+	"explain":  runExplain,
+	"breaking": runBreaking,
 }
 
 const registryHelp = "registry `file` to read, or standard; \"\" means ./closecodes.yaml, else ./codes.yaml (default \"\")"
@@ -234,6 +242,7 @@ func newFlagSet(name string, stderr io.Writer, about string) *flag.FlagSet {
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
 		fmt.Fprintf(flags.Output(), "usage: gencodes [flags]\n       gencodes explain [-registry file] [-lang tag] CODE\n"+
+			"       gencodes breaking -against OLD [-registry file] [-format text|github|json] [-fail-on category]\n"+
 			"       gencodes -version\n\n%s\n\nFlags:\n", about)
 		flags.PrintDefaults()
 	}

@@ -44,7 +44,7 @@ func TestSchema(t *testing.T) {
 		"misspelt-code-field", "misspelt-range-field", "unknown-part-field", "unknown-top-field",
 		"missing-required-code-fields", "missing-ranges", "code-as-string", "label-as-number",
 		"flag-as-string", "code-too-large", "code-negative", "lower-case-name", "non-ascii-name",
-		"bad-alias", "description-newline", "description-nul", "label-bidi-override",
+		"bad-alias", "deprecated-name-not-identifier", "description-newline", "description-nul", "label-bidi-override",
 		"label-line-separator", "description-too-long", "empty-label", "reason-max-too-large",
 		"empty-codes", "app-extends-unknown", "app-extends-with-ranges", "app-output-unknown-field",
 		"description-without-en", "description-bad-language-tag",

@@ -151,7 +151,7 @@ func TestDocsGoSnippets(t *testing.T) {
 	var printing, reconnecting []docBlock
 	output := regexp.MustCompile(`(?m)^\s*fmt\.Println\(.*\)\s*// (.*)$`)
 	for i, b := range allBlocks(t) {
-		if b.info != "go" || strings.HasPrefix(b.marker, "userflow:") {
+		if b.info != "go" || b.marker != "" { // a marked block belongs to the test its marker names
 			continue
 		}
 		require.False(t, strings.HasPrefix(b.text, "package "), "%s: a whole Go file, which no test compiles", b.where)
@@ -275,7 +275,7 @@ func TestDocsTypeScriptSnippets(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
 	}
 	for i, b := range allBlocks(t) {
-		if b.info != "ts" || strings.HasPrefix(b.marker, "userflow:") || allLinesIn(b.text, installs) {
+		if b.info != "ts" || b.marker != "" || allLinesIn(b.text, installs) {
 			continue
 		}
 		name := fmt.Sprintf("snippet%d.ts", i)

@@ -52,9 +52,12 @@ type Code struct {
 	// Label is IANA's name for the code, such as "Normal Closure", where IANA gives one, or an app's.
 	Label string `json:"label"`
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases     []string      `json:"aliases"`
-	Description registry.Text `json:"description"`
-	Reference   string        `json:"reference"`
+	Aliases []string `json:"aliases"`
+	// DeprecatedNames are the code's former names: deprecated constants and members that parsing
+	// accepts too, so that code written against an older registry still compiles.
+	DeprecatedNames []string      `json:"deprecated_names"`
+	Description     registry.Text `json:"description"`
+	Reference       string        `json:"reference"`
 	// WireValid and BrowserCanSend are the code's facts; RuleException says why they differ from
 	// its block's rule, if they do.
 	WireValid      bool          `json:"wire_valid"`
@@ -131,7 +134,7 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 	m.Scripts = registry.ScriptsOf(m.Languages)
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, Code{Value: int(c.Value), Name: c.Name, Label: c.Label, Aliases: append([]string{}, c.Aliases...),
-			Description: c.Description, Reference: c.Reference, WireValid: c.WireValid,
+			DeprecatedNames: append([]string{}, c.DeprecatedNames...), Description: c.Description, Reference: c.Reference, WireValid: c.WireValid,
 			BrowserCanSend: c.BrowserCanSend, RuleException: c.RuleException, Policy: reg.Policy(c.Value), Slot: i + 1})
 		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == int(c.Value)-1 {
 			m.Runs[n-1].Last++

@@ -14,23 +14,30 @@ import (
 
 // CheckNames returns the problems of names the outputs of cfg cannot carry: with Go, a code named
 // like a name of GoAPI or like the Go type; with TypeScript, a code named like a global that a member
-// of that name would shadow and an enum refuses, Infinity or NaN. reg may hold problems of its own, so
-// that a run can report these beside them.
+// of that name would shadow and an enum refuses, Infinity or NaN. Deprecated names are held to the same
+// rules, being constants and members too. reg may hold problems of its own, so that a run can report
+// these beside them.
 func CheckNames(reg *registry.Registry, cfg Config) registry.ErrorList {
 	var errs registry.ErrorList
 	for _, c := range reg.Codes {
-		msg := ""
-		switch {
-		case cfg.GoOut != "" && c.Name == cfg.GoType:
-			msg = "is also the Go type name; choose another name, or another Go type name"
-		case cfg.GoOut != "" && GoAPI()[c.Name]:
-			msg = "collides with the generated Go API's " + c.Name + "; choose another name"
-		case cfg.TSOut != "" && (c.Name == "Infinity" || c.Name == "NaN"):
-			msg = "is a JavaScript global, which a TypeScript member of that name would shadow; choose another name"
-		}
-		if msg != "" {
-			errs = append(errs, &registry.Error{File: reg.File, Pos: c.NamePos,
-				Msg: fmt.Sprintf("code %d name %q %s", c.Value, c.Name, msg)})
+		for i, name := range append([]string{c.Name}, c.DeprecatedNames...) {
+			msg := ""
+			switch {
+			case cfg.GoOut != "" && name == cfg.GoType:
+				msg = "is also the Go type name; choose another name, or another Go type name"
+			case cfg.GoOut != "" && GoAPI()[name]:
+				msg = "collides with the generated Go API's " + name + "; choose another name"
+			case cfg.TSOut != "" && (name == "Infinity" || name == "NaN"):
+				msg = "is a JavaScript global, which a TypeScript member of that name would shadow; choose another name"
+			}
+			kind, pos := "name", c.NamePos
+			if i > 0 {
+				kind, pos = "deprecated name", c.DeprecatedPos[i-1]
+			}
+			if msg != "" {
+				errs = append(errs, &registry.Error{File: reg.File, Pos: pos,
+					Msg: fmt.Sprintf("code %d %s %q %s", c.Value, kind, name, msg)})
+			}
 		}
 	}
 	errs.Sort()

@@ -21,8 +21,7 @@ func decodeRegistry(c *errorCollector, root *yaml.Node) (reg *Registry, rangesCo
 	if extends {
 		optional = append(optional, "reason", "ranges")
 	}
-	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"},
-		optional...)
+	f := fields(c, root, "the registry", []string{"extends", "output", "reason", "ranges", "codes"}, optional...)
 	if n := f.get("output"); n != nil {
 		reg.Output = decodeOutput(c, n)
 	}
@@ -71,22 +70,19 @@ func decodeExtends(c *errorCollector, n *yaml.Node, reg *Registry) bool {
 	base, err := Standard()
 	switch {
 	case !ok:
-		return false
 	case name != StandardName:
 		c.addf(nodePos(n), "extends %q is not known; the only registry to extend is %q", short(name), StandardName)
-		return false
 	case err != nil:
 		c.addf(nodePos(n), "the standard registry cannot be read: %v", err)
-		return false
+	default:
+		reg.Extends, reg.Reason, reg.Ranges = StandardName, base.Reason, slices.Clone(base.Ranges)
+		for _, code := range base.Codes {
+			code.Inherited = true
+			reg.Codes = append(reg.Codes, code)
+		}
+		return true
 	}
-	reg.Extends = StandardName
-	reg.Reason = base.Reason
-	reg.Ranges = append(reg.Ranges, base.Ranges...)
-	for _, code := range base.Codes {
-		code.Inherited = true
-		reg.Codes = append(reg.Codes, code)
-	}
-	return true
+	return false
 }
 
 func decodeOutput(c *errorCollector, n *yaml.Node) Output {
@@ -126,15 +122,14 @@ func decodeReason(c *errorCollector, n *yaml.Node) Reason {
 // The fields of each kind of entry, in the order messages list them.
 var (
 	policyFields = []string{"reconnect", "reconnect_reference", "retry_after"}
-	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid",
-		"browser_can_send"}
-	rangeFields = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
-	partFields  = slices.Concat(blockFields, policyFields)
-	codeFields  = slices.Concat([]string{"code", "name", "label", "aliases", "description", "reference",
-		"wire_valid", "browser_can_send", "rule_exception"}, policyFields)
+	blockFields  = []string{"label", "first", "last", "description", "reference", "wire_valid", "browser_can_send"}
+	rangeFields  = slices.Concat([]string{"name"}, blockFields, policyFields, []string{"parts", "extendable"})
+	partFields   = slices.Concat(blockFields, policyFields)
+	codeFields   = slices.Concat([]string{"code", "name", "label", "aliases", "deprecated_names", "description",
+		"reference", "wire_valid", "browser_can_send", "rule_exception"}, policyFields)
 	// A range holds the policy for its codes, so it needs reconnect; a part or code may set its own.
 	rangeOptional = []string{"reconnect_reference", "retry_after", "parts", "extendable"}
-	codeOptional  = slices.Concat([]string{"aliases", "rule_exception"}, policyFields)
+	codeOptional  = slices.Concat([]string{"aliases", "deprecated_names", "rule_exception"}, policyFields)
 )
 
 // decodeBlock reads what a range and a part share from f, the fields of n.
@@ -174,21 +169,22 @@ func decodeRange(c *errorCollector, n *yaml.Node) Range {
 	r := Range{Name: name, Block: decodeBlock(c, n, f, what)}
 	r.Extendable = readBool(c, f.get("extendable"), what+" extendable")
 	r.Parts, _ = decodeList(c, f.get("parts"), what+" parts", func(c *errorCollector, n *yaml.Node) Part {
-		f := fields(c, n, "part of "+what, partFields, policyFields...)
-		return Part{decodeBlock(c, n, f, "part of "+what)}
+		p := Part{decodeBlock(c, n, fields(c, n, "part of "+what, partFields, policyFields...), "part of "+what)}
+		if p.Reconnect == "" {
+			p.Policy = r.Policy
+		}
+		return p
 	})
 	slices.SortStableFunc(r.Parts, func(a, b Part) int { return cmp.Compare(a.First, b.First) })
-	for i := range r.Parts {
-		if r.Parts[i].Reconnect == "" {
-			r.Parts[i].Policy = r.Policy
-		}
-	}
 	return r
 }
 
 func decodeCode(c *errorCollector, n *yaml.Node) Code {
-	code := Code{Pos: nodePos(n)}
+	code := Code{Pos: nodePos(n), KeyPos: map[string]Pos{}}
 	f := fields(c, n, "code entry", codeFields, codeOptional...)
+	for key, field := range f {
+		code.KeyPos[key] = nodePos(field.key)
+	}
 	what := "code entry"
 	if v, ok := readCode(c, f.get("code"), "code"); ok {
 		code.Value, what = v, fmt.Sprintf("code %d", v)
@@ -197,27 +193,40 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 		code.Name, code.NamePos = name, nodePos(f.get("name"))
 		checkIdentifier(c, f.get("name"), what+" name", name, "NormalClosure")
 	}
-	code.Label, _ = readText(c, f.get("label"), what+" label")
-	if n := f.get("label"); n != nil {
-		code.LabelPos = nodePos(n)
+	if label, ok := readText(c, f.get("label"), what+" label"); ok {
+		code.Label, code.LabelPos = label, nodePos(f.get("label"))
 	}
-	items, _ := readList(c, f.get("aliases"), what+" aliases")
-	for _, item := range items {
-		if alias, ok := readString(c, item, what+" alias"); ok {
+	code.Aliases, code.AliasPos = readNames(c, f.get("aliases"), what+" aliases", what+" alias",
+		func(n *yaml.Node, alias string) {
 			if !aliasRE.MatchString(alias) {
-				c.addf(nodePos(item),
-					"%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
+				c.addf(nodePos(n), "%s alias %q may hold only ASCII letters, digits and _, starting with a letter", what, short(alias))
 			}
-			code.Aliases = append(code.Aliases, alias)
-			code.AliasPos = append(code.AliasPos, nodePos(item))
-		}
-	}
+		})
+	// A deprecated name stays a Go constant and a TypeScript member, so it is an identifier as a name is.
+	code.DeprecatedNames, code.DeprecatedPos = readNames(c, f.get("deprecated_names"), what+" deprecated_names",
+		what+" deprecated name", func(n *yaml.Node, name string) {
+			checkIdentifier(c, n, what+" deprecated name", name, "NormalClosure")
+		})
 	code.Description = readDescription(c, f.get("description"), what+" description")
 	code.Reference, _ = readText(c, f.get("reference"), what+" reference")
 	code.Facts = readFacts(c, f, what)
 	code.Policy = decodePolicy(c, f, what)
 	code.RuleException = readDescription(c, f.get("rule_exception"), what+" rule_exception")
 	return code
+}
+
+// readNames reads a list of further names of a code, checking each with check, and where each one is.
+func readNames(c *errorCollector, n *yaml.Node, what, item string, check func(*yaml.Node, string)) ([]string, []Pos) {
+	nodes, _ := readList(c, n, what)
+	var names []string
+	var pos []Pos
+	for _, n := range nodes {
+		if name, ok := readString(c, n, item); ok {
+			check(n, name)
+			names, pos = append(names, name), append(pos, nodePos(n))
+		}
+	}
+	return names, pos
 }
 
 func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
@@ -237,8 +246,7 @@ func decodePolicy(c *errorCollector, f fieldSet, what string) Policy {
 	}
 	if retry != nil && reconnect != "" && reconnect != "retry" && reconnect != "reauthenticate" {
 		c.addf(nodePos(f.key("retry_after")),
-			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only",
-			what, reconnect)
+			"%s has retry_after with reconnect %s; a delay goes with retry or reauthenticate only", what, reconnect)
 	}
 	return Policy{Reconnect: reconnect, ReconnectReference: ref, RetryAfter: retry}
 }
@@ -256,14 +264,11 @@ func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 	case !ok: // absent, or reported by readString
 	// ParseDuration reads a sign too, which a delay has no use for: one "-" parts MIN from MAX.
 	case strings.Count(s, "-") != 1 || strings.Contains(s, "+") || err1 != nil || err2 != nil:
-		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s",
-			what, short(s))
+		c.addf(nodePos(n), "%s %q is not a range of delays; write MIN-MAX in Go durations, such as 5s-30s", what, short(s))
 	case lo > hi:
-		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s",
-			what, short(s))
+		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
 	case hi > maxRetryAfter:
-		c.addf(nodePos(n), "%s %q waits longer than a day, more than any client waits to reconnect; write 24h or less",
-			what, short(s))
+		c.addf(nodePos(n), "%s %q waits longer than a day, more than any client waits to reconnect; write 24h or less", what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
 	}

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -22,12 +23,7 @@ type Text struct {
 // In returns the text in lang, one of the registry's languages as MatchLanguage picks it, or in
 // English where it has no translation into lang: the rule of the generated lookups, which pick the
 // language among all the registry's and only then look for the text.
-func (t Text) In(lang string) string {
-	if text, ok := t.Translations[lang]; ok {
-		return text
-	}
-	return t.English
-}
+func (t Text) In(lang string) string { return cmp.Or(t.Translations[lang], t.English) }
 
 // Exactly returns the text in lang, or "" where it has no translation into lang; "en" is English.
 func (t Text) Exactly(lang string) string {
@@ -65,8 +61,7 @@ func readDescription(c *errorCollector, n *yaml.Node, what string) Text {
 		case key.Kind != yaml.ScalarNode || key.Tag != "!!str" || !languageTagRE.MatchString(key.Value):
 			c.addf(nodePos(key), "%s has %q where a language tag such as en or zh-CN goes", what, short(key.Value))
 		case first != nil:
-			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)",
-				what, key.Value, first.Value, first.Line)
+			c.addf(nodePos(key), "%s gives language %q twice (first as %q at line %d)", what, key.Value, first.Value, first.Line)
 		default:
 			keys[tag] = key
 			texts[tag], _ = readText(c, n.Content[i+1], what+" "+tag)
@@ -129,40 +124,36 @@ type Scripts struct {
 	Likely []LikelyScript
 }
 
-// LikelyScript is the script of tags of Language in Region, or in any other region when Region
-// is "".
+// LikelyScript is the script of tags of Language in Region, or in any other region when Region is "".
 type LikelyScript struct{ Language, Region, Script string }
 
 // ScriptsOf computes the Scripts of languages, canonical tags as Languages returns them, from the
 // CLDR data of golang.org/x/text, at generation time: the generated lookups carry the result.
 func ScriptsOf(languages []string) Scripts {
+	writtenIn := func(tag string) string { script, _ := language.Make(tag).Script(); return script.String() }
+	primaryOf := func(tag string) string { primary, _, _ := strings.Cut(tag, "-"); return primary }
 	seen := map[string]map[string]bool{} // the scripts of each primary language
-	scripts := make([]string, len(languages))
-	for i, lang := range languages {
-		script, _ := language.Make(lang).Script()
-		primary, _, _ := strings.Cut(lang, "-")
-		if seen[primary] == nil {
-			seen[primary] = map[string]bool{}
+	for _, lang := range languages {
+		if seen[primaryOf(lang)] == nil {
+			seen[primaryOf(lang)] = map[string]bool{}
 		}
-		seen[primary][script.String()] = true
-		scripts[i] = script.String()
+		seen[primaryOf(lang)][writtenIn(lang)] = true
 	}
 	s := Scripts{Of: make([]string, len(languages))}
 	for i, lang := range languages {
-		primary, _, _ := strings.Cut(lang, "-")
-		if len(seen[primary]) > 1 {
-			s.Of[i] = scripts[i]
+		if len(seen[primaryOf(lang)]) > 1 {
+			s.Of[i] = writtenIn(lang)
 		}
 	}
 	for _, primary := range slices.Sorted(maps.Keys(seen)) {
 		if len(seen[primary]) < 2 {
 			continue
 		}
-		usual, _ := language.Make(primary).Script()
-		s.Likely = append(s.Likely, LikelyScript{primary, "", usual.String()})
+		usual := writtenIn(primary)
+		s.Likely = append(s.Likely, LikelyScript{primary, "", usual})
 		for _, region := range regions() {
-			if script, _ := language.Make(primary + "-" + region).Script(); script != usual {
-				s.Likely = append(s.Likely, LikelyScript{primary, region, script.String()})
+			if script := writtenIn(primary + "-" + region); script != usual {
+				s.Likely = append(s.Likely, LikelyScript{primary, region, script})
 			}
 		}
 	}
@@ -202,18 +193,14 @@ func regions() []string {
 // Any string gets an answer, however malformed. The generated Go and TypeScript lookups take the same
 // steps; testdata/language-vectors.json holds the cases all of them must agree on.
 func MatchLanguage(languages []string, tag string) string {
-	return languages[MatchIndex(languages, ScriptsOf(languages), tag)]
-}
-
-// MatchIndex is MatchLanguage with the Scripts of languages computed once, returning an index.
-func MatchIndex(languages []string, scripts Scripts, tag string) int {
 	tag = strings.ReplaceAll(tag, "_", "-")
+	scripts := ScriptsOf(languages)
 	primary, want := scriptOf(scripts, tag)
 	fits := func(i int) bool { return want == "" || scripts.Of[i] == "" || scripts.Of[i] == want }
 	for cut := tag; cut != ""; {
 		if i := slices.IndexFunc(languages, func(l string) bool { return equalFoldASCII(l, cut) }); i >= 0 &&
 			(cut == tag || fits(i)) {
-			return i
+			return languages[i]
 		}
 		cut = cut[:max(strings.LastIndexByte(cut, '-'), 0)]
 		// A one-letter subtag starts an extension or private use, meaningless without what followed.
@@ -224,13 +211,13 @@ func MatchIndex(languages []string, scripts Scripts, tag string) int {
 	samePrimary := func(l string) bool { p, _, _ := strings.Cut(l, "-"); return equalFoldASCII(p, primary) }
 	for i, lang := range languages {
 		if primary != "" && want != "" && samePrimary(lang) && scripts.Of[i] == want {
-			return i
+			return lang
 		}
 	}
 	if i := slices.IndexFunc(languages, samePrimary); primary != "" && i >= 0 {
-		return i
+		return languages[i]
 	}
-	return 0
+	return languages[0]
 }
 
 // scriptOf returns the primary subtag of tag, lower-cased, and the script tag asks for: its script

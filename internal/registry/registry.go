@@ -48,8 +48,7 @@ type Facts struct {
 	BrowserCanSend bool `json:"browser_can_send"`
 }
 
-// Block is what ranges and parts share: a span of codes with a purpose and
-// a rule.
+// Block is what ranges and parts share: a span of codes with a purpose and a rule.
 type Block struct {
 	Label       Text   `json:"label"`
 	First       uint16 `json:"first"`
@@ -86,18 +85,22 @@ type Code struct {
 	// Label is IANA's name, such as "Normal Closure", where IANA gives one, or an app's label.
 	Label string
 	// Aliases are further names that parsing accepts, such as CLOSE_NORMAL.
-	Aliases     []string
-	Description Text
-	Reference   string
+	Aliases []string
+	// DeprecatedNames are former names kept so that code using them still compiles, after a rename.
+	DeprecatedNames []string
+	Description     Text
+	Reference       string
 	Facts
 	// Policy is empty when its part's or range's holds.
 	Policy
 	// RuleException says why the facts differ from the block's rule, if they do.
 	RuleException Text
 	// Inherited marks a code of the extended registry; its positions are there.
-	Inherited              bool
-	Pos, NamePos, LabelPos Pos
-	AliasPos               []Pos
+	Inherited               bool
+	Pos, NamePos, LabelPos  Pos
+	AliasPos, DeprecatedPos []Pos
+	// KeyPos is where each of the entry's fields is, by key.
+	KeyPos map[string]Pos
 }
 
 // ReconnectValues are the values reconnect may take, the fallback first; internal/messages says what
@@ -244,6 +247,7 @@ const StandardName = "standard"
 // StandardFile names the standard registry in messages.
 const StandardFile = "standard registry (codes.yaml)"
 
+// standard is read once; a sync.OnceValues calling Parse, which calls Standard, would be an init cycle.
 var standard struct {
 	once sync.Once
 	reg  *Registry
@@ -253,8 +257,7 @@ var standard struct {
 // Standard returns the standard registry gencodes carries, codes.yaml. Callers must not modify it.
 func Standard() (*Registry, error) {
 	standard.once.Do(func() {
-		standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry)
-		if standard.err != nil {
+		if standard.reg, standard.err = Parse(StandardFile, closecodes.StandardRegistry); standard.err != nil {
 			standard.reg = nil
 		}
 	})

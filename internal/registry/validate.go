@@ -122,7 +122,7 @@ func validateRanges(c *errorCollector, reg *Registry) {
 	}
 }
 
-// validateNames requires names and aliases to differ in more than case: otherwise they read as one in
+// validateNames requires names, aliases and deprecated names to differ in more than case: otherwise they read as one in
 // docs and logs, and collide in lookups and file systems that fold case. Labels, which explain looks
 // codes up by too, must differ from each other the same way.
 func validateNames(c *errorCollector, reg *Registry) {
@@ -133,31 +133,31 @@ func validateNames(c *errorCollector, reg *Registry) {
 	inherited := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return !c.Inherited })
 	own := slices.DeleteFunc(slices.Clone(reg.Codes), func(c Code) bool { return c.Inherited })
 	for _, code := range slices.Concat(inherited, own) {
-		owner := fmt.Sprintf("code %d (line %d)", code.Value, code.Pos.Line)
-		if code.Inherited {
-			owner = fmt.Sprintf("code %d of the %s registry", code.Value, reg.Extends)
+		owner := func(pos Pos) string {
+			if code.Inherited {
+				return fmt.Sprintf("code %d of the %s registry", code.Value, reg.Extends)
+			}
+			return fmt.Sprintf("code %d (line %d)", code.Value, pos.Line)
 		}
 		if prev, dup := labels[strings.ToLower(code.Label)]; dup && code.Label != "" {
 			c.addf(code.LabelPos, "label %q is also the label of %s, %q; labels must differ in more than case",
 				short(code.Label), prev.owner, short(prev.name))
 		} else {
-			labels[strings.ToLower(code.Label)] = claim{code.Label, owner}
+			labels[strings.ToLower(code.Label)] = claim{code.Label, owner(code.Pos)}
 		}
-		for i, name := range append([]string{code.Name}, code.Aliases...) {
+		for i, name := range slices.Concat([]string{code.Name}, code.Aliases, code.DeprecatedNames) {
 			kind, pos := "name", code.NamePos
-			if i > 0 {
+			switch a := len(code.Aliases); {
+			case i > a:
+				kind, pos = "deprecated name", code.DeprecatedPos[i-1-a]
+			case i > 0:
 				kind, pos = "alias", code.AliasPos[i-1]
-			}
-			owner := fmt.Sprintf("code %d (line %d)", code.Value, pos.Line)
-			if code.Inherited {
-				owner = fmt.Sprintf("code %d of the %s registry", code.Value, reg.Extends)
 			}
 			switch prev, dup := claims[strings.ToLower(name)]; {
 			case !dup:
-				claims[strings.ToLower(name)] = claim{name, owner}
+				claims[strings.ToLower(name)] = claim{name, owner(pos)}
 			case prev.name == name:
-				c.addf(pos, "%s %q is already used by %s; names and aliases must be unique",
-					kind, short(name), prev.owner)
+				c.addf(pos, "%s %q is already used by %s; names and aliases must be unique", kind, short(name), prev.owner)
 			default:
 				c.addf(pos, "%s %q differs only in case from %q of %s; names and aliases must differ in more than case",
 					kind, short(name), short(prev.name), prev.owner)
@@ -198,8 +198,7 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
 				code.Value, short(reg.RangeOf(code.Value).Label.English), reg.Extends, extendableRanges(reg))
 		case len(diffs) > 0 && code.RuleException.English == "":
-			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception",
-				code.Value, strings.Join(diffs, " and "))
+			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception", code.Value, strings.Join(diffs, " and "))
 		case len(diffs) == 0 && code.RuleException.English != "":
 			c.addf(code.Pos, "code %d has a rule_exception but follows the rule of %q; remove rule_exception",
 				code.Value, short(block.Label.English))

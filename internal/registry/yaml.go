@@ -20,7 +20,9 @@ func parseYAML(c *errorCollector, data []byte) *yaml.Node {
 	text := string(data)
 	for i, r := range text {
 		if r == utf8.RuneError && !strings.HasPrefix(text[i:], "\uFFFD") {
-			c.addf(offsetPos(text, i), "file is not valid UTF-8; save it as UTF-8")
+			lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+			c.addf(Pos{strings.Count(text[:i], "\n") + 1, utf8.RuneCountInString(text[lineStart:i]) + 1},
+				"file is not valid UTF-8; save it as UTF-8")
 			return nil
 		}
 	}
@@ -101,12 +103,6 @@ func aliasPos(text, name string) Pos {
 	return Pos{1, 1}
 }
 
-// offsetPos gives a byte offset in text as a line and a column in runes.
-func offsetPos(text string, offset int) Pos {
-	lineStart := strings.LastIndexByte(text[:offset], '\n') + 1
-	return Pos{strings.Count(text[:offset], "\n") + 1, utf8.RuneCountInString(text[lineStart:offset]) + 1}
-}
-
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 var scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
@@ -173,14 +169,11 @@ func didYouMean(s string, known []string, list string) string {
 
 // isScalar reports whether n is a scalar tagged one of tags; msg formats what and n's kind if not.
 func isScalar(c *errorCollector, n *yaml.Node, msg, what string, tags ...string) bool {
-	if n == nil {
-		return false
-	}
-	if n.Kind != yaml.ScalarNode || !slices.Contains(tags, n.Tag) {
+	if n != nil && (n.Kind != yaml.ScalarNode || !slices.Contains(tags, n.Tag)) {
 		c.addf(nodePos(n), msg, what, kindName(n))
 		return false
 	}
-	return true
+	return n != nil
 }
 
 func readString(c *errorCollector, n *yaml.Node, what string) (string, bool) {

@@ -1,0 +1,254 @@
+// Package breaking compares a close code registry with an older one and reports each change that
+// breaks programs built from the older one, as buf breaking does for Protocol Buffers. Each rule has
+// a stable ID and a category that says who breaks: a deployed peer that misreads a frame (WIRE),
+// code that stops compiling (SOURCE), code that does something else once rebuilt (BEHAVIOR), or
+// nobody (INFO).
+package breaking
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/closecodes/closecodes/internal/generator"
+	"github.com/closecodes/closecodes/internal/messages"
+	"github.com/closecodes/closecodes/internal/registry"
+)
+
+// Categories are the categories of the rules, least severe first.
+var Categories = []string{"INFO", "BEHAVIOR", "SOURCE", "WIRE"}
+
+// Rules holds each rule by ID: its category, and the message of its findings, which says who breaks.
+var Rules = map[string]struct{ Category, Message string }{
+	// A deployed peer misreads a frame.
+	"CODE_REMOVED":         {"WIRE", "code %d %s was removed: deployed peers still send it; code naming it fails to compile"},
+	"CODE_MEANING_CHANGED": {"WIRE", "code %d now means %s, %q, not %s, %q: deployed peers read it with the old meaning"},
+	// Code that compiled stops compiling.
+	"NAME_REMOVED": {"SOURCE", "name %s of code %d was removed: code using it fails to compile; keep it in " +
+		"deprecated_names"},
+	"ALIAS_REMOVED":           {"SOURCE", "alias %s of code %d was removed: Parse and parseCloseCode fail on text holding it"},
+	"DEPRECATED_NAME_REMOVED": {"SOURCE", "deprecated name %s of code %d was removed: code still using it fails to compile"},
+	"GO_PACKAGE_CHANGED":      {"SOURCE", "go_package is now %s, was %s: code naming the Go package fails to compile"},
+	"GO_TYPE_CHANGED":         {"SOURCE", "go_type is now %s, was %s: code naming the Go type fails to compile"},
+	"NPM_PACKAGE_CHANGED":     {"SOURCE", "ts_package is now %s, was %s: code importing the npm package fails to compile"},
+	// Code rebuilt from the new registry answers otherwise than deployed code.
+	"WIRE_VALID_CHANGED": {"BEHAVIOR", "code %d %s: wire_valid is now %s, was %s: rebuilt and deployed peers disagree " +
+		"whether it may close a connection, and the one that says no fails the connection"},
+	"BROWSER_CAN_SEND_CHANGED": {"BEHAVIOR", "code %d %s: browser_can_send is now %s, was %s: rebuilt and deployed " +
+		"pages disagree whether WebSocket.close() takes it"},
+	"RECONNECT_CHANGED": {"BEHAVIOR", "code %d %s: reconnect is now %s, was %s: deployed clients still follow %q, " +
+		"rebuilt clients %q"},
+	"RETRY_AFTER_CHANGED": {"BEHAVIOR", "code %d %s: retry_after is now %s, was %s: rebuilt clients wait otherwise " +
+		"than deployed ones before they reconnect"},
+	"RANGE_CHANGED": {"BEHAVIOR", "%s (%d-%d): for %s, %s: rebuilt code answers otherwise than deployed peers"},
+	// Nobody breaks.
+	"CODE_ADDED":     {"INFO", "code %d %s was added: deployed peers read it as an unnamed code"},
+	"NAME_ADDED":     {"INFO", "code %d has a new name, %s"},
+	"ALIAS_ADDED":    {"INFO", "code %d has a new alias, %s"},
+	"LANGUAGE_ADDED": {"INFO", "texts in %s were added"},
+	"TEXT_CHANGED":   {"INFO", "code %d %s: its label, description, references or notes changed: programs show them"},
+}
+
+// Finding is one change, placed where the new registry makes it, or where the old one had what the
+// new one lacks.
+type Finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	ID       string `json:"id"`
+	Category string `json:"category"`
+	Message  string `json:"message"`
+}
+
+type comparison struct {
+	old, new *registry.Registry
+	findings []Finding
+}
+
+func (c *comparison) add(file string, pos registry.Pos, id string, args ...any) {
+	rule := Rules[id]
+	c.findings = append(c.findings, Finding{file, pos.Line, pos.Col, id, rule.Category, fmt.Sprintf(rule.Message, args...)})
+}
+
+// fileOf names the file that holds an entry of reg: the extended registry's for an inherited one.
+func fileOf(reg *registry.Registry, inherited bool) string {
+	if inherited {
+		return registry.StandardFile
+	}
+	return reg.File
+}
+
+// Compare returns the changes from old to new, sorted by file and position. defaults are the output
+// settings, by key, of a registry that does not set them.
+func Compare(old, new *registry.Registry, defaults map[string]string) []Finding {
+	c := &comparison{old: old, new: new}
+	for _, o := range old.Codes {
+		if n := new.Named(o.Value); n != nil {
+			c.code(&o, n)
+		} else {
+			c.add(fileOf(old, o.Inherited), o.Pos, "CODE_REMOVED", o.Value, o.Name)
+		}
+	}
+	for _, n := range new.Codes {
+		if old.Named(n.Value) == nil {
+			// Its advice is new by nature, but a peer that refuses or sends it as an unnamed code breaks.
+			c.add(fileOf(new, n.Inherited), n.Pos, "CODE_ADDED", n.Value, n.Name)
+			c.changes(&n, c.facts(n.Value)[:2])
+		}
+	}
+	c.blocks()
+	for key, id := range map[string]string{"go_package": "GO_PACKAGE_CHANGED", "go_type": "GO_TYPE_CHANGED",
+		"ts_package": "NPM_PACKAGE_CHANGED"} {
+		file, setting := new.File, new.Output[key]
+		if _, set := new.Output[key]; !set {
+			file, setting = old.File, old.Output[key]
+		}
+		was, now := cmp.Or(old.Output[key].Value, defaults[key]), cmp.Or(new.Output[key].Value, defaults[key])
+		if was != now {
+			c.add(file, setting.Pos, id, now, was)
+		}
+	}
+	for _, lang := range new.Languages() {
+		if !slices.Contains(old.Languages(), lang) {
+			c.add(new.File, registry.Pos{Line: 1, Col: 1}, "LANGUAGE_ADDED", lang)
+		}
+	}
+	slices.SortFunc(c.findings, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col),
+			strings.Compare(a.ID, b.ID), strings.Compare(a.Message, b.Message))
+	})
+	return c.findings
+}
+
+// code compares a code that both registries name.
+func (c *comparison) code(o, n *registry.Code) {
+	file, at := fileOf(c.new, n.Inherited), func(key string) registry.Pos { return cmp.Or(n.KeyPos[key], n.Pos) }
+	if o.Name != n.Name && o.Description.English != n.Description.English {
+		c.add(file, n.Pos, "CODE_MEANING_CHANGED", n.Value, n.Name, n.Description.English, o.Name, o.Description.English)
+	}
+	// Go names are constants and members; parsing reads those and the aliases.
+	oldGo, newGo := append([]string{o.Name}, o.DeprecatedNames...), append([]string{n.Name}, n.DeprecatedNames...)
+	for _, name := range oldGo {
+		switch {
+		case slices.Contains(newGo, name):
+		case name == o.Name:
+			c.add(file, at("name"), "NAME_REMOVED", name, n.Value)
+		default:
+			c.add(file, at("deprecated_names"), "DEPRECATED_NAME_REMOVED", name, n.Value)
+		}
+	}
+	newPos := append([]registry.Pos{n.NamePos}, n.DeprecatedPos...)
+	for i, name := range newGo {
+		if !slices.Contains(oldGo, name) {
+			c.add(file, newPos[i], "NAME_ADDED", n.Value, name)
+		}
+	}
+	for _, alias := range o.Aliases {
+		if !slices.Contains(slices.Concat(newGo, n.Aliases), alias) {
+			c.add(file, at("aliases"), "ALIAS_REMOVED", alias, n.Value)
+		}
+	}
+	for i, alias := range n.Aliases {
+		if !slices.Contains(slices.Concat(oldGo, o.Aliases), alias) {
+			c.add(file, n.AliasPos[i], "ALIAS_ADDED", n.Value, alias)
+		}
+	}
+	if !reflect.DeepEqual([]any{o.Label, o.Description, o.Reference, o.RuleException, o.ReconnectReference},
+		[]any{n.Label, n.Description, n.Reference, n.RuleException, n.ReconnectReference}) {
+		c.add(file, n.Pos, "TEXT_CHANGED", n.Value, n.Name)
+	}
+	c.changes(n, c.facts(n.Value))
+}
+
+// change is a fact or the advice of a code, by its field, as the old and the new registry give it.
+type change struct{ field, was, now string }
+
+// facts returns what holds for v in each registry: its two facts, then its advice.
+func (c *comparison) facts(v uint16) []change {
+	of, nf, op, np := c.old.Facts(v), c.new.Facts(v), c.old.Policy(v), c.new.Policy(v)
+	return []change{
+		{"wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
+		{"browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
+		{"reconnect", op.Reconnect, np.Reconnect}, {"retry_after", delay(op), delay(np)},
+	}
+}
+
+func delay(p registry.Policy) string {
+	if p.RetryAfter == nil {
+		return "none"
+	}
+	return p.RetryAfter.String()
+}
+
+// changes reports each of facts that changed for the code n, at its field, by the rule FIELD_CHANGED.
+func (c *comparison) changes(n *registry.Code, facts []change) {
+	meaning := messages.For("en").PolicyMeaning
+	for _, f := range facts {
+		args := []any{n.Value, n.Name, f.now, f.was}
+		if f.field == "reconnect" {
+			args = append(args, meaning[f.was], meaning[f.now])
+		}
+		if f.was != f.now {
+			id := strings.ToUpper(f.field) + "_CHANGED"
+			c.add(fileOf(c.new, n.Inherited), cmp.Or(n.KeyPos[f.field], n.Pos), id, args...)
+		}
+	}
+}
+
+// blocks reports, one finding a block rather than one a code, what changed for the codes neither
+// registry names, their facts and advice, and for every code the range that holds it.
+func (c *comparison) blocks() {
+	type group struct {
+		file    string
+		changes []string
+		codes   generator.CodeSet
+	}
+	groups := map[*registry.Block]*group{}
+	for v := range 0x10000 {
+		code := uint16(v)
+		var changes []string
+		if was, now := rangeName(c.old.RangeOf(code)), rangeName(c.new.RangeOf(code)); was != now {
+			changes = append(changes, "range is now "+now+", was "+was)
+		}
+		for _, f := range c.facts(code) {
+			if f.was != f.now && c.old.Named(code) == nil && c.new.Named(code) == nil {
+				changes = append(changes, f.field+" is now "+f.now+", was "+f.was)
+			}
+		}
+		reg, block := c.new, c.new.BlockOf(code)
+		if block == nil {
+			reg, block = c.old, c.old.BlockOf(code)
+		}
+		if len(changes) == 0 || block == nil {
+			continue
+		}
+		g := groups[block]
+		if g == nil {
+			g = &group{file: fileOf(reg, reg.Extends != "")}
+			groups[block] = g
+		}
+		for _, change := range changes {
+			if !slices.Contains(g.changes, change) {
+				g.changes = append(g.changes, change)
+			}
+		}
+		if n := len(g.codes); n > 0 && g.codes[n-1].Last == v-1 {
+			g.codes[n-1].Last = v
+		} else {
+			g.codes = append(g.codes, generator.Span{First: v, Last: v})
+		}
+	}
+	for b, g := range groups { // in any order: Compare sorts the findings
+		c.add(g.file, b.Pos, "RANGE_CHANGED", b.Label.English, b.First, b.Last, g.codes, strings.Join(g.changes, "; "))
+	}
+}
+
+func rangeName(r *registry.Range) string {
+	if r == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%s (%d-%d)", r.Name, r.First, r.Last)
+}
