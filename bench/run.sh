@@ -63,7 +63,7 @@ printf 'module stringerpkg\n\ngo 1.23\n' > "$work/stringer-pkg/go.mod"
 root=$(cd .. && pwd)
 T=$'\t'
 cat > "$work/generator.spec" <<SPEC
-gencodes codes.yaml (19 codes, 15 files)${T}$work/std${T}$work/gencodes
+gencodes codes.yaml (19 codes, 18 files)${T}$work/std${T}$work/gencodes
 stringer, the same 19 constants${T}$work/stringer-pkg${T}$work/stringer${T}-type=Code
 go generate ./... (warm build cache)${T}$root${T}go${T}generate${T}./...
 SPEC
