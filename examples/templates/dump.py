@@ -1,6 +1,7 @@
 """Prints what a generated closecodes.py says of every code from 0 to 65535,
-as JSON, in the shape the Go parity tests read; also runs its own checks of
-inputs that are not codes. Usage: python3 dump.py DIR-OF-closecodes.py"""
+as JSON, in the shape the Go parity tests read; what it parses of the texts
+given, and its names; also runs its own checks of inputs that are not
+codes. Usage: python3 dump.py DIR-OF-closecodes.py"""
 
 import json
 import sys
@@ -23,7 +24,8 @@ assert not cc.is_valid_close_reason("a" * (cc.MAX_CLOSE_REASON_BYTES + 1))
 assert not cc.is_valid_close_reason("\ud800")
 assert not cc.is_valid_close_reason(b"\xff")
 
-locales = json.loads(sys.stdin.read())["locales"]
+given = json.loads(sys.stdin.read())
+locales = given["locales"]
 codes = []
 for c in range(65536):
     r = cc.close_code_range(c)
@@ -38,4 +40,7 @@ for c in range(65536):
         r.name if r else "",
     ] + [cc.describe_close_code(c, locale) or "" for locale in locales])
 names = {name: cc.parse_close_code(name) for name in cc._BY_NAME}
-json.dump({"codes": codes, "names": names, "maxReasonBytes": cc.MAX_CLOSE_REASON_BYTES}, sys.stdout, ensure_ascii=False)
+members = {name: int(member) for name, member in cc.CloseCode.__members__.items()}
+parsed = [cc.parse_close_code(text) for text in given.get("parse", [])]
+json.dump({"codes": codes, "names": names, "members": members, "parsed": parsed,
+           "maxReasonBytes": cc.MAX_CLOSE_REASON_BYTES}, sys.stdout, ensure_ascii=False)

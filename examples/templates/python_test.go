@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -19,15 +20,23 @@ import (
 	"github.com/closecodes/closecodes/internal/registry"
 )
 
-// TestPythonExampleTemplate renders this directory with the same view
-// model as the built-in outputs, as `gencodes -templates` does, runs the
-// Python module it makes with python3, and requires it to agree with this
-// package on all 65,536 codes.
-func TestPythonExampleTemplate(t *testing.T) {
+// pythonDump is what dump.py prints of a generated closecodes.py.
+type pythonDump struct {
+	Codes          [][]any        `json:"codes"`
+	Names          map[string]int `json:"names"`
+	Members        map[string]int `json:"members"`
+	Parsed         []*int         `json:"parsed"`
+	MaxReasonBytes int            `json:"maxReasonBytes"`
+}
+
+// renderPython renders this directory for the registry at path, as
+// `gencodes -templates` does, and runs dump.py over the module it makes,
+// with locales and the texts to parse.
+func renderPython(t *testing.T, path string, locales, texts []string) pythonDump {
+	t.Helper()
 	python, err := exec.LookPath("python3")
 	require.NoError(t, err, "python3 is required to test the example Python template")
-
-	reg, err := registry.Load("../../codes.yaml")
+	reg, err := registry.Load(path)
 	require.NoError(t, err)
 	out := t.TempDir()
 	opts := generator.Config{
@@ -41,8 +50,7 @@ func TestPythonExampleTemplate(t *testing.T) {
 	_, err = generator.Write(files)
 	require.NoError(t, err)
 
-	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
-	input, err := json.Marshal(map[string]any{"locales": locales})
+	input, err := json.Marshal(map[string]any{"locales": locales, "parse": texts})
 	require.NoError(t, err)
 	cmd := exec.Command(python, "dump.py", out)
 	cmd.Stdin = bytes.NewReader(input)
@@ -51,27 +59,73 @@ func TestPythonExampleTemplate(t *testing.T) {
 	cmd.Stderr = &stderr
 	stdout, err := cmd.Output()
 	require.NoError(t, err, "python3 dump.py: %s", stderr.String())
+	var dump pythonDump
+	require.NoError(t, json.Unmarshal(stdout, &dump))
+	return dump
+}
 
-	var py struct {
-		Codes          [][]any        `json:"codes"`
-		Names          map[string]int `json:"names"`
-		MaxReasonBytes int            `json:"maxReasonBytes"`
+// TestPythonExampleTemplate renders this directory with the same view
+// model as the built-in outputs, as `gencodes -templates` does, runs the
+// Python module it makes with python3, and requires it to agree with this
+// package on all 65,536 codes and on the shared parsing cases.
+func TestPythonExampleTemplate(t *testing.T) {
+	var vectors struct {
+		Cases []struct {
+			Text string `json:"text"`
+			Want *int   `json:"want"`
+		} `json:"cases"`
 	}
-	require.NoError(t, json.Unmarshal(stdout, &py))
+	data, err := os.ReadFile("../../generated/testdata/parse.json")
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &vectors))
+	var texts []string
+	for _, c := range vectors.Cases {
+		texts = append(texts, c.Text)
+	}
+
+	locales := []string{"zh-CN", "zh_cn", "zh", "en-US", "fr", ""}
+	py := renderPython(t, "../../codes.yaml", locales, texts)
 	assert.Equal(t, closecode.MaxReasonBytes, py.MaxReasonBytes)
 	compareCodes(t, py.Codes, locales)
-	want := map[string]int{}
-	for _, c := range reg.Codes {
-		for _, name := range append([]string{c.Name}, c.Aliases...) {
-			want[name] = int(c.Value)
-		}
-	}
-	assert.Equal(t, want, py.Names, "Python knows every name and alias, and no other")
+	reg, err := registry.Load("../../codes.yaml")
+	require.NoError(t, err)
+	assert.Equal(t, namesOf(reg), py.Names, "Python knows every name and alias, and no other")
 	for name, value := range py.Names {
 		c, err := closecode.Parse(name)
 		require.NoError(t, err, name)
 		assert.Equal(t, int(c), value, name)
 	}
+	for i, c := range vectors.Cases {
+		assert.Equal(t, c.Want, py.Parsed[i], "parse_close_code(%q)", c.Text)
+	}
+}
+
+// TestPythonDeprecatedNames: a renamed code's former names are members of
+// CloseCode after the current one, so that they are aliases of it, and
+// parse_close_code reads them, as the Go package's Parse does.
+func TestPythonDeprecatedNames(t *testing.T) {
+	const path = "../../internal/generator/testdata/golden/registry.yaml"
+	reg, err := registry.Load(path)
+	require.NoError(t, err)
+	py := renderPython(t, path, []string{}, []string{"AppCode", "OldCustom", "Custom"})
+	want := namesOf(reg)
+	assert.Equal(t, 4100, want["AppCode"], "the golden registry keeps AppCode as a former name of 4100")
+	assert.Equal(t, want, py.Names)
+	four100 := 4100
+	assert.Equal(t, []*int{&four100, &four100, &four100}, py.Parsed)
+	assert.Equal(t, 4100, py.Members["AppCode"])
+	assert.Equal(t, "Custom", py.Codes[4100][0], "the current name stays the code's name")
+}
+
+// namesOf returns every name, former name and alias of reg's codes, with its code.
+func namesOf(reg *registry.Registry) map[string]int {
+	names := map[string]int{}
+	for _, c := range reg.Codes {
+		for _, name := range slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases) {
+			names[name] = int(c.Value)
+		}
+	}
+	return names
 }
 
 // compareCodes requires the Python module's answers for all 65,536 codes to
@@ -112,5 +166,13 @@ func TestPythonTemplateRefusesKeywords(t *testing.T) {
 			TSStyle: generator.TSStyleConst, TSPackage: "closecodes", TemplatesDir: ".", TemplatesOut: t.TempDir()})
 		assert.EqualError(t, err, `closecodes.py.tmpl:4:4: code 4001 name "`+name+`" is a Python keyword, `+
 			"which no IntEnum member can be; rename the code or leave this template out", name)
+
+		reg, err = registry.Parse("app.yaml", []byte("extends: standard\ncodes:\n  - {code: 4001, name: K, deprecated_names: ['"+name+
+			"'], label: K, description: K., reference: R, wire_valid: true, browser_can_send: true}\n"))
+		require.NoError(t, err)
+		_, err = generator.Generate(reg, generator.Config{GoPackage: "closecode", GoType: "Code",
+			TSStyle: generator.TSStyleConst, TSPackage: "closecodes", TemplatesDir: ".", TemplatesOut: t.TempDir()})
+		assert.EqualError(t, err, `closecodes.py.tmpl:6:4: code 4001 deprecated name "`+name+`" is a Python keyword, `+
+			"which no IntEnum member can be; rename it or leave this template out", name)
 	}
 }
