@@ -62,7 +62,7 @@ func setFlag(t *testing.T, name, value string) {
 func TestRegistryFacts(t *testing.T) {
 	dir := gopath(t)
 	for pkg, want := range map[string]string{
-		"example.com/mistakes/chatcodes":                          "registry chatcodes: 21 named codes, valid [{1000 1003} {1007 1014} {3000 4999}], reasons up to 123 bytes",
+		"example.com/mistakes/chatcodes":                          "registry chatcodes: 22 named codes, valid [{1000 1003} {1007 1014} {3000 4999}], reasons up to 123 bytes",
 		"github.com/closecodes/closecodes/generated/go/closecode": closecheck.StandardRegistry(),
 	} {
 		var got errorList

@@ -104,9 +104,8 @@ func registryFor(pass *analysis.Pass) *registry {
 // body is a switch over spans, and the package has MaxReasonBytes and
 // TruncateReason. Otherwise it returns nil.
 func readRegistry(pass *analysis.Pass) *registry {
-	scope := pass.Pkg.Scope()
-	maxReason, _ := scope.Lookup("MaxReasonBytes").(*types.Const)
-	if _, ok := scope.Lookup("TruncateReason").(*types.Func); !ok || maxReason == nil {
+	maxReason, _ := pass.Pkg.Scope().Lookup("MaxReasonBytes").(*types.Const)
+	if _, ok := pass.Pkg.Scope().Lookup("TruncateReason").(*types.Func); !ok || maxReason == nil {
 		return nil
 	}
 	for _, f := range pass.Files {
@@ -125,12 +124,15 @@ func readRegistry(pass *analysis.Pass) *registry {
 			max, _ := constant.Int64Val(maxReason.Val())
 			r := &registry{Path: pass.Pkg.Path(), Name: pass.Pkg.Name(), Valid: valid, MaxReasonBytes: int(max)}
 			codeType := pass.TypesInfo.Defs[fn.Name].(*types.Func).Signature().Recv().Type()
-			for _, name := range scope.Names() {
-				if c, ok := scope.Lookup(name).(*types.Const); ok && c.Exported() && types.Identical(c.Type(), codeType) {
-					v, _ := constant.Int64Val(c.Val())
-					r.Codes = append(r.Codes, namedCode{name, v})
+			ast.Inspect(f, func(n ast.Node) bool { // in order: a code's name before its former names
+				if s, ok := n.(*ast.ValueSpec); ok {
+					if c, ok := pass.TypesInfo.Defs[s.Names[0]].(*types.Const); ok && c.Exported() && types.Identical(c.Type(), codeType) {
+						v, _ := constant.Int64Val(c.Val())
+						r.Codes = append(r.Codes, namedCode{c.Name(), v})
+					}
 				}
-			}
+				return true
+			})
 			return r
 		}
 	}
@@ -154,14 +156,12 @@ func wireSpans(info *types.Info, body *ast.BlockStmt) ([]span, bool) {
 	for _, stmt := range sw.Body.List {
 		for _, e := range stmt.(*ast.CaseClause).List {
 			lo, ok := bound(e, token.EQL)
-			hi := lo
-			if b, isAnd := e.(*ast.BinaryExpr); !ok && isAnd && b.Op == token.LAND {
-				var okHi bool
+			hi, okHi := lo, ok
+			if b, isAnd := e.(*ast.BinaryExpr); isAnd && b.Op == token.LAND {
 				lo, ok = bound(b.X, token.GEQ)
 				hi, okHi = bound(b.Y, token.LEQ)
-				ok = ok && okHi
 			}
-			if !ok {
+			if !ok || !okHi {
 				return nil, false
 			}
 			spans = append(spans, span{lo, hi})

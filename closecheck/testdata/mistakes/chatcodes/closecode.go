@@ -107,6 +107,11 @@ const (
 
 	// The room has no free seat. See Chat protocol, section 4.
 	RoomFull Code = 4403
+
+	// RoomAtCapacity is the former name of RoomFull.
+	//
+	// Deprecated: Use RoomFull.
+	RoomAtCapacity Code = 4403
 )
 
 // named holds each named code's Go name and label by slot, the index that

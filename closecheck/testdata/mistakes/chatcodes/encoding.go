@@ -28,6 +28,7 @@ var aliases = [...]struct {
 	{"CLOSE_NO_STATUS", NoStatusReceived},
 	{"CLOSE_ABNORMAL", AbnormalClosure},
 	{"CLOSE_TOO_LARGE", MessageTooBig},
+	{"RoomAtCapacity", RoomFull},
 }
 
 // Parse returns the code that s names: a Go name such as "NormalClosure", an
