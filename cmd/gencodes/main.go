@@ -94,7 +94,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	if *version {
-		fmt.Fprintln(stdout, "gencodes", moduleVersion())
+		// The module version the go command recorded: v0.1.0 when installed from it, (devel) in a clone.
+		v := "(devel)"
+		if info, ok := debug.ReadBuildInfo(); ok {
+			v = cmp.Or(info.Main.Version, v)
+		}
+		fmt.Fprintln(stdout, "gencodes", v)
 		return exitOK
 	}
 	if flags.NArg() > 0 {
@@ -281,15 +286,6 @@ func findRegistry(path string, fallback bool, stderr io.Writer) (*registry.Regis
 	}
 	return nil, fmt.Errorf("no registry: found no %s in this directory; pass -registry FILE, "+
 		"or -registry standard for the standard registry", strings.Join(registryFiles, " or "))
-}
-
-// moduleVersion is gencodes' module version, as the go command recorded it in the binary:
-// v0.1.0 when installed from a module version, (devel) when built in a clone.
-func moduleVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "(devel)"
 }
 
 // fail prints err and returns its exit status: registry problems as bare lines, FILE:LINE:COL: message,

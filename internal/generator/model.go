@@ -213,13 +213,7 @@ func (m *Model) Notice() string {
 }
 
 // ReconnectWords are the words of the reconnect advice, in the order of Reconnects.
-func (m *Model) ReconnectWords() []string {
-	words := make([]string, len(m.Reconnects))
-	for i, r := range m.Reconnects {
-		words[i] = r.Word
-	}
-	return words
-}
+func (m *Model) ReconnectWords() []string { return slices.Clone(registry.ReconnectValues) }
 
 // printableSource is the registry's file name as headers show it.
 func printableSource(path string) string {
