@@ -45,7 +45,7 @@ func runBreaking(args []string, stdout, stderr io.Writer) int {
 	}
 	defaults := map[string]string{}
 	for _, s := range settings {
-		defaults[s.key] = strings.Trim(s.def, `"`)
+		defaults[s.key] = s.def
 	}
 	findings := breaking.Compare(old, reg, defaults)
 	if err := breaking.Write(stdout, findings, *format); err != nil {

@@ -8,40 +8,17 @@
 //	gencodes breaking -against OLD [-registry file] [-format text|github|json] [-fail-on category]
 //	gencodes -version
 //
-// It reads the registry, checks it strictly, and writes:
-//
-//	GO-OUT/closecode.go        the Go package: constants, String, validators, ranges; beside it
-//	                           reason.go, encoding.go (Parse, text, JSON), reconnect.go and texts.go
-//	TS-OUT/closecodes.ts       the TypeScript module, with package.json and, in js/, plain JavaScript
-//	DOCS-OUT/close-codes.md    the codes and ranges in Markdown; close-codes.TAG.md in other languages
-//	JSON-OUT/closecodes.json   every code, range and fact, for any language, with its JSON Schema
-//	TEMPLATES-OUT/NAME         for each NAME.tmpl in the -templates directory
-//
-// The registry is the -registry file; without one, ./closecodes.yaml, else ./codes.yaml; and
-// "-registry standard" is the standard registry that gencodes carries. A registry that says
-// "extends: standard" adds codes in the ranges the standard one marks extendable. Its output
-// section may make the settings of the flags, named with "_" for "-" (go_out, ...), but for
-// -registry, -templates, -templates-out and -check; its paths are relative to it and must stay
-// inside its directory. Flags win over the registry, which wins over the defaults; gencodes -h
-// lists every flag with its default.
-//
-// Nothing is written unless every file can be, and only files that change, each replaced whole;
-// gencodes never overwrites a file without a "Code generated ... DO NOT EDIT." line in its first five
-// lines, so custom templates must write one, and it removes the files it wrote before and no longer
-// generates. -check writes nothing: it shows stale files as unified diffs, lists leftovers, exits 1.
-//
-// "gencodes explain CODE" tells what a code (number, name, alias or label) means, whether it may be
-// sent, its range, reconnect advice and reference. Its flags, which may also follow CODE, are
-// -registry and -lang (default en). Without a registry file here it answers from the standard one.
-//
-// "gencodes breaking -against OLD" compares the registry with an older one, a file or REV:PATH as git
-// show reads it (main:closecodes.yaml), and prints each change that breaks programs built from OLD as
-// FILE:LINE:COL: ID (CATEGORY): message; the category says who breaks: WIRE, SOURCE, BEHAVIOR, INFO
-// (docs/breaking.md). It exits 1 for a change of the category -fail-on (default BEHAVIOR) or a more
-// severe one, and 2 when a registry cannot be read.
+// Gencodes reads the registry (the -registry file, else ./closecodes.yaml, else ./codes.yaml),
+// checks it strictly, and writes the outputs that its flags and the registry's output section ask
+// for: only files that change, and none unless every one can be. -check writes nothing and shows
+// what is stale. "gencodes explain CODE" tells what a code means, whether it may be sent, and
+// whether to reconnect after it; "gencodes breaking -against OLD" reports each change from an
+// older registry that breaks programs built from it. gencodes -h lists every flag with its
+// default, and docs/cli.md says the rest.
 //
 // Exit status: 0 on success; 1 for an invalid registry (each problem as FILE:LINE:COL: message), a
-// failed write, stale files under -check or an unknown code; 2 on misuse, such as a bad flag value.
+// failed write, stale files under -check, an unknown code or a breaking change; 2 on misuse, and
+// when breaking cannot read a registry.
 //
 // Examples, from the repository root (as "go generate ./..." runs it):
 //
@@ -52,6 +29,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -108,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	registryPath := flags.String("registry", "", registryHelp)
 	// No flag defaults: a flag left out leaves the registry's setting, or the default, in place.
 	for _, s := range settings {
-		flags.String(s.flag(), "", s.help+" (default "+s.def+")")
+		flags.String(s.flag(), "", s.help+" (default "+cmp.Or(s.def, `""`)+")")
 	}
 	check := flags.Bool("check", false, "write nothing; report stale files and exit 1 if any")
 	version := flags.Bool("version", false, "print gencodes' version and exit")
@@ -116,7 +94,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	if *version {
-		fmt.Fprintln(stdout, "gencodes", moduleVersion())
+		// The module version the go command recorded: v0.1.0 when installed from it, (devel) in a clone.
+		v := "(devel)"
+		if info, ok := debug.ReadBuildInfo(); ok {
+			v = cmp.Or(info.Main.Version, v)
+		}
+		fmt.Fprintln(stdout, "gencodes", v)
 		return exitOK
 	}
 	if flags.NArg() > 0 {
@@ -139,8 +122,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if errors.As(cfgErr, new(*flagError)) {
 		return fail(stderr, cfgErr)
 	}
-	problems := append(listOf(err), listOf(cfgErr)...)
-	if problems = append(problems, generator.CheckNames(reg, cfg)...); len(problems) > 0 {
+	var problems, cfgProblems registry.ErrorList
+	errors.As(err, &problems)
+	errors.As(cfgErr, &cfgProblems)
+	if problems = slices.Concat(problems, cfgProblems, generator.CheckNames(reg, cfg)); len(problems) > 0 {
 		return fail(stderr, problems)
 	}
 	files, err := generator.Generate(reg, cfg)
@@ -180,8 +165,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if n := len(plan.Changed) + len(plan.Foreign) + len(plan.Orphans) + len(plan.Temps); n > 0 {
 		hint := "run the same command without -check to regenerate them"
-		if rest := argsWithout(args, "check"); rest != "" {
-			hint += ": gencodes" + rest
+		if rest := slices.DeleteFunc(slices.Clone(args), isCheck); len(rest) > 0 {
+			hint += ": gencodes " + strings.Join(rest, " ")
 		}
 		fmt.Fprintf(stderr, "gencodes: %d generated file(s) out of date with %s; %s\n", n, reg.File, hint)
 		return exitFailure
@@ -189,16 +174,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// argsWithout returns args without the boolean flag name, each after a space, for a command line
-// to show.
-func argsWithout(args []string, name string) string {
-	var b strings.Builder
-	for _, a := range args {
-		if a != "-"+name && a != "--"+name && a != "-"+name+"=true" && a != "--"+name+"=true" {
-			b.WriteString(" " + a)
-		}
-	}
-	return b.String()
+// isCheck reports whether a command-line argument is the flag -check.
+func isCheck(arg string) bool {
+	return slices.Contains([]string{"-check", "--check", "-check=true", "--check=true"}, arg)
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
@@ -308,22 +286,6 @@ func findRegistry(path string, fallback bool, stderr io.Writer) (*registry.Regis
 	}
 	return nil, fmt.Errorf("no registry: found no %s in this directory; pass -registry FILE, "+
 		"or -registry standard for the standard registry", strings.Join(registryFiles, " or "))
-}
-
-// moduleVersion is gencodes' module version, as the go command recorded it in the binary:
-// v0.1.0 when installed from a module version, (devel) when built in a clone.
-func moduleVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
-	}
-	return "(devel)"
-}
-
-// listOf returns the registry problems err holds, if any.
-func listOf(err error) registry.ErrorList {
-	var list registry.ErrorList
-	errors.As(err, &list)
-	return list
 }
 
 // fail prints err and returns its exit status: registry problems as bare lines, FILE:LINE:COL: message,

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,47 +13,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the expected error files in testdata/bad")
-
-// runGencodes runs the built tool in dir, as the command line would, and
-// returns its exit status and output.
-func runGencodes(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	cmd := exec.Command(gencodesBinary(t), args...)
-	cmd.Dir = dir
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("gencodes did not run: %v", err)
-	}
-	return cmd.ProcessState.ExitCode(), out.String(), errOut.String()
-}
-
-// listFiles returns every file below dir, relative to it.
-func listFiles(t *testing.T, dir string) []string {
-	t.Helper()
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			rel, _ := filepath.Rel(dir, path)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	require.NoError(t, err)
-	return files
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(to, data, 0o644))
-}
 
 func TestRegistryOverSizeLimit(t *testing.T) {
 	t.Parallel()
@@ -118,21 +75,6 @@ func TestFailedWriteRemovesWhatItMade(t *testing.T) {
 	assert.Equal(t, "gencodes: cannot write to a/b: file name too long\n", stderr)
 	assert.Equal(t, []string{"tmpl"}, listDirs(t, dir), "generated/..., a and a/b are removed again")
 	assert.Equal(t, []string{"codes.yaml", "tmpl/" + name + ".tmpl"}, listFiles(t, dir))
-}
-
-// listDirs returns every directory below dir, relative to it.
-func listDirs(t *testing.T, dir string) []string {
-	t.Helper()
-	var dirs []string
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && d.IsDir() && path != dir {
-			rel, _ := filepath.Rel(dir, path)
-			dirs = append(dirs, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	require.NoError(t, err)
-	return dirs
 }
 
 func TestMisuse(t *testing.T) {

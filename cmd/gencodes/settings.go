@@ -44,19 +44,19 @@ var settings = []setting{
 		help: "`const|enum`: CloseCode as an \"as const\" object or an enum; \"\" is an error"},
 	{key: "ts_package", field: "TSPackage", def: "closecodes", check: npmNameProblem,
 		help: "npm package `name` in TS-OUT/package.json; \"\" is an error"},
-	{key: "ts_version", field: "TSVersion", def: `""`, check: semverProblem,
+	{key: "ts_version", field: "TSVersion", check: semverProblem,
 		help: "npm package `version`, semantic; \"\" makes the package private, at 0.0.0"},
-	{key: "ts_license", field: "TSLicense", def: `""`,
+	{key: "ts_license", field: "TSLicense",
 		help: "npm package license, an `spdx` expression such as MIT; \"\" leaves it out"},
-	{key: "ts_description", field: "TSDescription", def: `""`,
+	{key: "ts_description", field: "TSDescription",
 		help: "npm package description `text`; \"\" leaves it out"},
-	{key: "ts_repository", field: "TSRepository", def: `""`, check: repositoryProblem,
+	{key: "ts_repository", field: "TSRepository", check: repositoryProblem,
 		help: "npm package repository `url`, such as git+https://github.com/you/app.git; \"\" leaves it out"},
 	{key: "docs_out", field: "DocsOut", def: "generated/docs",
 		help: "`dir`ectory of the Markdown tables; \"\" skips them"},
 	{key: "json_out", field: "JSONOut", def: "generated/json",
 		help: "`dir`ectory of closecodes.json and its schema; \"\" skips them"},
-	{key: "templates", field: "TemplatesDir", def: `""`, flagOnly: true,
+	{key: "templates", field: "TemplatesDir", flagOnly: true,
 		help: "also render every *.tmpl in `dir`; \"\" renders none"},
 	{key: "templates_out", field: "TemplatesOut", def: ".", flagOnly: true,
 		help: "`dir`ectory of the -templates outputs; \"\" is the current directory"},
@@ -105,9 +105,6 @@ func configFor(reg *registry.Registry, flags map[string]string) (generator.Confi
 	}
 	for _, s := range settings {
 		value := s.def
-		if value == `""` {
-			value = ""
-		}
 		if file, ok := reg.Output[s.key]; ok && !s.flagOnly {
 			v, msg := file.Value, s.problem(file.Value)
 			if strings.HasSuffix(s.key, "_out") && v != "" && msg == "" {

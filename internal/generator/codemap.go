@@ -39,20 +39,13 @@ func (p page) Columns() []mapColumn {
 	}
 	for _, r := range p.Ranges {
 		gap(int(r.First))
-		blocks := []registry.Block{r.Block}
-		if len(r.Parts) > 0 {
-			blocks = nil
-			for _, part := range r.Parts {
-				blocks = append(blocks, part.Block)
-			}
+		if len(r.Parts) == 0 {
+			cols = append(cols, mapColumn{Range: r.Label.In(p.Lang), First: int(r.First), Last: int(r.Last),
+				Facts: r.Facts, Head: true})
 		}
-		for i, b := range blocks {
-			label := ""
-			if len(r.Parts) > 0 {
-				label = b.Label.In(p.Lang)
-			}
-			cols = append(cols, mapColumn{Label: label, Range: r.Label.In(p.Lang), First: int(b.First),
-				Last: int(b.Last), Facts: b.Facts, Head: i == 0})
+		for i, part := range r.Parts {
+			cols = append(cols, mapColumn{Label: part.Label.In(p.Lang), Range: r.Label.In(p.Lang),
+				First: int(part.First), Last: int(part.Last), Facts: part.Facts, Head: i == 0})
 		}
 		next = int(r.Last) + 1
 	}

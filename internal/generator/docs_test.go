@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -226,4 +227,53 @@ func TestReadTables(t *testing.T) {
 		_, err := readTables("| H |\n| --- |\n" + bad + "\n")
 		assert.Error(t, err, bad)
 	}
+}
+
+// TestChinesePageHasNoEnglishFixedText reads close-codes.zh-CN.md as
+// generated from codes.yaml: headings, column names, facts and range
+// titles must all be Chinese.
+func TestChinesePageHasNoEnglishFixedText(t *testing.T) {
+	reg, err := registry.Load("../../codes.yaml")
+	require.NoError(t, err)
+	cfg := testConfig()
+	cfg.GoOut, cfg.TSOut = "", ""
+	files, err := Generate(reg, cfg)
+	require.NoError(t, err)
+	var page string
+	for _, f := range files {
+		if filepath.Base(f.Path) == "close-codes.zh-CN.md" {
+			page = string(f.Data)
+		}
+	}
+	require.NotEmpty(t, page)
+	english := regexp.MustCompile(`[A-Za-z]{2,}`)
+	codeRows, rangeRows := 0, 0
+	for _, line := range strings.Split(page, "\n") {
+		cells := strings.Split(line, "|")
+		switch {
+		case strings.HasPrefix(line, "#"):
+			for _, word := range english.FindAllString(line, -1) {
+				assert.Equal(t, "WebSocket", word, "heading %q", line)
+			}
+		case strings.HasPrefix(line, "| 关闭码 |"):
+			assert.Empty(t, english.FindAllString(line, -1), "column names %q", line)
+		case len(cells) == 9 && strings.Contains(line, " › ") || len(cells) == 9 && regexp.MustCompile(`^\| \d+-\d+ \|`).MatchString(line):
+			rangeRows++
+			title, facts := cells[2], strings.Join(cells[4:7], "|")
+			assert.Empty(t, english.FindAllString(title+facts, -1), "range row %q", line)
+		case len(cells) == 11 && regexp.MustCompile(`^\| \d+ \|`).MatchString(line):
+			codeRows++
+			assert.Empty(t, english.FindAllString(strings.Join(cells[5:8], "|"), -1), "facts and reconnect %q", line)
+			note := strings.TrimSpace(cells[9])
+			assert.True(t, note == "" || regexp.MustCompile(`\p{Han}`).MatchString(note), "note in Chinese: %q", line)
+		}
+	}
+	parts := 0
+	for _, r := range reg.Ranges {
+		parts += len(r.Parts)
+	}
+	assert.Equal(t, len(reg.Codes), codeRows, "every code row was checked")
+	assert.Equal(t, len(reg.Ranges)+parts, rangeRows, "every range and part row was checked")
+	assert.Contains(t, page, "## 范围")
+	assert.Contains(t, page, "| 4000-4999 | 私有使用 |")
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 
@@ -52,13 +51,10 @@ func exportJSON(m *Model) []byte {
 		ex.AllCodes.Reconnect[r.Word] = r.Codes
 	}
 	ex.AllCodes.RetryAfter = append([]Delay{}, m.Delays...)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(ex) // strings, numbers and bools always encode
+	data, _ := json.MarshalIndent(ex, "", "  ") // strings, numbers and bools always marshal
 	// A span reads better on one line, as [1000, 1003]; JSON strings hold no raw line break, so
 	// the pattern matches spans only.
-	return spanRE.ReplaceAll(buf.Bytes(), []byte("[$1, $2]"))
+	return spanRE.ReplaceAll(append(data, '\n'), []byte("[$1, $2]"))
 }
 
 var spanRE = regexp.MustCompile(`\[\s+(\d+),\s+(\d+)\s+\]`)

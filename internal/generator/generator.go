@@ -69,13 +69,6 @@ func (f tsFile) Declare() string {
 	return "declare "
 }
 
-// tsForms are the three files that each TypeScript template renders, by the path below TS-OUT that
-// replaces its ".ts".
-var tsForms = []struct {
-	suffix        string
-	types, bodies bool
-}{{".ts", true, true}, {".js", false, true}, {".d.ts", true, false}}
-
 // builtin parses the embedded templates, once.
 var builtin = sync.OnceValues(func() (*template.Template, error) {
 	tmpl, err := template.New("").Funcs(Funcs()).Option("missingkey=error").ParseFS(templates.FS, "*.tmpl")
@@ -118,15 +111,10 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		add(cfg.GoOut, name, name+".tmpl", m)
 	}
 	for _, module := range []string{"closecodes", "texts"} {
-		for _, form := range tsForms {
-			name := module + form.suffix
-			if !form.types || !form.bodies {
-				name = "js/" + name
-			}
-			data := tsFile{Model: m, Types: form.types, Bodies: form.bodies,
-				Enum: form.types && form.bodies && cfg.TSStyle == TSStyleEnum}
-			add(cfg.TSOut, name, module+".ts.tmpl", data)
-		}
+		from := module + ".ts.tmpl"
+		add(cfg.TSOut, module+".ts", from, tsFile{Model: m, Types: true, Bodies: true, Enum: cfg.TSStyle == TSStyleEnum})
+		add(cfg.TSOut, "js/"+module+".js", from, tsFile{Model: m, Bodies: true})
+		add(cfg.TSOut, "js/"+module+".d.ts", from, tsFile{Model: m, Types: true})
 	}
 	if cfg.TSOut != "" {
 		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, m.Notice())})
@@ -142,12 +130,9 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m)
 	errs := make([]error, len(renders))
 	var wg sync.WaitGroup
+	wg.Add(len(renders))
 	for i, r := range renders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = r()
-		}()
+		go func() { defer wg.Done(); errs[i] = r() }()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {

@@ -58,11 +58,10 @@ type Code struct {
 	DeprecatedNames []string      `json:"deprecated_names"`
 	Description     registry.Text `json:"description"`
 	Reference       string        `json:"reference"`
-	// WireValid and BrowserCanSend are the code's facts; RuleException says why they differ from
+	// Facts are the code's, WireValid and BrowserCanSend; RuleException says why they differ from
 	// its block's rule, if they do.
-	WireValid      bool          `json:"wire_valid"`
-	BrowserCanSend bool          `json:"browser_can_send"`
-	RuleException  registry.Text `json:"rule_exception"`
+	registry.Facts
+	RuleException registry.Text `json:"rule_exception"`
 	// Policy is the advice that holds for the code: its own, else its block's.
 	registry.Policy
 	// Slot is the code's index in the generated tables.
@@ -134,8 +133,8 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 	m.Scripts = registry.ScriptsOf(m.Languages)
 	for i, c := range reg.Codes {
 		m.Codes = append(m.Codes, Code{Value: int(c.Value), Name: c.Name, Label: c.Label, Aliases: append([]string{}, c.Aliases...),
-			DeprecatedNames: append([]string{}, c.DeprecatedNames...), Description: c.Description, Reference: c.Reference, WireValid: c.WireValid,
-			BrowserCanSend: c.BrowserCanSend, RuleException: c.RuleException, Policy: reg.Policy(c.Value), Slot: i + 1})
+			DeprecatedNames: append([]string{}, c.DeprecatedNames...), Description: c.Description, Reference: c.Reference,
+			Facts: c.Facts, RuleException: c.RuleException, Policy: reg.Policy(c.Value), Slot: i + 1})
 		if n := len(m.Runs); n > 0 && m.Runs[n-1].Last == int(c.Value)-1 {
 			m.Runs[n-1].Last++
 		} else {
@@ -213,13 +212,7 @@ func (m *Model) Notice() string {
 }
 
 // ReconnectWords are the words of the reconnect advice, in the order of Reconnects.
-func (m *Model) ReconnectWords() []string {
-	words := make([]string, len(m.Reconnects))
-	for i, r := range m.Reconnects {
-		words[i] = r.Word
-	}
-	return words
-}
+func (m *Model) ReconnectWords() []string { return slices.Clone(registry.ReconnectValues) }
 
 // printableSource is the registry's file name as headers show it.
 func printableSource(path string) string {

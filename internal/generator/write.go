@@ -66,10 +66,7 @@ func Inspect(files []File) (*Plan, error) {
 			}
 		}
 		old, err := os.ReadFile(f.Path)
-		exists := !errors.Is(err, fs.ErrNotExist)
-		if exists && old == nil {
-			old = []byte{} // an empty file, told apart from a missing one
-		}
+		exists := !errors.Is(err, fs.ErrNotExist) // os.ReadFile gives an empty file as []byte{}, a missing one as nil
 		switch {
 		case err != nil && exists:
 			return nil, fmt.Errorf("cannot read %s: %w", f.Path, unwrapPath(err))
@@ -193,15 +190,13 @@ func writeTemp(f File) (string, error) {
 // its own, since a Go package may hold other generators' output) that lie beside its built-in
 // outputs but are not among files.
 func leftovers(files []File) (temps, orphans []string) {
-	wanted := map[string]bool{}
-	var dirs, builtin []string
+	wanted, builtin := map[string]bool{}, map[string]bool{}
+	var dirs []string
 	for _, f := range files {
-		wanted[filepath.Clean(f.Path)] = true
-		if dir := filepath.Dir(f.Path); !slices.Contains(dirs, dir) {
+		dir := filepath.Dir(f.Path)
+		wanted[filepath.Clean(f.Path)], builtin[dir] = true, builtin[dir] || !f.Custom
+		if !slices.Contains(dirs, dir) {
 			dirs = append(dirs, dir)
-		}
-		if dir := filepath.Dir(f.Path); !f.Custom && !slices.Contains(builtin, dir) {
-			builtin = append(builtin, dir)
 		}
 	}
 	for _, dir := range dirs {
@@ -212,7 +207,7 @@ func leftovers(files []File) (temps, orphans []string) {
 			case wanted[path] || !e.Type().IsRegular():
 			case strings.HasPrefix(e.Name(), tempPrefix) && strings.HasSuffix(e.Name(), tempSuffix):
 				temps = append(temps, path)
-			case slices.Contains(builtin, dir):
+			case builtin[dir]:
 				if data, err := os.ReadFile(path); err == nil && marked(data, ownRE) {
 					orphans = append(orphans, path)
 				}

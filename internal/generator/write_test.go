@@ -208,3 +208,20 @@ func TestDiff(t *testing.T) {
 	assert.Contains(t, out.String(), "--- "+x+"\n+++ "+x+" (generated)\n@@ -1,2 +1,2 @@\n "+marker+"-old\n+new\n")
 	assert.Contains(t, out.String(), "--- /dev/null\n+++ "+y+" (generated)\n")
 }
+
+func TestUnifiedDiff(t *testing.T) {
+	// Changes six lines apart share a hunk; further apart, they do not.
+	a := []byte("one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\n")
+	b := []byte("one\ntwo\nthree\nFOUR\nfive\nsix\nseven\neight\nnine\nten\neleven\n")
+	want := "--- a\n+++ b\n" +
+		"@@ -1,10 +1,11 @@\n one\n two\n three\n-four\n+FOUR\n five\n six\n seven\n eight\n nine\n ten\n+eleven\n"
+	assert.Equal(t, want, unifiedDiff("a", "b", a, b))
+	b = []byte("ONE\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\neleven\n")
+	want = "--- a\n+++ b\n" +
+		"@@ -1,4 +1,4 @@\n-one\n+ONE\n two\n three\n four\n" +
+		"@@ -8,3 +8,4 @@\n eight\n nine\n ten\n+eleven\n"
+	assert.Equal(t, want, unifiedDiff("a", "b", a, b))
+	assert.Equal(t, "", unifiedDiff("a", "b", a, a))
+	assert.Equal(t, "--- a\n+++ b\n@@ -0,0 +1 @@\n+new\n", unifiedDiff("a", "b", nil, []byte("new\n")))
+	assert.Equal(t, "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n", unifiedDiff("a", "b", []byte("x"), []byte("x\n")))
+}
