@@ -51,8 +51,7 @@ func forbiddenRune(r rune) string {
 		return "a tab"
 	case r == utf8.RuneError:
 		return "the replacement character, a sign of broken encoding"
-	case r == '\u061c' || r == '\u200e' || r == '\u200f' ||
-		('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069'):
+	case unicode.Is(unicode.Bidi_Control, r):
 		return "a bidirectional control, which makes text read differently from how it runs"
 	case unicode.IsControl(r):
 		return "a control character"
@@ -145,14 +144,11 @@ func validateNames(c *errorCollector, reg *Registry) {
 		} else {
 			labels[strings.ToLower(code.Label)] = claim{code.Label, owner(code.Pos)}
 		}
+		kinds := slices.Concat([]string{"name"}, slices.Repeat([]string{"alias"}, len(code.Aliases)),
+			slices.Repeat([]string{"deprecated name"}, len(code.DeprecatedNames)))
+		positions := slices.Concat([]Pos{code.NamePos}, code.AliasPos, code.DeprecatedPos)
 		for i, name := range slices.Concat([]string{code.Name}, code.Aliases, code.DeprecatedNames) {
-			kind, pos := "name", code.NamePos
-			switch a := len(code.Aliases); {
-			case i > a:
-				kind, pos = "deprecated name", code.DeprecatedPos[i-1-a]
-			case i > 0:
-				kind, pos = "alias", code.AliasPos[i-1]
-			}
+			kind, pos := kinds[i], positions[i]
 			switch prev, dup := claims[strings.ToLower(name)]; {
 			case !dup:
 				claims[strings.ToLower(name)] = claim{name, owner(pos)}
