@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"regexp"
@@ -166,11 +167,8 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	for i, code := range reg.Codes {
 		prev := reg.Codes[max(i-1, 0)]
 		dup := i > 0 && prev.Value == code.Value
-		block := reg.BlockOf(code.Value)
-		inRange := block != nil
-		if !inRange {
-			block = &Block{} // no rule to differ from: the code is reported below
-		}
+		rg := reg.RangeOf(code.Value)
+		block := cmp.Or(reg.BlockOf(code.Value), &Block{}) // outside every range, no rule to differ from
 		var diffs []string
 		differ := func(flag string, got, want bool) {
 			if got != want {
@@ -187,12 +185,12 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		case dup:
 			c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
 		case !rangesComplete: // the range left out may hold the code
-		case !inRange:
+		case rg == nil:
 			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
-		case reg.Extends != "" && !reg.RangeOf(code.Value).Extendable:
+		case reg.Extends != "" && !rg.Extendable:
 			c.addf(code.Pos,
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, short(reg.RangeOf(code.Value).Label.English), reg.Extends, extendableRanges(reg))
+				code.Value, short(rg.Label.English), reg.Extends, extendableRanges(reg))
 		case len(diffs) > 0 && code.RuleException.English == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception", code.Value, strings.Join(diffs, " and "))
 		case len(diffs) == 0 && code.RuleException.English != "":
