@@ -51,7 +51,11 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		return nil
 	}
 	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
-	if s := suggest(reg, query); len(s) > 0 {
+	var names []string // those a suggestion may give: names and aliases, not labels
+	for _, c := range reg.Codes {
+		names = append(append(names, c.Name), c.Aliases...)
+	}
+	if s := spell.Closest(query, names, 4); len(s) > 0 {
 		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
 	}
 	fmt.Fprintln(w, messages.Fill(t.AskFor, "{example}", reg.Codes[0].Name))
@@ -87,15 +91,6 @@ func fold(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
-}
-
-// suggest returns the names closest to query, if any are close.
-func suggest(reg *registry.Registry, query string) []string {
-	var names []string
-	for _, c := range reg.Codes {
-		names = append(append(names, c.Name), c.Aliases...)
-	}
-	return spell.Closest(query, names, 4)
 }
 
 // printRows writes label and value pairs, the labels as lines label them and
