@@ -37,40 +37,38 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	if m := wrappedRE.FindStringSubmatch(query); m != nil {
 		query = m[1]
 	}
-	if number(query) {
+	if numberRE.MatchString(query) {
 		n, err := strconv.ParseUint(query, 10, 16) // a negative or a larger number fails
 		if err != nil {
 			fmt.Fprintln(w, messages.Fill(t.NotACode, "{n}", query))
 			return ErrNotACode
 		}
-		if c := reg.Named(uint16(n)); c != nil {
-			writeCode(w, reg, c, t, lang)
-			return nil
-		}
-		writeUnnamed(w, reg, uint16(n), t, lang)
+		write(w, reg, uint16(n), t, lang)
 		return nil
 	}
 	if c := byName(reg, query); c != nil {
-		writeCode(w, reg, c, t, lang)
+		write(w, reg, c.Value, t, lang)
 		return nil
 	}
 	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
-	if s := suggest(reg, query); len(s) > 0 {
+	var names []string // those a suggestion may give: names and aliases, not labels
+	for _, c := range reg.Codes {
+		names = append(append(names, c.Name), c.Aliases...)
+	}
+	if s := spell.Closest(query, names, 4); len(s) > 0 {
 		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
 	}
 	fmt.Fprintln(w, messages.Fill(t.AskFor, "{example}", reg.Codes[0].Name))
 	return ErrNotACode
 }
 
-// wrappedRE matches a number as Go's String prints an unnamed code: Code(4500).
-var wrappedRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*\((-?[0-9]+)\)$`)
-
-// number reports whether s is a whole number as close codes are written,
-// in decimal digits without a leading zero, or a negative one.
-func number(s string) bool {
-	digits := strings.TrimPrefix(s, "-")
-	return digits != "" && strings.Trim(digits, "0123456789") == "" && (digits[0] != '0' || digits == "0")
-}
+var (
+	// wrappedRE matches a number as Go's String prints an unnamed code: Code(4500).
+	wrappedRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*\((-?[0-9]+)\)$`)
+	// numberRE matches a whole number as close codes are written, in decimal
+	// digits without a leading zero, or a negative one.
+	numberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+)
 
 // byName returns the code that query names, ignoring case, spaces, hyphens
 // and underscores, so "going away", "going_away" and "GoingAway" all find 1001.
@@ -95,26 +93,17 @@ func fold(s string) string {
 	}, s)
 }
 
-// suggest returns the names closest to query, if any are close.
-func suggest(reg *registry.Registry, query string) []string {
-	var names []string
-	for _, c := range reg.Codes {
-		names = append(append(names, c.Name), c.Aliases...)
-	}
-	return spell.Closest(query, names, 4)
-}
-
-// printRows writes label and value pairs, the labels padded to one width,
-// and the later lines of a value indented under its first.
+// printRows writes label and value pairs, the labels as lines label them and
+// padded to one width, and the later lines of a value indented under its first.
 func printRows(w io.Writer, colon string, rows [][2]string) {
 	width := 0
-	for _, r := range rows {
-		width = max(width, displayWidth(r[0]+colon)+1)
+	for i, r := range rows {
+		rows[i][0] = label(r[0]) + colon
+		width = max(width, displayWidth(rows[i][0])+1)
 	}
 	for _, r := range rows {
-		pad := strings.Repeat(" ", width-displayWidth(r[0]+colon))
-		value := strings.ReplaceAll(r[1], "\n", "\n  "+strings.Repeat(" ", width))
-		fmt.Fprintf(w, "  %s%s%s%s\n", r[0], colon, pad, value)
+		pad := strings.Repeat(" ", width-displayWidth(r[0]))
+		fmt.Fprintf(w, "  %s%s%s\n", r[0], pad, strings.ReplaceAll(r[1], "\n", "\n  "+strings.Repeat(" ", width)))
 	}
 }
 
@@ -140,57 +129,50 @@ func label(s string) string {
 	return s
 }
 
-// policy describes reconnect advice: the policy, its delay hint and what
-// it asks of a client.
-func policy(t messages.Text, p registry.Policy) string {
-	return messages.Fill(t.Labelled, "{label}", t.PolicyName(p), "{text}", t.PolicyMeaning[p.Reconnect])
-}
-
-func writeCode(w io.Writer, reg *registry.Registry, c *registry.Code, t messages.Text, lang string) {
-	fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
-	rows := [][2]string{
-		{label(t.Meaning), c.Description.In(lang)},
-		{label(t.Range), rangeLine(reg, c.Value, t, lang)},
-		{label(t.WireValid), t.YesNo(c.WireValid)},
-		{label(t.BrowserMaySend), t.YesNo(c.BrowserCanSend)},
-		{label(t.Reconnect), policy(t, reg.Policy(c.Value))},
-	}
-	if src := reg.Policy(c.Value).ReconnectReference; src != "" {
-		rows = append(rows, [2]string{label(t.Source), src})
-	}
-	if c.RuleException.English != "" {
-		rows = append(rows, [2]string{label(t.Note), c.RuleException.In(lang)})
-	}
-	if len(c.Aliases) > 0 {
-		rows = append(rows, [2]string{t.Aliases, strings.Join(c.Aliases, ", ")})
-	}
-	printRows(w, t.Colon, append(rows, [2]string{label(t.Reference), c.Reference}))
-}
-
-// writeUnnamed explains a code that reg does not name. Every such code gets
-// the same lines, with "none" for the range of one outside every range; a
-// registry that extends another learns also when it cannot name the code.
-func writeUnnamed(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang string) {
-	code := strconv.Itoa(int(v))
-	if r := reg.RangeOf(v); reg.Extends != "" && (r == nil || !r.Extendable) {
-		fmt.Fprintln(w, messages.Fill(t.CannotBeNamed, "{code}", code, "{file}", reg.File,
+// write explains code v. A code reg names has facts and advice of its own;
+// any other has those of the block holding it, by its rule, and "none" for
+// its range when no range holds it. A registry that extends another says
+// also when it cannot name the code.
+func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang string) {
+	c, block, p, facts := reg.Named(v), reg.BlockOf(v), reg.Policy(v), reg.Facts(v)
+	var rows [][2]string
+	add := func(label, value string) { rows = append(rows, [2]string{label, value}) }
+	fact := t.YesNo
+	switch r := reg.RangeOf(v); {
+	case c != nil:
+		fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
+		add(t.Meaning, c.Description.In(lang))
+	case reg.Extends != "" && (r == nil || !r.Extendable):
+		fmt.Fprintln(w, messages.Fill(t.CannotBeNamed, "{code}", strconv.Itoa(int(v)), "{file}", reg.File,
 			"{base}", reg.Extends, "{ranges}", extendable(reg, t, lang)))
-	} else {
-		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", code, "{file}", reg.File))
+	default:
+		fmt.Fprintln(w, messages.Fill(t.NotNamed, "{code}", strconv.Itoa(int(v)), "{file}", reg.File))
 	}
-	block := reg.BlockOf(v)
-	facts, why := registry.Facts{}, t.NoRange
-	if block != nil {
-		facts, why = block.Facts, messages.Fill(t.ByRule, "{block}", block.Label.In(lang))
+	if c == nil {
+		why := t.NoRange
+		if block != nil {
+			why = messages.Fill(t.ByRule, "{block}", block.Label.In(lang))
+		}
+		fact = func(b bool) string { return messages.Fill(t.Clause, "{a}", t.YesNo(b), "{b}", why) }
 	}
-	rows := [][2]string{
-		{label(t.Range), rangeLine(reg, v, t, lang)},
-		{label(t.WireValid), messages.Fill(t.Clause, "{a}", t.YesNo(facts.WireValid), "{b}", why)},
-		{label(t.BrowserMaySend), messages.Fill(t.Clause, "{a}", t.YesNo(facts.BrowserCanSend), "{b}", why)},
-		{label(t.Reconnect), policy(t, reg.Policy(v))},
-	}
-	if block != nil {
-		rows = append(rows, [2]string{label(t.Reference), block.Reference})
+	add(t.Range, rangeLine(reg, v, t, lang))
+	add(t.WireValid, fact(facts.WireValid))
+	add(t.BrowserMaySend, fact(facts.BrowserCanSend))
+	add(t.Reconnect, messages.Fill(t.Labelled, "{label}", t.PolicyName(p), "{text}", t.PolicyMeaning[p.Reconnect]))
+	switch {
+	case c != nil:
+		if p.ReconnectReference != "" {
+			add(t.Source, p.ReconnectReference)
+		}
+		if c.RuleException.English != "" {
+			add(t.Note, c.RuleException.In(lang))
+		}
+		if len(c.Aliases) > 0 {
+			add(t.Aliases, strings.Join(c.Aliases, ", "))
+		}
+		add(t.Reference, c.Reference)
+	case block != nil:
+		add(t.Reference, block.Reference)
 	}
 	printRows(w, t.Colon, rows)
 }
@@ -215,10 +197,8 @@ func rangeLine(reg *registry.Registry, v uint16, t messages.Text, lang string) s
 		return t.None
 	}
 	line := blockLine(r.Block, t, lang)
-	for _, p := range r.Parts {
-		if p.Contains(v) {
-			line += "\n" + messages.Fill(t.Part, "{block}", blockLine(p.Block, t, lang))
-		}
+	if part := reg.BlockOf(v); part != &r.Block {
+		line += "\n" + messages.Fill(t.Part, "{block}", blockLine(*part, t, lang))
 	}
 	return line
 }

@@ -79,11 +79,9 @@ func For(lang string) Text {
 	}
 	langs := slices.Sorted(maps.Keys(tables())) // "en" sorts first
 	match := registry.MatchLanguage(langs, lang)
-	tag := strings.ReplaceAll(lang, "_", "-")
-	if want, _ := language.Make(tag).Script(); want != (language.Script{}) {
-		if got, _ := language.Make(match).Script(); got != want {
-			match = "en"
-		}
+	script := func(tag string) language.Script { s, _ := language.Make(tag).Script(); return s }
+	if want := script(strings.ReplaceAll(lang, "_", "-")); want != (language.Script{}) && script(match) != want {
+		match = "en"
 	}
 	chosen.Store(lang, tables()[match])
 	return tables()[match]

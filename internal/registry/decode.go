@@ -216,10 +216,8 @@ func decodeCode(c *errorCollector, n *yaml.Node) Code {
 }
 
 // readNames reads a list of further names of a code, checking each with check, and where each one is.
-func readNames(c *errorCollector, n *yaml.Node, what, item string, check func(*yaml.Node, string)) ([]string, []Pos) {
+func readNames(c *errorCollector, n *yaml.Node, what, item string, check func(*yaml.Node, string)) (names []string, pos []Pos) {
 	nodes, _ := readList(c, n, what)
-	var names []string
-	var pos []Pos
 	for _, n := range nodes {
 		if name, ok := readString(c, n, item); ok {
 			check(n, name)

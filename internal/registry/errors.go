@@ -16,11 +16,6 @@ const (
 // Pos is a position in the registry file, 1-based.
 type Pos struct{ Line, Col int }
 
-// Compare orders positions as they come in the file.
-func (p Pos) Compare(q Pos) int {
-	return cmp.Or(cmp.Compare(p.Line, q.Line), cmp.Compare(p.Col, q.Col))
-}
-
 // Error is one problem in a registry, at a position in its file.
 type Error struct {
 	File string
@@ -45,7 +40,9 @@ func (l ErrorList) Error() string {
 
 // Sort orders the problems by position in the file.
 func (l ErrorList) Sort() {
-	slices.SortStableFunc(l, func(a, b *Error) int { return a.Pos.Compare(b.Pos) })
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
 }
 
 // errorCollector gathers problems; count tells a decoder whether an entry it read had any.

@@ -163,16 +163,13 @@ func ScriptsOf(languages []string) Scripts {
 // regions returns every region code that BCP 47 knows, two letters or three digits, sorted.
 func regions() []string {
 	var all []string
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			if r, err := language.ParseRegion(string([]rune{a, b})); err == nil && r.String() == string([]rune{a, b}) {
-				all = append(all, r.String())
-			}
+	for i := range 26*26 + 1000 {
+		code := fmt.Sprintf("%c%c", 'A'+i/26, 'A'+i%26)
+		if i >= 26*26 {
+			code = fmt.Sprintf("%03d", i-26*26)
 		}
-	}
-	for n := 0; n < 1000; n++ {
-		if r, err := language.ParseRegion(fmt.Sprintf("%03d", n)); err == nil && r.String() == fmt.Sprintf("%03d", n) {
-			all = append(all, r.String())
+		if r, err := language.ParseRegion(code); err == nil && r.String() == code {
+			all = append(all, code)
 		}
 	}
 	return all
@@ -208,14 +205,12 @@ func MatchLanguage(languages []string, tag string) string {
 			cut = cut[:n-2]
 		}
 	}
-	samePrimary := func(l string) bool { p, _, _ := strings.Cut(l, "-"); return equalFoldASCII(p, primary) }
-	for i, lang := range languages {
-		if primary != "" && want != "" && samePrimary(lang) && scripts.Of[i] == want {
-			return lang
+	for _, script := range []string{want, ""} { // 3, then 4
+		for i, lang := range languages {
+			if p, _, _ := strings.Cut(lang, "-"); equalFoldASCII(p, primary) && (script == "" || scripts.Of[i] == script) {
+				return lang
+			}
 		}
-	}
-	if i := slices.IndexFunc(languages, samePrimary); primary != "" && i >= 0 {
-		return languages[i]
 	}
 	return languages[0]
 }

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"regexp"
@@ -51,8 +52,7 @@ func forbiddenRune(r rune) string {
 		return "a tab"
 	case r == utf8.RuneError:
 		return "the replacement character, a sign of broken encoding"
-	case r == '\u061c' || r == '\u200e' || r == '\u200f' ||
-		('\u202a' <= r && r <= '\u202e') || ('\u2066' <= r && r <= '\u2069'):
+	case unicode.Is(unicode.Bidi_Control, r):
 		return "a bidirectional control, which makes text read differently from how it runs"
 	case unicode.IsControl(r):
 		return "a control character"
@@ -145,14 +145,11 @@ func validateNames(c *errorCollector, reg *Registry) {
 		} else {
 			labels[strings.ToLower(code.Label)] = claim{code.Label, owner(code.Pos)}
 		}
+		kinds := slices.Concat([]string{"name"}, slices.Repeat([]string{"alias"}, len(code.Aliases)),
+			slices.Repeat([]string{"deprecated name"}, len(code.DeprecatedNames)))
+		positions := slices.Concat([]Pos{code.NamePos}, code.AliasPos, code.DeprecatedPos)
 		for i, name := range slices.Concat([]string{code.Name}, code.Aliases, code.DeprecatedNames) {
-			kind, pos := "name", code.NamePos
-			switch a := len(code.Aliases); {
-			case i > a:
-				kind, pos = "deprecated name", code.DeprecatedPos[i-1-a]
-			case i > 0:
-				kind, pos = "alias", code.AliasPos[i-1]
-			}
+			kind, pos := kinds[i], positions[i]
 			switch prev, dup := claims[strings.ToLower(name)]; {
 			case !dup:
 				claims[strings.ToLower(name)] = claim{name, owner(pos)}
@@ -170,11 +167,8 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 	for i, code := range reg.Codes {
 		prev := reg.Codes[max(i-1, 0)]
 		dup := i > 0 && prev.Value == code.Value
-		block := reg.BlockOf(code.Value)
-		inRange := block != nil
-		if !inRange {
-			block = &Block{} // no rule to differ from: the code is reported below
-		}
+		rg := reg.RangeOf(code.Value)
+		block := cmp.Or(reg.BlockOf(code.Value), &Block{}) // outside every range, no rule to differ from
 		var diffs []string
 		differ := func(flag string, got, want bool) {
 			if got != want {
@@ -191,12 +185,12 @@ func validateCodes(c *errorCollector, reg *Registry, rangesComplete bool) {
 		case dup:
 			c.addf(code.Pos, "code %d is listed twice (first at line %d)", code.Value, prev.Pos.Line)
 		case !rangesComplete: // the range left out may hold the code
-		case !inRange:
+		case rg == nil:
 			c.addf(code.Pos, "code %d is outside every range; add a range that holds it or fix the number", code.Value)
-		case reg.Extends != "" && !reg.RangeOf(code.Value).Extendable:
+		case reg.Extends != "" && !rg.Extendable:
 			c.addf(code.Pos,
 				"code %d lies in %q, where only the %s registry defines codes; an extending registry adds codes in %s",
-				code.Value, short(reg.RangeOf(code.Value).Label.English), reg.Extends, extendableRanges(reg))
+				code.Value, short(rg.Label.English), reg.Extends, extendableRanges(reg))
 		case len(diffs) > 0 && code.RuleException.English == "":
 			c.addf(code.Pos, "code %d has %s; fix the flag, or say why in rule_exception", code.Value, strings.Join(diffs, " and "))
 		case len(diffs) == 0 && code.RuleException.English != "":

@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -110,15 +111,13 @@ var scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!fl
 
 // kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
 func kindName(n *yaml.Node) string {
-	switch {
-	case n.Kind == yaml.MappingNode:
+	switch n.Kind {
+	case yaml.MappingNode:
 		return "a mapping"
-	case n.Kind == yaml.SequenceNode:
+	case yaml.SequenceNode:
 		return "a list"
-	case scalarKinds[n.Tag] != "":
-		return scalarKinds[n.Tag]
 	}
-	return "a value tagged " + short(n.Tag)
+	return cmp.Or(scalarKinds[n.Tag], "a value tagged "+short(n.Tag))
 }
 
 // fieldSet holds a mapping's key and value nodes by name; get and key give nil for an absent field.
