@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -51,9 +52,9 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		return nil
 	}
 	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
-	var names []string // those a suggestion may give: names and aliases, not labels
+	var names []string // those a suggestion may give: names, former names and aliases, not labels
 	for _, c := range reg.Codes {
-		names = append(append(names, c.Name), c.Aliases...)
+		names = slices.Concat(names, []string{c.Name}, c.DeprecatedNames, c.Aliases)
 	}
 	if s := spell.Closest(query, names, 4); len(s) > 0 {
 		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
@@ -70,11 +71,12 @@ var (
 	numberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 )
 
-// byName returns the code that query names, ignoring case, spaces, hyphens
-// and underscores, so "going away", "going_away" and "GoingAway" all find 1001.
+// byName returns the code that query names by its name, a former name, its
+// label or an alias, ignoring case, spaces, hyphens and underscores, so
+// "going away", "going_away" and "GoingAway" all find 1001.
 func byName(reg *registry.Registry, query string) *registry.Code {
 	for i, c := range reg.Codes {
-		for _, name := range append([]string{c.Name, c.Label}, c.Aliases...) {
+		for _, name := range slices.Concat([]string{c.Name, c.Label}, c.DeprecatedNames, c.Aliases) {
 			if fold(name) == fold(query) {
 				return &reg.Codes[i]
 			}
@@ -166,6 +168,9 @@ func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang 
 		}
 		if c.RuleException.English != "" {
 			add(t.Note, c.RuleException.In(lang))
+		}
+		if len(c.DeprecatedNames) > 0 {
+			add(t.FormerNames, strings.Join(c.DeprecatedNames, ", "))
 		}
 		if len(c.Aliases) > 0 {
 			add(t.Aliases, strings.Join(c.Aliases, ", "))

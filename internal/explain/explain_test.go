@@ -61,6 +61,24 @@ func TestExplainReadsWhatParseReads(t *testing.T) {
 	}
 }
 
+// TestExplainReadsFormerNames: a code renamed with its former names kept
+// is found by them, as Parse finds it, shows them, and suggests them.
+func TestExplainReadsFormerNames(t *testing.T) {
+	reg, err := registry.Parse("app.yaml", []byte("extends: standard\ncodes:\n  - {code: 4001, name: SessionExpired, "+
+		"deprecated_names: [SessionTimedOut], label: Session expired, description: The session ran out., "+
+		"reference: Chat protocol, wire_valid: true, browser_can_send: true}\n"))
+	require.NoError(t, err)
+	for _, query := range []string{"SessionTimedOut", "session timed out"} {
+		out, err := explain(t, reg, query, "en")
+		require.NoError(t, err, query)
+		assert.True(t, strings.HasPrefix(out, "4001 SessionExpired "), "%q gives %q", query, out)
+		assert.Contains(t, out, "\n  former names:      SessionTimedOut\n", query)
+	}
+	out, err := explain(t, reg, "SessionTimedOu", "en")
+	assert.ErrorIs(t, err, ErrNotACode)
+	assert.Contains(t, out, "Did you mean SessionTimedOut?")
+}
+
 // TestExplainRefusesWhatNamesNoCode: a number outside 0-65535 or a name no
 // code has is told apart, with the nearest names, and ErrNotACode.
 func TestExplainRefusesWhatNamesNoCode(t *testing.T) {

@@ -33,9 +33,9 @@ type Text struct {
 	Yes, No, And, Comma, Or, Sentences, Hint, PolicyItem, Labelled, Clause, Colon       string
 	// Policy names each reconnect value, and PolicyMeaning says what it
 	// asks of a client, by the registry's word.
-	Policy, PolicyMeaning                                  map[string]string
-	Part, Aliases, None, NotACode, NotNamed, CannotBeNamed string
-	ByRule, NoRange, NoSuchName, DidYouMean, AskFor        string
+	Policy, PolicyMeaning                                               map[string]string
+	Part, Aliases, FormerNames, None, NotACode, NotNamed, CannotBeNamed string
+	ByRule, NoRange, NoSuchName, DidYouMean, AskFor                     string
 	// The legend of the code map.
 	MapBoth, MapWire, MapNone, MapOutside, MapCodes string
 }
