@@ -85,21 +85,47 @@ func fileOf(reg *registry.Registry, inherited bool) string {
 // settings, by key, of a registry that does not set them.
 func Compare(old, new *registry.Registry, defaults map[string]string) []Finding {
 	c := &comparison{old: old, new: new}
-	for _, o := range old.Codes {
-		if n := new.Named(o.Value); n != nil {
-			c.code(&o, n)
+	// What changed for the codes neither registry names, their facts and advice, and for every code the
+	// range that holds it, is reported once a block rather than once a code.
+	type group struct {
+		file    string
+		changes []string
+		codes   generator.CodeSet
+	}
+	groups := map[*registry.Block]*group{}
+	for v := range 0x10000 {
+		code, facts := uint16(v), c.facts(uint16(v))
+		if o, n := old.Named(code), new.Named(code); o != nil || n != nil {
+			c.code(o, n, facts[1:])
+			facts = facts[:1]
+		}
+		if !slices.ContainsFunc(facts, change.changed) {
+			continue
+		}
+		reg, block := new, new.BlockOf(code)
+		if block == nil {
+			reg, block = old, old.BlockOf(code)
+		}
+		g := groups[block]
+		if g == nil {
+			g = &group{file: fileOf(reg, reg.Extends != "")}
+			groups[block] = g
+		}
+		for _, f := range facts {
+			text := f.field + " is now " + f.now + ", was " + f.was
+			if f.changed() && !slices.Contains(g.changes, text) {
+				g.changes = append(g.changes, text)
+			}
+		}
+		if n := len(g.codes); n > 0 && g.codes[n-1].Last == v-1 {
+			g.codes[n-1].Last = v
 		} else {
-			c.add(fileOf(old, o.Inherited), o.Pos, "CODE_REMOVED", o.Value, o.Name)
+			g.codes = append(g.codes, generator.Span{First: v, Last: v})
 		}
 	}
-	for _, n := range new.Codes {
-		if old.Named(n.Value) == nil {
-			// Its advice is new by nature, but a peer that refuses or sends it as an unnamed code breaks.
-			c.add(fileOf(new, n.Inherited), n.Pos, "CODE_ADDED", n.Value, n.Name)
-			c.changes(&n, c.facts(n.Value)[:2])
-		}
+	for b, g := range groups { // in any order: the findings are sorted below
+		c.add(g.file, b.Pos, "RANGE_CHANGED", b.Label.English, b.First, b.Last, g.codes, strings.Join(g.changes, "; "))
 	}
-	c.blocks()
 	for key, id := range map[string]string{"go_package": "GO_PACKAGE_CHANGED", "go_type": "GO_TYPE_CHANGED",
 		"ts_package": "NPM_PACKAGE_CHANGED"} {
 		file, setting := new.File, new.Output[key]
@@ -123,9 +149,20 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 	return c.findings
 }
 
-// code compares a code that both registries name.
-func (c *comparison) code(o, n *registry.Code) {
+// code compares a code that one registry names at least, o in the old one and n in the new one; facts
+// are what holds for it in each, as facts returns them without the range.
+func (c *comparison) code(o, n *registry.Code, facts []change) {
+	if n == nil {
+		c.add(fileOf(c.old, o.Inherited), o.Pos, "CODE_REMOVED", o.Value, o.Name)
+		return
+	}
 	file, at := fileOf(c.new, n.Inherited), func(key string) registry.Pos { return cmp.Or(n.KeyPos[key], n.Pos) }
+	if o == nil {
+		// Its advice is new by nature, but a peer that refuses or sends it as an unnamed code breaks.
+		// Compared with itself below, it shows only those two facts.
+		c.add(file, n.Pos, "CODE_ADDED", n.Value, n.Name)
+		o, facts = n, facts[:2]
+	}
 	if o.Name != n.Name && o.Description.English != n.Description.English {
 		c.add(file, n.Pos, "CODE_MEANING_CHANGED", n.Value, n.Name, n.Description.English, o.Name, o.Description.English)
 	}
@@ -160,95 +197,42 @@ func (c *comparison) code(o, n *registry.Code) {
 		[]any{n.Label, n.Description, n.Reference, n.RuleException, n.ReconnectReference}) {
 		c.add(file, n.Pos, "TEXT_CHANGED", n.Value, n.Name)
 	}
-	c.changes(n, c.facts(n.Value))
-}
-
-// change is a fact or the advice of a code, by its field, as the old and the new registry give it.
-type change struct{ field, was, now string }
-
-// facts returns what holds for v in each registry: its two facts, then its advice.
-func (c *comparison) facts(v uint16) []change {
-	of, nf, op, np := c.old.Facts(v), c.new.Facts(v), c.old.Policy(v), c.new.Policy(v)
-	return []change{
-		{"wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
-		{"browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
-		{"reconnect", op.Reconnect, np.Reconnect}, {"retry_after", delay(op), delay(np)},
-	}
-}
-
-func delay(p registry.Policy) string {
-	if p.RetryAfter == nil {
-		return "none"
-	}
-	return p.RetryAfter.String()
-}
-
-// changes reports each of facts that changed for the code n, at its field, by the rule FIELD_CHANGED.
-func (c *comparison) changes(n *registry.Code, facts []change) {
 	meaning := messages.For("en").PolicyMeaning
-	for _, f := range facts {
+	for _, f := range facts { // at its field, by the rule FIELD_CHANGED
 		args := []any{n.Value, n.Name, f.now, f.was}
 		if f.field == "reconnect" {
 			args = append(args, meaning[f.was], meaning[f.now])
 		}
-		if f.was != f.now {
-			id := strings.ToUpper(f.field) + "_CHANGED"
-			c.add(fileOf(c.new, n.Inherited), cmp.Or(n.KeyPos[f.field], n.Pos), id, args...)
+		if f.changed() {
+			c.add(file, at(f.field), strings.ToUpper(f.field)+"_CHANGED", args...)
 		}
 	}
 }
 
-// blocks reports, one finding a block rather than one a code, what changed for the codes neither
-// registry names, their facts and advice, and for every code the range that holds it.
-func (c *comparison) blocks() {
-	type group struct {
-		file    string
-		changes []string
-		codes   generator.CodeSet
-	}
-	groups := map[*registry.Block]*group{}
-	for v := range 0x10000 {
-		code := uint16(v)
-		var changes []string
-		if was, now := rangeName(c.old.RangeOf(code)), rangeName(c.new.RangeOf(code)); was != now {
-			changes = append(changes, "range is now "+now+", was "+was)
-		}
-		for _, f := range c.facts(code) {
-			if f.was != f.now && c.old.Named(code) == nil && c.new.Named(code) == nil {
-				changes = append(changes, f.field+" is now "+f.now+", was "+f.was)
-			}
-		}
-		reg, block := c.new, c.new.BlockOf(code)
-		if block == nil {
-			reg, block = c.old, c.old.BlockOf(code)
-		}
-		if len(changes) == 0 || block == nil {
-			continue
-		}
-		g := groups[block]
-		if g == nil {
-			g = &group{file: fileOf(reg, reg.Extends != "")}
-			groups[block] = g
-		}
-		for _, change := range changes {
-			if !slices.Contains(g.changes, change) {
-				g.changes = append(g.changes, change)
-			}
-		}
-		if n := len(g.codes); n > 0 && g.codes[n-1].Last == v-1 {
-			g.codes[n-1].Last = v
-		} else {
-			g.codes = append(g.codes, generator.Span{First: v, Last: v})
-		}
-	}
-	for b, g := range groups { // in any order: Compare sorts the findings
-		c.add(g.file, b.Pos, "RANGE_CHANGED", b.Label.English, b.First, b.Last, g.codes, strings.Join(g.changes, "; "))
+// change is the range, a fact or the advice of a code, by its field, as the old and the new registry
+// give it.
+type change struct{ field, was, now string }
+
+func (f change) changed() bool { return f.was != f.now }
+
+// facts returns what holds for v in each registry: its range, its two facts, then its advice.
+func (c *comparison) facts(v uint16) []change {
+	of, nf, op, np := c.old.Facts(v), c.new.Facts(v), c.old.Policy(v), c.new.Policy(v)
+	rangeName := func(r registry.Range) string { return fmt.Sprintf("%s (%d-%d)", r.Name, r.First, r.Last) }
+	delay := registry.RetryAfter.String
+	return []change{
+		{"range", orNone(c.old.RangeOf(v), rangeName), orNone(c.new.RangeOf(v), rangeName)},
+		{"wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
+		{"browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
+		{"reconnect", op.Reconnect, np.Reconnect},
+		{"retry_after", orNone(op.RetryAfter, delay), orNone(np.RetryAfter, delay)},
 	}
 }
 
-func rangeName(r *registry.Range) string {
-	if r == nil {
+// orNone returns p in words, or "none" when p is nil.
+func orNone[T any](p *T, words func(T) string) string {
+	if p == nil {
 		return "none"
 	}
-	return fmt.Sprintf("%s (%d-%d)", r.Name, r.First, r.Last)
+	return words(*p)
 }
