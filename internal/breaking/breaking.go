@@ -88,11 +88,10 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 	// What changed for the codes neither registry names, their facts and advice, and for every code the
 	// range that holds it, is reported once a block rather than once a code.
 	type group struct {
-		file    string
-		changes []string
-		codes   generator.CodeSet
+		block *registry.Block
+		file  string
 	}
-	groups := map[*registry.Block]*group{}
+	changes, codes := map[group][]string{}, map[group]generator.CodeSet{}
 	for v := range 0x10000 {
 		code, facts := uint16(v), c.facts(uint16(v))
 		if o, n := old.Named(code), new.Named(code); o != nil || n != nil {
@@ -102,29 +101,25 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 		if !slices.ContainsFunc(facts, change.changed) {
 			continue
 		}
-		reg, block := new, new.BlockOf(code)
-		if block == nil {
-			reg, block = old, old.BlockOf(code)
-		}
-		g := groups[block]
-		if g == nil {
-			g = &group{file: fileOf(reg, reg.Extends != "")}
-			groups[block] = g
+		g := group{new.BlockOf(code), fileOf(new, new.Extends != "")}
+		if g.block == nil {
+			g = group{old.BlockOf(code), fileOf(old, old.Extends != "")}
 		}
 		for _, f := range facts {
 			text := f.field + " is now " + f.now + ", was " + f.was
-			if f.changed() && !slices.Contains(g.changes, text) {
-				g.changes = append(g.changes, text)
+			if f.changed() && !slices.Contains(changes[g], text) {
+				changes[g] = append(changes[g], text)
 			}
 		}
-		if n := len(g.codes); n > 0 && g.codes[n-1].Last == v-1 {
-			g.codes[n-1].Last = v
+		if n := len(codes[g]); n > 0 && codes[g][n-1].Last == v-1 {
+			codes[g][n-1].Last = v
 		} else {
-			g.codes = append(g.codes, generator.Span{First: v, Last: v})
+			codes[g] = append(codes[g], generator.Span{First: v, Last: v})
 		}
 	}
-	for b, g := range groups { // in any order: the findings are sorted below
-		c.add(g.file, b.Pos, "RANGE_CHANGED", b.Label.English, b.First, b.Last, g.codes, strings.Join(g.changes, "; "))
+	for g, set := range codes { // in any order: the findings are sorted below
+		b := g.block
+		c.add(g.file, b.Pos, "RANGE_CHANGED", b.Label.English, b.First, b.Last, set, strings.Join(changes[g], "; "))
 	}
 	for key, id := range map[string]string{"go_package": "GO_PACKAGE_CHANGED", "go_type": "GO_TYPE_CHANGED",
 		"ts_package": "NPM_PACKAGE_CHANGED"} {
