@@ -95,21 +95,22 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 	}
 	changes, codes := map[group][]string{}, map[group]generator.CodeSet{}
 	for v := range 0x10000 {
-		code, facts := uint16(v), c.facts(uint16(v))
+		code, last := uint16(v), len(fields)
+		was, now := state(old, code), state(new, code)
 		if o, n := old.Named(code), new.Named(code); o != nil || n != nil {
-			c.code(o, n, facts[1:])
-			facts = facts[:1]
+			c.code(o, n, was, now)
+			last = 1 // the range: the code's own facts and advice are its findings
 		}
-		if !slices.ContainsFunc(facts, change.changed) {
+		if slices.Equal(was[:last], now[:last]) {
 			continue
 		}
 		g := group{new.BlockOf(code), fileOf(new, new.Extends != "")}
 		if g.block == nil {
 			g = group{old.BlockOf(code), fileOf(old, old.Extends != "")}
 		}
-		for _, f := range facts {
-			text := f.field + " is now " + f.now + ", was " + f.was
-			if f.changed() && !slices.Contains(changes[g], text) {
+		for i, field := range fields[:last] {
+			text := field + " is now " + now[i] + ", was " + was[i]
+			if was[i] != now[i] && !slices.Contains(changes[g], text) {
 				changes[g] = append(changes[g], text)
 			}
 		}
@@ -146,19 +147,20 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 	return c.findings
 }
 
-// code compares a code that one registry names at least, o in the old one and n in the new one; facts
-// are what holds for it in each, as facts returns them without the range.
-func (c *comparison) code(o, n *registry.Code, facts []change) {
+// code compares a code that one registry names at least, o in the old one and n in the new one; was
+// and now are what holds for it in each, as state returns them.
+func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	if n == nil {
 		c.add(fileOf(c.old, o.Inherited), o.Pos, "CODE_REMOVED", o.Value, o.Name)
 		return
 	}
 	file, at := fileOf(c.new, n.Inherited), func(key string) registry.Pos { return cmp.Or(n.KeyPos[key], n.Pos) }
+	last := len(fields)
 	if o == nil {
 		// Its advice is new by nature, but a peer that refuses or sends it as an unnamed code breaks.
 		// Compared with itself below, it shows only those two facts.
 		c.add(file, n.Pos, "CODE_ADDED", n.Value, n.Name)
-		o, facts = n, facts[:2]
+		o, last = n, slices.Index(fields, "reconnect")
 	}
 	if o.Name != n.Name && o.Description.English != n.Description.English {
 		c.add(file, n.Pos, "CODE_MEANING_CHANGED", n.Value, n.Name, n.Description.English, o.Name, o.Description.English)
@@ -195,43 +197,33 @@ func (c *comparison) code(o, n *registry.Code, facts []change) {
 		c.add(file, n.Pos, "TEXT_CHANGED", n.Value, n.Name)
 	}
 	meaning := messages.For("en").PolicyMeaning
-	for _, f := range facts { // at its field, by the rule FIELD_CHANGED
-		args := []any{n.Value, n.Name, f.now, f.was}
-		if f.field == "reconnect" {
-			args = append(args, meaning[f.was], meaning[f.now])
+	for i := 1; i < last; i++ { // its facts and advice, at their fields, by the rules FIELD_CHANGED
+		field, args := fields[i], []any{n.Value, n.Name, now[i], was[i]}
+		if field == "reconnect" {
+			args = append(args, meaning[was[i]], meaning[now[i]])
 		}
-		if f.changed() {
-			c.add(file, at(f.field), strings.ToUpper(f.field)+"_CHANGED", args...)
+		if was[i] != now[i] {
+			c.add(file, at(field), strings.ToUpper(field)+"_CHANGED", args...)
 		}
 	}
 }
 
-// change is the range, a fact or the advice of a code, by its field, as the old and the new registry
-// give it.
-type change struct{ field, was, now string }
+// fields are what Compare compares for a code, by their keys in a registry: the range that holds it,
+// its two facts, then its advice.
+var fields = []string{"range", "wire_valid", "browser_can_send", "reconnect", "retry_after"}
 
-func (f change) changed() bool { return f.was != f.now }
-
-// facts returns what holds for v in each registry: its range, its two facts, then its advice.
-func (c *comparison) facts(v uint16) []change {
-	of, nf, op, np := c.old.Facts(v), c.new.Facts(v), c.old.Policy(v), c.new.Policy(v)
-	rangeName := func(r registry.Range) string { return fmt.Sprintf("%s (%d-%d)", r.Name, r.First, r.Last) }
-	delay := registry.RetryAfter.String
-	return []change{
-		{"range", orNone(c.old.RangeOf(v), rangeName), orNone(c.new.RangeOf(v), rangeName)},
-		{"wire_valid", strconv.FormatBool(of.WireValid), strconv.FormatBool(nf.WireValid)},
-		{"browser_can_send", strconv.FormatBool(of.BrowserCanSend), strconv.FormatBool(nf.BrowserCanSend)},
-		{"reconnect", op.Reconnect, np.Reconnect},
-		{"retry_after", orNone(op.RetryAfter, delay), orNone(np.RetryAfter, delay)},
+// state returns what holds for v in reg, by fields, in words.
+func state(reg *registry.Registry, v uint16) []string {
+	facts, policy := reg.Facts(v), reg.Policy(v)
+	words := []string{"none", strconv.FormatBool(facts.WireValid), strconv.FormatBool(facts.BrowserCanSend),
+		policy.Reconnect, "none"}
+	if r := reg.RangeOf(v); r != nil {
+		words[0] = fmt.Sprintf("%s (%d-%d)", r.Name, r.First, r.Last)
 	}
-}
-
-// orNone returns p in words, or "none" when p is nil.
-func orNone[T any](p *T, words func(T) string) string {
-	if p == nil {
-		return "none"
+	if policy.RetryAfter != nil {
+		words[4] = policy.RetryAfter.String()
 	}
-	return words(*p)
+	return words
 }
 
 // Formats are the forms Write prints findings in.
