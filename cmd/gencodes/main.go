@@ -118,13 +118,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if reg == nil {
 		return fail(stderr, err)
 	}
-	cfg, cfgErr := configFor(reg, given)
-	if errors.As(cfgErr, new(*flagError)) {
-		return fail(stderr, cfgErr)
-	}
-	var problems, cfgProblems registry.ErrorList
+	var problems registry.ErrorList
 	errors.As(err, &problems)
-	errors.As(cfgErr, &cfgProblems)
+	cfg, cfgProblems, err := configFor(reg, given)
+	if err != nil {
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitUsage
+	}
 	if problems = slices.Concat(problems, cfgProblems, generator.CheckNames(reg, cfg)); len(problems) > 0 {
 		return fail(stderr, problems)
 	}
@@ -288,18 +288,14 @@ func findRegistry(path string, fallback bool, stderr io.Writer) (*registry.Regis
 		"or -registry standard for the standard registry", strings.Join(registryFiles, " or "))
 }
 
-// fail prints err and returns its exit status: registry problems as bare lines, FILE:LINE:COL: message,
-// for editors to jump to, sorted; a bad flag value as misuse.
+// fail prints err and returns exitFailure: registry problems as bare lines, FILE:LINE:COL: message,
+// for editors to jump to, sorted.
 func fail(stderr io.Writer, err error) int {
 	var list registry.ErrorList
-	switch {
-	case errors.As(err, new(*flagError)):
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
-		return exitUsage
-	case errors.As(err, &list):
+	if errors.As(err, &list) {
 		list.Sort()
 		fmt.Fprintln(stderr, list.Error())
-	default:
+	} else {
 		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	}
 	return exitFailure
