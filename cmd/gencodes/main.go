@@ -165,6 +165,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if n := len(plan.Changed) + len(plan.Foreign) + len(plan.Orphans) + len(plan.Temps); n > 0 {
 		hint := "run the same command without -check to regenerate them"
+		checkFlags := []string{"-check", "--check", "-check=true", "--check=true"}
+		isCheck := func(arg string) bool { return slices.Contains(checkFlags, arg) }
 		if rest := slices.DeleteFunc(slices.Clone(args), isCheck); len(rest) > 0 {
 			hint += ": gencodes " + strings.Join(rest, " ")
 		}
@@ -172,11 +174,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return exitOK
-}
-
-// isCheck reports whether a command-line argument is the flag -check.
-func isCheck(arg string) bool {
-	return slices.Contains([]string{"-check", "--check", "-check=true", "--check=true"}, arg)
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
@@ -85,15 +84,9 @@ func byName(reg *registry.Registry, query string) *registry.Code {
 	return nil
 }
 
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '-', '_':
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+var separators = strings.NewReplacer(" ", "", "-", "", "_", "")
+
+func fold(s string) string { return strings.ToLower(separators.Replace(s)) }
 
 // printRows writes label and value pairs, the labels as lines label them and
 // padded to one width, and the later lines of a value indented under its first.
