@@ -46,15 +46,17 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		write(w, reg, uint16(n), t, lang)
 		return nil
 	}
-	if c := byName(reg, query); c != nil {
-		write(w, reg, c.Value, t, lang)
-		return nil
-	}
-	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
+	isQuery := func(name string) bool { return fold(name) == fold(query) }
 	var names []string // those a suggestion may give: names, former names and aliases, not labels
 	for _, c := range reg.Codes {
-		names = slices.Concat(names, []string{c.Name}, c.DeprecatedNames, c.Aliases)
+		known := slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases)
+		if slices.ContainsFunc(append(known, c.Label), isQuery) {
+			write(w, reg, c.Value, t, lang)
+			return nil
+		}
+		names = append(names, known...)
 	}
+	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
 	if s := spell.Closest(query, names, 4); len(s) > 0 {
 		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
 	}
@@ -70,23 +72,11 @@ var (
 	numberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 )
 
-// byName returns the code that query names by its name, a former name, its
-// label or an alias, ignoring case, spaces, hyphens and underscores, so
-// "going away", "going_away" and "GoingAway" all find 1001.
-func byName(reg *registry.Registry, query string) *registry.Code {
-	for i, c := range reg.Codes {
-		for _, name := range slices.Concat([]string{c.Name, c.Label}, c.DeprecatedNames, c.Aliases) {
-			if fold(name) == fold(query) {
-				return &reg.Codes[i]
-			}
-		}
-	}
-	return nil
-}
+// fold drops what a name may differ in, for people, and still name the same
+// code: case, spaces, hyphens and underscores.
+func fold(s string) string { return strings.ToLower(separators.Replace(s)) }
 
 var separators = strings.NewReplacer(" ", "", "-", "", "_", "")
-
-func fold(s string) string { return strings.ToLower(separators.Replace(s)) }
 
 // printRows writes label and value pairs, the labels as lines label them and
 // padded to one width, and the later lines of a value indented under its first.
