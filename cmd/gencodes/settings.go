@@ -64,11 +64,6 @@ var settings = []setting{
 
 func (s setting) flag() string { return strings.ReplaceAll(s.key, "_", "-") }
 
-// value returns the field of cfg that s fills.
-func (s setting) value(cfg *generator.Config) reflect.Value {
-	return reflect.ValueOf(cfg).Elem().FieldByName(s.field)
-}
-
 // outputKeys are the keys a registry's output section may hold.
 func outputKeys() []string {
 	var keys []string
@@ -115,7 +110,7 @@ func configFor(reg *registry.Registry, flags map[string]string) (
 			}
 			value = v
 		}
-		s.value(&cfg).SetString(value)
+		reflect.ValueOf(&cfg).Elem().FieldByName(s.field).SetString(value)
 	}
 	errs.Sort()
 	return cfg, errs, nil
