@@ -119,11 +119,12 @@ func label(s string) string {
 // its range when no range holds it. A registry that extends another says
 // also when it cannot name the code.
 func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang string) {
-	c, block, p, facts := reg.Named(v), reg.BlockOf(v), reg.Policy(v), reg.Facts(v)
+	c, r, block := reg.Named(v), reg.RangeOf(v), reg.BlockOf(v)
+	p, facts := reg.Policy(v), reg.Facts(v)
 	var rows [][2]string
 	add := func(label, value string) { rows = append(rows, [2]string{label, value}) }
 	fact := t.YesNo
-	switch r := reg.RangeOf(v); {
+	switch {
 	case c != nil:
 		fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
 		add(t.Meaning, c.Description.In(lang))
@@ -140,7 +141,14 @@ func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang 
 		}
 		fact = func(b bool) string { return messages.Fill(t.Clause, "{a}", t.YesNo(b), "{b}", why) }
 	}
-	add(t.Range, rangeLine(reg, v, t, lang))
+	rangeText := t.None // the range, and the part, holding v
+	if r != nil {
+		rangeText = blockLine(r.Block, t, lang)
+		if block != &r.Block {
+			rangeText += "\n" + messages.Fill(t.Part, "{block}", blockLine(*block, t, lang))
+		}
+	}
+	add(t.Range, rangeText)
 	add(t.WireValid, fact(facts.WireValid))
 	add(t.BrowserMaySend, fact(facts.BrowserCanSend))
 	add(t.Reconnect, messages.Fill(t.Labelled, "{label}", t.PolicyName(p), "{text}", t.PolicyMeaning[p.Reconnect]))
@@ -176,19 +184,6 @@ func extendable(reg *registry.Registry, t messages.Text, lang string) string {
 		}
 	}
 	return t.List(spans)
-}
-
-// rangeLine describes the range, and part, holding v.
-func rangeLine(reg *registry.Registry, v uint16, t messages.Text, lang string) string {
-	r := reg.RangeOf(v)
-	if r == nil {
-		return t.None
-	}
-	line := blockLine(r.Block, t, lang)
-	if part := reg.BlockOf(v); part != &r.Block {
-		line += "\n" + messages.Fill(t.Part, "{block}", blockLine(*part, t, lang))
-	}
-	return line
 }
 
 // blockLine describes a range or part: "Protocol (1000-2999): Kept for...".
