@@ -118,13 +118,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if reg == nil {
 		return fail(stderr, err)
 	}
-	cfg, cfgErr := configFor(reg, given)
-	if errors.As(cfgErr, new(*flagError)) {
-		return fail(stderr, cfgErr)
-	}
-	var problems, cfgProblems registry.ErrorList
+	var problems registry.ErrorList
 	errors.As(err, &problems)
-	errors.As(cfgErr, &cfgProblems)
+	cfg, cfgProblems, err := configFor(reg, given)
+	if err != nil {
+		fmt.Fprintf(stderr, "gencodes: %v\n", err)
+		return exitUsage
+	}
 	if problems = slices.Concat(problems, cfgProblems, generator.CheckNames(reg, cfg)); len(problems) > 0 {
 		return fail(stderr, problems)
 	}
@@ -165,6 +165,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if n := len(plan.Changed) + len(plan.Foreign) + len(plan.Orphans) + len(plan.Temps); n > 0 {
 		hint := "run the same command without -check to regenerate them"
+		checkFlags := []string{"-check", "--check", "-check=true", "--check=true"}
+		isCheck := func(arg string) bool { return slices.Contains(checkFlags, arg) }
 		if rest := slices.DeleteFunc(slices.Clone(args), isCheck); len(rest) > 0 {
 			hint += ": gencodes " + strings.Join(rest, " ")
 		}
@@ -172,11 +174,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailure
 	}
 	return exitOK
-}
-
-// isCheck reports whether a command-line argument is the flag -check.
-func isCheck(arg string) bool {
-	return slices.Contains([]string{"-check", "--check", "-check=true", "--check=true"}, arg)
 }
 
 func runExplain(args []string, stdout, stderr io.Writer) int {
@@ -288,18 +285,14 @@ func findRegistry(path string, fallback bool, stderr io.Writer) (*registry.Regis
 		"or -registry standard for the standard registry", strings.Join(registryFiles, " or "))
 }
 
-// fail prints err and returns its exit status: registry problems as bare lines, FILE:LINE:COL: message,
-// for editors to jump to, sorted; a bad flag value as misuse.
+// fail prints err and returns exitFailure: registry problems as bare lines, FILE:LINE:COL: message,
+// for editors to jump to, sorted.
 func fail(stderr io.Writer, err error) int {
 	var list registry.ErrorList
-	switch {
-	case errors.As(err, new(*flagError)):
-		fmt.Fprintf(stderr, "gencodes: %v\n", err)
-		return exitUsage
-	case errors.As(err, &list):
+	if errors.As(err, &list) {
 		list.Sort()
 		fmt.Fprintln(stderr, list.Error())
-	default:
+	} else {
 		fmt.Fprintf(stderr, "gencodes: %v\n", err)
 	}
 	return exitFailure

@@ -64,11 +64,6 @@ var settings = []setting{
 
 func (s setting) flag() string { return strings.ReplaceAll(s.key, "_", "-") }
 
-// value returns the field of cfg that s fills.
-func (s setting) value(cfg *generator.Config) reflect.Value {
-	return reflect.ValueOf(cfg).Elem().FieldByName(s.field)
-}
-
 // outputKeys are the keys a registry's output section may hold.
 func outputKeys() []string {
 	var keys []string
@@ -80,19 +75,13 @@ func outputKeys() []string {
 	return keys
 }
 
-// flagError is a flag whose value cannot work: a misuse of the command.
-type flagError struct{ flag, msg string }
-
-func (e *flagError) Error() string { return "-" + e.flag + ": " + e.msg }
-
 // configFor returns the settings for reg, each from the first that makes it: the flags, by flag
 // name, with paths as given; the registry's output section, whose paths are relative to the file
 // and must stay in its directory, so that a registry from elsewhere cannot make gencodes write
-// outside its tree; the defaults. A bad flag is a *flagError; every problem of the output section,
-// even a setting a flag overrides, is in the registry.ErrorList.
-func configFor(reg *registry.Registry, flags map[string]string) (generator.Config, error) {
-	var cfg generator.Config
-	var errs registry.ErrorList
+// outside its tree; the defaults. errs holds every problem of the output section, even of a
+// setting a flag overrides; flagErr is the first flag whose value cannot work, a misuse.
+func configFor(reg *registry.Registry, flags map[string]string) (
+	cfg generator.Config, errs registry.ErrorList, flagErr error) {
 	for key, s := range reg.Output {
 		switch i := slices.IndexFunc(settings, func(s setting) bool { return s.key == key }); {
 		case i >= 0 && settings[i].flagOnly:
@@ -117,17 +106,14 @@ func configFor(reg *registry.Registry, flags map[string]string) (generator.Confi
 		}
 		if v, ok := flags[s.flag()]; ok {
 			if msg := s.problem(v); msg != "" {
-				return cfg, &flagError{s.flag(), msg}
+				return cfg, nil, fmt.Errorf("-%s: %s", s.flag(), msg)
 			}
 			value = v
 		}
-		s.value(&cfg).SetString(value)
+		reflect.ValueOf(&cfg).Elem().FieldByName(s.field).SetString(value)
 	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return cfg, errs
-	}
-	return cfg, nil
+	errs.Sort()
+	return cfg, errs, nil
 }
 
 func (s setting) problem(value string) string {

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/closecodes/closecodes/internal/messages"
 	"github.com/closecodes/closecodes/internal/registry"
@@ -47,15 +46,17 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		write(w, reg, uint16(n), t, lang)
 		return nil
 	}
-	if c := byName(reg, query); c != nil {
-		write(w, reg, c.Value, t, lang)
-		return nil
-	}
-	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
+	isQuery := func(name string) bool { return fold(name) == fold(query) }
 	var names []string // those a suggestion may give: names, former names and aliases, not labels
 	for _, c := range reg.Codes {
-		names = slices.Concat(names, []string{c.Name}, c.DeprecatedNames, c.Aliases)
+		known := slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases)
+		if slices.ContainsFunc(append(known, c.Label), isQuery) {
+			write(w, reg, c.Value, t, lang)
+			return nil
+		}
+		names = append(names, known...)
 	}
+	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
 	if s := spell.Closest(query, names, 4); len(s) > 0 {
 		fmt.Fprintln(w, messages.Fill(t.DidYouMean, "{names}", strings.Join(s, t.Or)))
 	}
@@ -71,29 +72,11 @@ var (
 	numberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 )
 
-// byName returns the code that query names by its name, a former name, its
-// label or an alias, ignoring case, spaces, hyphens and underscores, so
-// "going away", "going_away" and "GoingAway" all find 1001.
-func byName(reg *registry.Registry, query string) *registry.Code {
-	for i, c := range reg.Codes {
-		for _, name := range slices.Concat([]string{c.Name, c.Label}, c.DeprecatedNames, c.Aliases) {
-			if fold(name) == fold(query) {
-				return &reg.Codes[i]
-			}
-		}
-	}
-	return nil
-}
+// fold drops what a name may differ in, for people, and still name the same
+// code: case, spaces, hyphens and underscores.
+func fold(s string) string { return strings.ToLower(separators.Replace(s)) }
 
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '-', '_':
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+var separators = strings.NewReplacer(" ", "", "-", "", "_", "")
 
 // printRows writes label and value pairs, the labels as lines label them and
 // padded to one width, and the later lines of a value indented under its first.
@@ -136,11 +119,12 @@ func label(s string) string {
 // its range when no range holds it. A registry that extends another says
 // also when it cannot name the code.
 func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang string) {
-	c, block, p, facts := reg.Named(v), reg.BlockOf(v), reg.Policy(v), reg.Facts(v)
+	c, r, block := reg.Named(v), reg.RangeOf(v), reg.BlockOf(v)
+	p, facts := reg.Policy(v), reg.Facts(v)
 	var rows [][2]string
 	add := func(label, value string) { rows = append(rows, [2]string{label, value}) }
 	fact := t.YesNo
-	switch r := reg.RangeOf(v); {
+	switch {
 	case c != nil:
 		fmt.Fprintf(w, "%d %s (%q)\n", c.Value, c.Name, c.Label)
 		add(t.Meaning, c.Description.In(lang))
@@ -157,7 +141,14 @@ func write(w io.Writer, reg *registry.Registry, v uint16, t messages.Text, lang 
 		}
 		fact = func(b bool) string { return messages.Fill(t.Clause, "{a}", t.YesNo(b), "{b}", why) }
 	}
-	add(t.Range, rangeLine(reg, v, t, lang))
+	rangeText := t.None // the range, and the part, holding v
+	if r != nil {
+		rangeText = blockLine(r.Block, t, lang)
+		if block != &r.Block {
+			rangeText += "\n" + messages.Fill(t.Part, "{block}", blockLine(*block, t, lang))
+		}
+	}
+	add(t.Range, rangeText)
 	add(t.WireValid, fact(facts.WireValid))
 	add(t.BrowserMaySend, fact(facts.BrowserCanSend))
 	add(t.Reconnect, messages.Fill(t.Labelled, "{label}", t.PolicyName(p), "{text}", t.PolicyMeaning[p.Reconnect]))
@@ -193,19 +184,6 @@ func extendable(reg *registry.Registry, t messages.Text, lang string) string {
 		}
 	}
 	return t.List(spans)
-}
-
-// rangeLine describes the range, and part, holding v.
-func rangeLine(reg *registry.Registry, v uint16, t messages.Text, lang string) string {
-	r := reg.RangeOf(v)
-	if r == nil {
-		return t.None
-	}
-	line := blockLine(r.Block, t, lang)
-	if part := reg.BlockOf(v); part != &r.Block {
-		line += "\n" + messages.Fill(t.Part, "{block}", blockLine(*part, t, lang))
-	}
-	return line
 }
 
 // blockLine describes a range or part: "Protocol (1000-2999): Kept for...".

@@ -66,24 +66,17 @@ var tables = sync.OnceValue(func() map[string]Text {
 	return t
 })
 
-// chosen remembers the texts For chose for each tag asked for.
-var chosen sync.Map
-
 // For returns the texts in the language that lang asks for, matched as the
 // registry matches languages, each missing one in English. A variant of the
 // language in another script does not count: a page for zh-TW, written in
 // Traditional Chinese, gets English rather than Simplified headings.
 func For(lang string) Text {
-	if t, ok := chosen.Load(lang); ok {
-		return t.(Text)
-	}
 	langs := slices.Sorted(maps.Keys(tables())) // "en" sorts first
 	match := registry.MatchLanguage(langs, lang)
 	script := func(tag string) language.Script { s, _ := language.Make(tag).Script(); return s }
 	if want := script(strings.ReplaceAll(lang, "_", "-")); want != (language.Script{}) && script(match) != want {
 		match = "en"
 	}
-	chosen.Store(lang, tables()[match])
 	return tables()[match]
 }
 
