@@ -28,9 +28,19 @@ func runBreaking(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	least := slices.Index(breaking.Categories, strings.ToUpper(*failOn))
-	if *against == "" || flags.NArg() > 0 || !slices.Contains(breaking.Formats, *format) || least < 0 {
-		fmt.Fprintf(stderr, "gencodes breaking: give -against the older registry, -format text, github or json, "+
-			"-fail-on WIRE, SOURCE, BEHAVIOR or INFO, and no argument\n")
+	var misuse string
+	switch {
+	case *against == "":
+		misuse = "give -against the older registry"
+	case !slices.Contains(breaking.Formats, *format):
+		misuse = fmt.Sprintf("-format %q: give text, github or json", *format)
+	case least < 0:
+		misuse = fmt.Sprintf("-fail-on %q: give WIRE, SOURCE, BEHAVIOR or INFO", *failOn)
+	case flags.NArg() > 0:
+		misuse = fmt.Sprintf("%q: breaking takes no argument", flags.Arg(0))
+	}
+	if misuse != "" {
+		fmt.Fprintf(stderr, "gencodes breaking: %s\n", misuse)
 		flags.Usage()
 		return exitUsage
 	}
@@ -65,7 +75,7 @@ func readAgainst(spec string) (*registry.Registry, error) {
 		return registry.Load(spec)
 	}
 	var errOut bytes.Buffer
-	cmd := exec.Command("git", "show", spec)
+	cmd := exec.Command("git", "show", "--end-of-options", spec)
 	cmd.Stderr = &errOut
 	data, err := cmd.Output()
 	if err != nil {

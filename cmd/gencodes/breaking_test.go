@@ -116,6 +116,8 @@ func TestBreakingAgainstGit(t *testing.T) {
 			"gencodes: cannot read nope:closecodes.yaml with git show: fatal: invalid object name 'nope'.\n"},
 		{"app", "main:app/missing.yaml", 2, "",
 			"gencodes: cannot read main:app/missing.yaml with git show: fatal: path 'app/missing.yaml' does not exist in 'main'\n"},
+		{"app", "--output=pwned:x", 2, "", "gencodes: cannot read --output=pwned:x with git show: fatal: option " +
+			"'--output=pwned:x' must come before non-option arguments\n"},
 		{"app", "main~1:./closecodes.yaml", 2, "", "main~1:./closecodes.yaml:8:5: range is missing required field \"reconnect\"\n"},
 		{".", "main:app/closecodes.yaml", 2, "", "gencodes: no registry: found no closecodes.yaml or codes.yaml in this " +
 			"directory; pass -registry FILE, or -registry standard for the standard registry\n"},
@@ -125,6 +127,7 @@ func TestBreakingAgainstGit(t *testing.T) {
 		assert.Equal(t, tc.stdout, stdout, tc.against)
 		assert.Equal(t, tc.stderr, stderr, tc.against)
 	}
+	assert.NoFileExists(t, filepath.Join(dir, "app", "pwned:x"), "-against is never read as a git option")
 }
 
 // TestBreakingMisuse: a missing -against, an unknown format or category and a stray argument are
@@ -133,15 +136,20 @@ func TestBreakingMisuse(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	copyFile(t, "../../codes.yaml", filepath.Join(dir, "codes.yaml"))
-	for _, args := range [][]string{
-		{}, {"-against", "codes.yaml", "-format", "xml"}, {"-against", "codes.yaml", "-fail-on", "ERROR"},
-		{"-against", "codes.yaml", "stray"}, {"-against", "codes.yaml", "-format", ""},
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "give -against the older registry"},
+		{[]string{"-against", "codes.yaml", "-format", "xml"}, `-format "xml": give text, github or json`},
+		{[]string{"-against", "codes.yaml", "-format", ""}, `-format "": give text, github or json`},
+		{[]string{"-against", "codes.yaml", "-fail-on", "ERROR"}, `-fail-on "ERROR": give WIRE, SOURCE, BEHAVIOR or INFO`},
+		{[]string{"-against", "codes.yaml", "stray"}, `"stray": breaking takes no argument`},
 	} {
-		code, stdout, stderr := runGencodes(t, dir, append([]string{"breaking"}, args...)...)
-		assert.Equal(t, 2, code, "%v", args)
+		code, stdout, stderr := runGencodes(t, dir, append([]string{"breaking"}, tc.args...)...)
+		assert.Equal(t, 2, code, "%v", tc.args)
 		assert.Empty(t, stdout)
-		assert.True(t, strings.HasPrefix(stderr, "gencodes breaking: give -against the older registry, -format text, "+
-			"github or json, -fail-on WIRE, SOURCE, BEHAVIOR or INFO, and no argument\nusage: gencodes"), "%v: %s", args, stderr)
+		assert.True(t, strings.HasPrefix(stderr, "gencodes breaking: "+tc.want+"\nusage: gencodes"), "%v: %s", tc.args, stderr)
 	}
 	code, stdout, _ := runGencodes(t, dir, "breaking", "-against", "codes.yaml", "-fail-on", "info")
 	assert.Equal(t, 0, code, "no change, even at INFO")
