@@ -283,9 +283,10 @@ func TestCLISynopsis(t *testing.T) {
 	assert.Contains(t, doc, "gencodes explain")
 }
 
-// TestGitattributesKeepsLF: the .gitattributes line of docs/cli.md keeps a
-// generated file in LF in a checkout that core.autocrlf would give CRLF, so
-// -check finds it current.
+// TestGitattributesKeepsLF: the .gitattributes line of docs/cli.md, and the
+// one the -check hint gives for a file's own directory, keep a generated file
+// in LF in a checkout that core.autocrlf would give CRLF, so -check finds it
+// current.
 func TestGitattributesKeepsLF(t *testing.T) {
 	t.Parallel()
 	var line string
@@ -295,29 +296,30 @@ func TestGitattributesKeepsLF(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, line, "docs/cli.md shows no .gitattributes line")
-	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.autocrlf=true"}, args...)...)
-		cmd.Dir = dir
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "git %v: %s", args, out)
+	for attributes, text := range map[string]string{".gitattributes": line, "generated/.gitattributes": "* text eol=lf\n"} {
+		dir := t.TempDir()
+		git := func(args ...string) {
+			t.Helper()
+			cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.autocrlf=true"}, args...)...)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			require.NoError(t, err, "git %v: %s", args, out)
+		}
+		git("init", "-q")
+		for name, text := range map[string]string{attributes: text, "generated/a.go": "package a\n", "other/b.go": "package a\n"} {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+		}
+		git("add", ".")
+		git("commit", "-q", "-m", "x")
+		require.NoError(t, os.Remove(filepath.Join(dir, "generated/a.go")))
+		require.NoError(t, os.Remove(filepath.Join(dir, "other/b.go")))
+		git("checkout", "--", ".")
+		kept, err := os.ReadFile(filepath.Join(dir, "generated/a.go"))
+		require.NoError(t, err)
+		assert.Equal(t, "package a\n", string(kept), "%s keeps generated files in LF", attributes)
+		other, err := os.ReadFile(filepath.Join(dir, "other/b.go"))
+		require.NoError(t, err)
+		assert.Equal(t, "package a\r\n", string(other), "without it core.autocrlf writes CRLF, so the test shows a difference")
 	}
-	git("init", "-q")
-	require.NoError(t, os.WriteFile(filepath.Join(dir, ".gitattributes"), []byte(line), 0o644))
-	for _, name := range []string{"generated/a.go", "other/b.go"} {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("package a\n"), 0o644))
-	}
-	git("add", ".")
-	git("commit", "-q", "-m", "x")
-	require.NoError(t, os.RemoveAll(filepath.Join(dir, "generated")))
-	require.NoError(t, os.RemoveAll(filepath.Join(dir, "other")))
-	git("checkout", "--", ".")
-	kept, err := os.ReadFile(filepath.Join(dir, "generated/a.go"))
-	require.NoError(t, err)
-	assert.Equal(t, "package a\n", string(kept), "the line keeps generated files in LF")
-	other, err := os.ReadFile(filepath.Join(dir, "other/b.go"))
-	require.NoError(t, err)
-	assert.Equal(t, "package a\r\n", string(other), "without it core.autocrlf writes CRLF, so the test shows a difference")
 }

@@ -245,7 +245,7 @@ func TestLeftoversAndStrays(t *testing.T) {
 	assert.Empty(t, stdout, "no diff for line endings")
 	assert.Equal(t, "gencodes: generated/docs/close-codes.md differs only in its line endings, CRLF for LF, "+
 		"as a checkout with core.autocrlf makes it: not stale, since git commits it as generated "+
-		"(a .gitattributes line \"* text eol=lf\" keeps LF)\n"+
+		"(a .gitattributes file in its directory holding the line \"* text eol=lf\" keeps LF)\n"+
 		"gencodes: generated/docs/close-codes.de.md: gencodes no longer generates it; a run without -check removes it\n"+
 		"gencodes: "+temp+": the temporary file of an interrupted run; a run removes it\n"+
 		"gencodes: 2 generated file(s) out of date with codes.yaml; run the same command without -check to regenerate them\n", stderr)

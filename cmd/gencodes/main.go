@@ -154,7 +154,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		why   string
 	}{
 		{plan.LineEndings, " differs only in its line endings, CRLF for LF, as a checkout with core.autocrlf makes it: " +
-			`not stale, since git commits it as generated (a .gitattributes line "* text eol=lf" keeps LF)`},
+			`not stale, since git commits it as generated (a .gitattributes file in its directory ` +
+			`holding the line "* text eol=lf" keeps LF)`},
 		{plan.Foreign, ": a file gencodes did not write is in the way; move it away or delete it"},
 		{plan.Orphans, ": gencodes no longer generates it; a run without -check removes it"},
 		{plan.Temps, ": the temporary file of an interrupted run; a run removes it"},
