@@ -122,12 +122,10 @@ func conds(set CodeSet, sep, single, span string) string {
 
 // goDuration writes d as a Go expression in the largest unit that divides it: "5 * time.Second".
 func goDuration(d time.Duration) string {
-	for _, u := range []struct {
-		unit time.Duration
-		name string
-	}{{time.Hour, "Hour"}, {time.Minute, "Minute"}, {time.Second, "Second"}, {time.Millisecond, "Millisecond"}} {
-		if d != 0 && d%u.unit == 0 {
-			return strconv.FormatInt(int64(d/u.unit), 10) + " * time." + u.name
+	units := []time.Duration{time.Hour, time.Minute, time.Second, time.Millisecond}
+	for i, name := range []string{"Hour", "Minute", "Second", "Millisecond"} {
+		if d != 0 && d%units[i] == 0 {
+			return strconv.FormatInt(int64(d/units[i]), 10) + " * time." + name
 		}
 	}
 	return strconv.FormatInt(int64(d), 10)

@@ -69,13 +69,10 @@ func (f tsFile) Declare() string {
 	return "declare "
 }
 
-// builtin parses the embedded templates, once.
-var builtin = sync.OnceValues(func() (*template.Template, error) {
-	tmpl, err := template.New("").Funcs(Funcs()).Option("missingkey=error").ParseFS(templates.FS, "*.tmpl")
-	if err != nil {
-		return nil, fmt.Errorf("parse templates: %w", err)
-	}
-	return tmpl, nil
+// builtin parses the embedded templates, once; they are tested, so that a failure is a bug.
+var builtin = sync.OnceValue(func() *template.Template {
+	tmpl := template.New("").Funcs(Funcs()).Option("missingkey=error")
+	return template.Must(tmpl.ParseFS(templates.FS, "*.tmpl"))
 })
 
 // goFiles are the files of the Go package, each rendered by the template of its name plus ".tmpl".
@@ -87,25 +84,19 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	if errs := CheckNames(reg, cfg); len(errs) > 0 {
 		return nil, errs
 	}
-	tmpl, err := builtin()
-	if err != nil {
-		return nil, err
-	}
 	m := buildModel(reg, cfg)
 	// Each file is rendered apart, all at once: the templates and the model are only read, and
-	// gofmt, the most costly step, runs for each Go file on a core of its own.
-	var files []File
-	var renders []func() error
-	add := func(dir, name, tmplName string, data any) {
-		if dir == "" {
-			return
+	// gofmt, the most costly step, runs for each Go file on a core of its own. A job without a
+	// template makes its file's data with a function.
+	type job struct {
+		path, tmpl string
+		data       any
+	}
+	var jobs []job
+	add := func(dir, name, tmpl string, data any) {
+		if dir != "" {
+			jobs = append(jobs, job{filepath.Join(dir, filepath.FromSlash(name)), tmpl, data})
 		}
-		i := len(files)
-		files = append(files, File{})
-		renders = append(renders, func() (err error) {
-			files[i], err = render(tmpl, tmplName, data, filepath.Join(dir, filepath.FromSlash(name)))
-			return err
-		})
 	}
 	for _, name := range goFiles {
 		add(cfg.GoOut, name, name+".tmpl", m)
@@ -116,23 +107,23 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 		add(cfg.TSOut, "js/"+module+".js", from, tsFile{Model: m, Bodies: true})
 		add(cfg.TSOut, "js/"+module+".d.ts", from, tsFile{Model: m, Types: true})
 	}
-	if cfg.TSOut != "" {
-		files = append(files, File{Path: filepath.Join(cfg.TSOut, "package.json"), Data: packageJSON(cfg, m.Notice())})
-	}
+	add(cfg.TSOut, "package.json", "", func() []byte { return packageJSON(cfg, m.Notice()) })
 	for _, lang := range m.Languages {
 		p := page{m, lang, messages.For(lang)}
 		add(cfg.DocsOut, docsFile(lang), "docs.md.tmpl", p)
 		add(cfg.DocsOut, p.MapFile(), "docs.svg.tmpl", p)
 	}
-	if cfg.JSONOut != "" {
-		files = append(files, File{Path: filepath.Join(cfg.JSONOut, "closecodes.json"), Data: exportJSON(m)})
-	}
+	add(cfg.JSONOut, "closecodes.json", "", func() []byte { return exportJSON(m) })
 	add(cfg.JSONOut, "closecodes.schema.json", "closecodes.schema.json.tmpl", m)
-	errs := make([]error, len(renders))
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
-	wg.Add(len(renders))
-	for i, r := range renders {
-		go func() { defer wg.Done(); errs[i] = r() }()
+	wg.Add(len(jobs))
+	for i, j := range jobs {
+		go func() {
+			defer wg.Done()
+			files[i], errs[i] = render(builtin(), j.tmpl, j.data, j.path)
+		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -148,8 +139,12 @@ func Generate(reg *registry.Registry, cfg Config) ([]File, error) {
 	return files, nil
 }
 
-// render executes a built-in template into the file at path, gofmt'd if it is Go.
+// render executes a built-in template into the file at path, gofmt'd if it is Go; without a
+// template, data is the function that makes the file.
 func render(tmpl *template.Template, name string, data any, path string) (File, error) {
+	if name == "" {
+		return File{Path: path, Data: data.(func() []byte)()}, nil
+	}
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return File{}, fmt.Errorf("render %s: %w", name, err)

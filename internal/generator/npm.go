@@ -30,9 +30,8 @@ func packageJSON(cfg Config, notice string) []byte {
 		Name:   cfg.TSPackage, Version: cfg.TSVersion, Description: cfg.TSDescription, License: cfg.TSLicense,
 		Type: "module", Main: "./js/closecodes.js", Types: "./js/closecodes.d.ts",
 	}
-	for _, module := range []string{"closecodes", "texts"} {
-		pkg.Files = append(pkg.Files, module+".ts", "js/"+module+".js", "js/"+module+".d.ts")
-	}
+	pkg.Files = []string{"closecodes.ts", "js/closecodes.js", "js/closecodes.d.ts",
+		"texts.ts", "js/texts.js", "js/texts.d.ts"}
 	if pkg.Version == "" {
 		pkg.Version, pkg.Private = "0.0.0", true
 	}

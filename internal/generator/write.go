@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -217,14 +218,9 @@ func leftovers(files []File) (temps, orphans []string) {
 	return temps, orphans
 }
 
-// unwrapPath drops the operation and path, which the caller's message names, from a *fs.PathError.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
+// unwrapPath drops the operation and path, which the caller's message names, from a *fs.PathError,
+// the error of every call it is given.
+func unwrapPath(err error) error { return cmp.Or(errors.Unwrap(err), err) }
 
 // Diff prints to w a unified diff, from the disk to what should be, of each changed file.
 func (p *Plan) Diff(w io.Writer) error {
