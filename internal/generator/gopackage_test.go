@@ -3,11 +3,9 @@ package generator
 import (
 	"fmt"
 	"go/ast"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -43,24 +41,6 @@ func TestNamesTheGoPackageDeclares(t *testing.T) {
 	// Methods are not package-level names: a code may be called String.
 	_, err = Generate(registryWithNames(t, map[int]string{4000: "String", 4001: "IsValid"}), testConfig())
 	assert.NoError(t, err)
-}
-
-// TestGoAPIIsWhatTheTemplatesDeclare: GoAPI lists exactly the exported
-// names that the generated Go package declares besides its codes and its
-// type, for a registry of one code as for the golden one.
-func TestGoAPIIsWhatTheTemplatesDeclare(t *testing.T) {
-	golden, err := registry.Load("testdata/golden/registry.yaml")
-	require.NoError(t, err)
-	one := &registry.Registry{Codes: []registry.Code{{Value: 4000, Name: "P"}}}
-	for _, reg := range []*registry.Registry{golden, one} {
-		var exported []string
-		for name := range goAPINames(t, reg) {
-			if ast.IsExported(name) {
-				exported = append(exported, name)
-			}
-		}
-		assert.ElementsMatch(t, slices.Collect(maps.Keys(GoAPI())), exported, "names declared by the Go templates")
-	}
 }
 
 // registryWithNames returns codes.yaml with its codes replaced by the given

@@ -1,7 +1,13 @@
 package generator
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sync"
 
 	"github.com/closecodes/closecodes/internal/registry"
 )
@@ -38,16 +44,54 @@ func CheckNames(reg *registry.Registry, cfg Config) registry.ErrorList {
 	return errs
 }
 
-// GoAPI returns the exported names the generated Go package declares at package level besides its
-// codes and its type: the names a code or the Go type could collide with, since a code's name is
-// an exported identifier. A test reads them from the Go templates, rendered, so that the list
-// cannot drift from them; a list rather than that rendering keeps it off every run's time.
-func GoAPI() map[string]bool { return goAPI }
+// GoAPI holds the names the generated Go package declares at package level besides its codes and its
+// type, read from the Go templates rendered for a registry of one code, so that the list cannot drift
+// from them.
+var GoAPI = sync.OnceValue(func() map[string]bool {
+	tmpl, err := builtin()
+	if err != nil {
+		panic(err) // the templates are embedded, and tested
+	}
+	const code, typ = "P", "T"
+	m := buildModel(&registry.Registry{Codes: []registry.Code{{Value: 4000, Name: code}}},
+		Config{GoPackage: "p", GoType: typ})
+	names := map[string]bool{}
+	for _, name := range goFiles {
+		var buf bytes.Buffer
+		err := tmpl.ExecuteTemplate(&buf, name+".tmpl", m)
+		file, perr := parser.ParseFile(token.NewFileSet(), name, buf.Bytes(), parser.SkipObjectResolution)
+		if err = errors.Join(err, perr); err != nil {
+			panic(fmt.Sprintf("%s: %v", name, err))
+		}
+		for _, decl := range file.Decls {
+			for _, n := range declaredNames(decl) {
+				names[n] = n != code && n != typ
+			}
+		}
+	}
+	return names
+})
 
-var goAPI = map[string]bool{
-	"All": true, "Codes": true, "DescriptionLanguages": true, "ErrReasonNotUTF8": true,
-	"ErrReasonTooLong": true, "ErrUnknown": true, "FromInt": true, "MaxReasonBytes": true,
-	"Parse": true, "Range": true, "Ranges": true, "Reconnect": true, "ReconnectNever": true,
-	"ReconnectReauthenticate": true, "ReconnectRetry": true, "ReconnectUnspecified": true,
-	"ReconnectUser": true, "TruncateReason": true, "ValidateReason": true,
+// declaredNames returns the package-level names a declaration introduces;
+// methods live in their type's scope and introduce none.
+func declaredNames(decl ast.Decl) []string {
+	var names []string
+	switch d := decl.(type) {
+	case *ast.FuncDecl:
+		if d.Recv == nil {
+			names = append(names, d.Name.Name)
+		}
+	case *ast.GenDecl:
+		for _, spec := range d.Specs {
+			switch s := spec.(type) {
+			case *ast.TypeSpec:
+				names = append(names, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					names = append(names, n.Name)
+				}
+			}
+		}
+	}
+	return names
 }
