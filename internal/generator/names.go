@@ -48,10 +48,7 @@ func CheckNames(reg *registry.Registry, cfg Config) registry.ErrorList {
 // type, read from the Go templates rendered for a registry of one code, so that the list cannot drift
 // from them.
 var GoAPI = sync.OnceValue(func() map[string]bool {
-	tmpl, err := builtin()
-	if err != nil {
-		panic(err) // the templates are embedded, and tested
-	}
+	tmpl := builtin()
 	const code, typ = "P", "T"
 	m := buildModel(&registry.Registry{Codes: []registry.Code{{Value: 4000, Name: code}}},
 		Config{GoPackage: "p", GoType: typ})
