@@ -28,6 +28,8 @@ var Rules = map[string]struct{ Category, Message string }{
 	// A deployed peer misreads a frame.
 	"CODE_REMOVED":         {"WIRE", "code %d %s was removed: deployed peers still send it; code naming it fails to compile"},
 	"CODE_MEANING_CHANGED": {"WIRE", "code %d now means %s, %q, not %s, %q: deployed peers read it with the old meaning"},
+	"NAME_MOVED": {"WIRE", "%s %s moved from code %d to code %d: rebuilt code means %[4]d by it where deployed " +
+		"code meant %[3]d"},
 	// Code that compiled stops compiling.
 	"NAME_REMOVED": {"SOURCE", "name %s of code %d was removed: code using it fails to compile; keep it in " +
 		"deprecated_names"},
@@ -168,8 +170,12 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	// Go names are constants and members; parsing reads those and the aliases.
 	oldGo, newGo := append([]string{o.Name}, o.DeprecatedNames...), append([]string{n.Name}, n.DeprecatedNames...)
 	for _, name := range oldGo {
-		switch {
+		switch to := holder(c.new, name); {
 		case slices.Contains(newGo, name):
+		case to != nil && name == o.Name:
+			c.add(file, at("name"), "NAME_MOVED", "name", name, n.Value, to.Value)
+		case to != nil:
+			c.add(file, at("deprecated_names"), "NAME_MOVED", "deprecated name", name, n.Value, to.Value)
 		case name == o.Name:
 			c.add(file, at("name"), "NAME_REMOVED", name, n.Value)
 		default:
@@ -183,7 +189,11 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 		}
 	}
 	for _, alias := range o.Aliases {
-		if !slices.Contains(slices.Concat(newGo, n.Aliases), alias) {
+		switch to := holder(c.new, alias); {
+		case slices.Contains(slices.Concat(newGo, n.Aliases), alias):
+		case to != nil:
+			c.add(file, at("aliases"), "NAME_MOVED", "alias", alias, n.Value, to.Value)
+		default:
 			c.add(file, at("aliases"), "ALIAS_REMOVED", alias, n.Value)
 		}
 	}
@@ -206,6 +216,16 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 			c.add(file, at(field), strings.ToUpper(field)+"_CHANGED", args...)
 		}
 	}
+}
+
+// holder returns the code of reg that has name as its name, a deprecated name or an alias, or nil.
+func holder(reg *registry.Registry, name string) *registry.Code {
+	for i, c := range reg.Codes {
+		if slices.Contains(slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases), name) {
+			return &reg.Codes[i]
+		}
+	}
+	return nil
 }
 
 // fields are what Compare compares for a code, by their keys in a registry: the range that holds it,
