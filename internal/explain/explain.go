@@ -46,15 +46,23 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		write(w, reg, uint16(n), t, lang)
 		return nil
 	}
+	known := func(c registry.Code) []string { return slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases) }
 	isQuery := func(name string) bool { return fold(name) == fold(query) }
-	var names []string // those a suggestion may give: names, former names and aliases, not labels
-	for _, c := range reg.Codes {
-		known := slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases)
-		if slices.ContainsFunc(append(known, c.Label), isQuery) {
-			write(w, reg, c.Value, t, lang)
+	// What Parse reads comes first, so that explain never names another code than Parse does, then
+	// a label in any case, then what a person may have meant.
+	for _, matches := range []func(registry.Code) bool{
+		func(c registry.Code) bool { return slices.Contains(known(c), query) },
+		func(c registry.Code) bool { return strings.EqualFold(c.Label, query) },
+		func(c registry.Code) bool { return slices.ContainsFunc(append(known(c), c.Label), isQuery) },
+	} {
+		if i := slices.IndexFunc(reg.Codes, matches); i >= 0 {
+			write(w, reg, reg.Codes[i].Value, t, lang)
 			return nil
 		}
-		names = append(names, known...)
+	}
+	var names []string // those a suggestion may give: names, former names and aliases, not labels
+	for _, c := range reg.Codes {
+		names = append(names, known(c)...)
 	}
 	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
 	if s := spell.Closest(query, names, 4); len(s) > 0 {

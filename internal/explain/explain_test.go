@@ -61,6 +61,27 @@ func TestExplainReadsWhatParseReads(t *testing.T) {
 	}
 }
 
+// TestExplainPrefersWhatParseReads: where an app's alias or label folds to a
+// standard name or label, explain names the code Parse names for the exact
+// text, and the code whose label the query is, in any case, before a code
+// the query only folds to.
+func TestExplainPrefersWhatParseReads(t *testing.T) {
+	reg, err := registry.Parse("app.yaml", []byte("extends: standard\ncodes:\n"+
+		"  - {code: 4010, name: SlowClient, aliases: [GOING_AWAY], label: Slow client, description: Too slow., "+
+		"reference: Chat protocol, wire_valid: true, browser_can_send: true}\n"+
+		"  - {code: 4011, name: IdleTimeout, label: Time out, description: Idle for too long., "+
+		"reference: Chat protocol, wire_valid: true, browser_can_send: true}\n"))
+	require.NoError(t, err)
+	for query, want := range map[string]string{
+		"GOING_AWAY": "4010 SlowClient", "going away": "1001 GoingAway", "GoingAway": "1001 GoingAway",
+		"time out": "4011 IdleTimeout", "Time out": "4011 IdleTimeout", "timeout": "3008 Timeout",
+	} {
+		out, err := explain(t, reg, query, "en")
+		require.NoError(t, err, query)
+		assert.True(t, strings.HasPrefix(out, want+" "), "%q gives %q", query, out)
+	}
+}
+
 // TestExplainReadsFormerNames: a code renamed with its former names kept
 // is found by them, as Parse finds it, shows them, and suggests them.
 func TestExplainReadsFormerNames(t *testing.T) {
