@@ -269,6 +269,24 @@ func TestLeftoversAndStrays(t *testing.T) {
 		"only regular files in real directories, so replace the link or choose another output directory\n", stderr)
 }
 
+// TestOutputSettingsStayInTheTree: an output directory of the registry's
+// output section that passes through a symbolic link, which could lead
+// anywhere, is refused at its setting, and nothing is written.
+func TestOutputSettingsStayInTheTree(t *testing.T) {
+	t.Parallel()
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	copyFile(t, "../../examples/registries/chat.yaml", filepath.Join(dir, "closecodes.yaml"))
+	require.NoError(t, os.Symlink(elsewhere, filepath.Join(dir, "web")))
+	code, stdout, stderr := runGencodes(t, dir)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "closecodes.yaml:11:11: output ts_out: \"web/closecodes\" leads through the symbolic link web, "+
+		"which may point outside this file's directory; name a real directory inside it, or remove the setting "+
+		"and pass -ts-out on the command line\n", stderr)
+	assert.Empty(t, listFiles(t, elsewhere))
+	assert.NoDirExists(t, filepath.Join(dir, "closecodes"))
+}
+
 // TestWithoutARegistryFile: without -registry, gencodes reads
 // closecodes.yaml, else codes.yaml; without either it says what it looked
 // for and writes nothing, and -registry standard asks for the standard

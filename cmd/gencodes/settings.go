@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -123,7 +125,8 @@ func (s setting) problem(value string) string {
 	return s.check(value)
 }
 
-// insideDir joins dir, from the output section, to the registry's directory base, or says why not.
+// insideDir joins dir, from the output section, to the registry's directory base, or says why not:
+// it is absolute, leads out of base, or passes through a symbolic link.
 func insideDir(base, flag, dir string) (joined, msg string) {
 	fix := "or remove the setting and pass -" + flag + " on the command line"
 	switch {
@@ -132,7 +135,15 @@ func insideDir(base, flag, dir string) (joined, msg string) {
 	case !filepath.IsLocal(filepath.FromSlash(dir)):
 		return "", fmt.Sprintf("%q leads outside this file's directory; name a directory inside it, %s", dir, fix)
 	}
-	return filepath.Join(base, filepath.FromSlash(dir)), ""
+	joined = base
+	for _, part := range strings.Split(filepath.Clean(filepath.FromSlash(dir)), string(filepath.Separator)) {
+		joined = filepath.Join(joined, part)
+		if info, err := os.Lstat(joined); err == nil && part != "." && info.Mode()&fs.ModeSymlink != 0 {
+			return "", fmt.Sprintf("%q leads through the symbolic link %s, which may point outside this file's "+
+				"directory; name a real directory inside it, %s", dir, joined, fix)
+		}
+	}
+	return joined, ""
 }
 
 // isASCIIIdentifier reports whether s is a Go identifier of ASCII letters, digits and underscores
