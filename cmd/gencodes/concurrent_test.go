@@ -37,7 +37,7 @@ func TestConcurrentGenerators(t *testing.T) {
 				n := 0
 				defer func() { reads <- n }()
 				for {
-					for _, f := range outputFiles {
+					for f := range want {
 						select {
 						case <-done:
 							return

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,7 +96,7 @@ func TestCheckFindsEveryKindOfDrift(t *testing.T) {
 		return code, stdout, stderr
 	}
 
-	for _, f := range outputFiles {
+	for _, f := range slices.Sorted(maps.Keys(good)) {
 		data := []byte(good[f])
 		i := len(data) / 2
 		data[i] ^= 0x01

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -52,23 +53,17 @@ codes:
 	return b.String()
 }
 
-var outputFiles = []string{
-	"generated/go/closecode/closecode.go", "generated/go/closecode/encoding.go", "generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go", "generated/go/closecode/texts.go",
-	"generated/ts/closecodes.ts", "generated/ts/js/closecodes.js", "generated/ts/js/closecodes.d.ts", "generated/ts/texts.ts", "generated/ts/js/texts.js", "generated/ts/js/texts.d.ts",
-	"generated/ts/package.json", "generated/json/closecodes.json", "generated/json/closecodes.schema.json",
-	"generated/docs/close-codes.md",
-}
-
-// snapshot reads every output file below dir; a missing one is "".
+// snapshot reads every file below dir/generated but the temporary ones, by
+// path relative to dir: after a run, what it generated.
 func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	snap := map[string]string{}
-	for _, f := range outputFiles {
-		data, err := os.ReadFile(filepath.Join(dir, f))
-		if err != nil && !os.IsNotExist(err) {
+	for _, f := range listFiles(t, dir) {
+		if strings.HasPrefix(f, "generated/") && !isTemp(f) {
+			data, err := os.ReadFile(filepath.Join(dir, f))
 			require.NoError(t, err)
+			snap[f] = string(data)
 		}
-		snap[f] = string(data)
 	}
 	return snap
 }
@@ -118,11 +113,13 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 	want := generateIn(t, t.TempDir(), newRegistry)
 	dir := t.TempDir()
 	old := generateIn(t, dir, oldRegistry)
-	for _, f := range outputFiles {
-		// What package.json, encoding.go, reconnect.go, closecodes.js, texts.d.ts and the schema hold is
-		// the same in both registries, which differ in labels and descriptions only.
-		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/closecode/encoding.go", "generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go",
-			"generated/ts/js/closecodes.js", "generated/ts/js/texts.d.ts", "generated/json/closecodes.schema.json"}, f) {
+	require.Equal(t, slices.Sorted(maps.Keys(old)), slices.Sorted(maps.Keys(want)), "both variants make the same files")
+	for _, f := range slices.Sorted(maps.Keys(want)) {
+		// What package.json, encoding.go, reason.go, reconnect.go, closecodes.js, texts.d.ts, the schema
+		// and the code map hold is the same in both registries, which differ in labels and descriptions only.
+		if !slices.Contains([]string{"generated/ts/package.json", "generated/go/closecode/encoding.go",
+			"generated/go/closecode/reason.go", "generated/go/closecode/reconnect.go", "generated/ts/js/closecodes.js",
+			"generated/ts/js/texts.d.ts", "generated/json/closecodes.schema.json", "generated/docs/close-codes.svg"}, f) {
 			require.NotEqual(t, old[f], want[f], "%s must differ between the variants", f)
 		}
 	}
@@ -167,7 +164,7 @@ func TestKilledMidWriteLeavesOldOrNew(t *testing.T) {
 		}
 		got := snapshot(t, dir)
 		state := ""
-		for _, f := range outputFiles {
+		for _, f := range slices.Sorted(maps.Keys(want)) {
 			switch got[f] {
 			case old[f]:
 				state += "o"
