@@ -106,18 +106,15 @@ func aliasPos(text, name string) Pos {
 
 func nodePos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
-var scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
-	"!!bool": "a boolean", "!!str": "a string"}
+var (
+	nodeKinds   = map[yaml.Kind]string{yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list"}
+	scalarKinds = map[string]string{"!!null": "null", "!!int": "a number", "!!float": "a decimal number",
+		"!!bool": "a boolean", "!!str": "a string"}
+)
 
 // kindName says what n is; checkPlain has refused aliases, the one other kind a value may be.
 func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	return cmp.Or(scalarKinds[n.Tag], "a value tagged "+short(n.Tag))
+	return cmp.Or(nodeKinds[n.Kind], scalarKinds[n.Tag], "a value tagged "+short(n.Tag))
 }
 
 // fieldSet holds a mapping's key and value nodes by name; get and key give nil for an absent field.
