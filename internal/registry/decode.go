@@ -267,6 +267,10 @@ func readRetryAfter(c *errorCollector, n *yaml.Node, what string) *RetryAfter {
 		c.addf(nodePos(n), "%s %q ends before it starts; write the shorter delay first, such as 5s-30s", what, short(s))
 	case hi > maxRetryAfter:
 		c.addf(nodePos(n), "%s %q waits longer than a day, more than any client waits to reconnect; write 24h or less", what, short(s))
+	case lo%time.Millisecond != 0 || hi%time.Millisecond != 0:
+		// TypeScript and JSON give delays in whole milliseconds, as setTimeout takes them.
+		c.addf(nodePos(n), "%s %q is not in whole milliseconds, which TypeScript and JSON give delays in; "+
+			"write such as 1500ms", what, short(s))
 	default:
 		return &RetryAfter{Min: lo, Max: hi}
 	}
