@@ -248,7 +248,7 @@ function scriptOf(tag: string): [string, string] {
     const s = subtags[i] ?? "";
     if (s.length === 4 && i <= 2 && script === "" && /^[a-z]+$/.test(s)) script = s;
     else if (/^(?:[a-z]{2}|[0-9]{3})$/.test(s)) { region = s; break; }
-    else if (i !== 1 || s.length !== 3) break; // an extended language subtag may come first
+    else if (i !== 1 || !/^[a-z]{3}$/.test(s)) break; // an extended language subtag may come first
   }
   for (const r of [region, ""]) {
     for (const [language, likely, s] of LIKELY_SCRIPTS) {

@@ -218,7 +218,13 @@ func MatchLanguage(languages []string, tag string) string {
 // scriptOf returns the primary subtag of tag, lower-cased, and the script tag asks for: its script
 // subtag, else the likely one for its primary language and region, else "".
 func scriptOf(scripts Scripts, tag string) (primary, script string) {
-	subtags := strings.Split(strings.ToLower(tag), "-")
+	// Lower ASCII letters only, as the generated lookups do: strings.ToLower turns the Kelvin sign into k.
+	subtags := strings.Split(strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}, tag), "-")
 	region := ""
 	for i, s := range subtags[1:] {
 		if len(s) == 4 && i <= 1 && script == "" && isLetters(s) {
@@ -226,7 +232,7 @@ func scriptOf(scripts Scripts, tag string) (primary, script string) {
 		} else if (len(s) == 2 && isLetters(s)) || (len(s) == 3 && strings.Trim(s, "0123456789") == "") {
 			region = strings.ToUpper(s)
 			break
-		} else if !(i == 0 && len(s) == 3) { // an extended language subtag may come first
+		} else if !(i == 0 && len(s) == 3 && isLetters(s)) { // an extended language subtag may come first
 			break
 		}
 	}
