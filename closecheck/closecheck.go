@@ -113,9 +113,11 @@ type checker struct {
 func (c *checker) check(fn *types.Func, noStatus string, cur inspector.Cursor) {
 	call, reg := cur.Node().(*ast.CallExpr), c.reg
 	codeArg, reasonArg := call.Args[0], call.Args[1]
-	code, codeKnown := intValue(c.pass.TypesInfo, codeArg)
-	reason, reasonKnown := stringValue(c.pass.TypesInfo, reasonArg)
-	if codeKnown && isLibraryConst(fn.Pkg(), noStatus, code) {
+	code, codeKnown := constValue[int64](c.pass.TypesInfo, codeArg)
+	reason, reasonKnown := constValue[string](c.pass.TypesInfo, reasonArg)
+	switch {
+	case !codeKnown:
+	case isLibraryConst(fn.Pkg(), noStatus, code):
 		// The library sends a Close frame without a code, and no reason.
 		if reasonKnown && reason != "" {
 			c.report(reasonArg, "lost reason", nil, "%s sends a Close frame without a code, so %s drops the reason %q",
@@ -123,9 +125,6 @@ func (c *checker) check(fn *types.Func, noStatus string, cur inspector.Cursor) {
 		}
 		c.checkName(fn, codeArg, code)
 		return
-	}
-	switch {
-	case !codeKnown:
 	case !reg.valid(code):
 		c.report(codeArg, "unsendable code", nil, "%s may not be sent in a Close frame", reg.describe(code))
 	case reg.name(code) == "" && reg.Path != standardPath:
@@ -208,29 +207,20 @@ func (c *checker) isHelperCall(e ast.Expr, name string) bool {
 
 // isIntLiteral reports whether e is an integer literal, maybe converted.
 func isIntLiteral(info *types.Info, e ast.Expr) bool {
-	for {
-		e = ast.Unparen(e)
-		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
-			e = call.Args[0]
-			continue
-		}
-		lit, ok := e.(*ast.BasicLit)
-		return ok && lit.Kind == token.INT
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return len(e.Args) == 1 && info.Types[e.Fun].IsType() && isIntLiteral(info, e.Args[0])
+	case *ast.BasicLit:
+		return e.Kind == token.INT
 	}
+	return false
 }
 
-func intValue(info *types.Info, e ast.Expr) (int64, bool) {
-	if v := info.Types[e].Value; v != nil && v.Kind() == constant.Int {
-		return constant.Int64Val(v)
-	}
-	return 0, false
-}
-
-func stringValue(info *types.Info, e ast.Expr) (string, bool) {
-	if v := info.Types[e].Value; v != nil && v.Kind() == constant.String {
-		return constant.StringVal(v), true
-	}
-	return "", false
+// constValue returns the value of e if e is a constant of Go type T: int64
+// for an integer that fits one, string for a string.
+func constValue[T int64 | string](info *types.Info, e ast.Expr) (T, bool) {
+	v, ok := constant.Val(info.Types[e].Value).(T)
+	return v, ok
 }
 
 // isLibraryConst reports whether code is the value of the constant name of pkg.
