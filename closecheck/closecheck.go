@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -157,42 +158,54 @@ func (c *checker) report(n ast.Node, rule string, fixes []analysis.SuggestedFix,
 }
 
 // bounded reports whether reason, made at run time, is known to fit: a call
-// of a generated package's TruncateReason, or a variable that the function
-// sets from one or checks with that package's ValidateReason.
+// of a generated package's TruncateReason, or a variable that its last write
+// or check before the call, in the source of the outermost function around
+// it, bounds. A write bounds it if it sets a TruncateReason call or a
+// constant (var v string sets ""), not if it sets anything else, such as
+// err.Error() or v + s; a check, if it is a ValidateReason(v) whose error is
+// used, not thrown away. A parameter that nothing checks is not bounded.
 func (c *checker) bounded(reason ast.Expr, cur inspector.Cursor) bool {
-	if c.isHelperCall(reason, "TruncateReason") {
-		return true
+	fits := func(e ast.Expr) bool { // a constant, or a reason cut to fit
+		return c.pass.TypesInfo.Types[e].Value != nil || c.isHelperCall(e, "TruncateReason")
 	}
 	id, _ := ast.Unparen(reason).(*ast.Ident)
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
-	var body ast.Node // of the outermost function around the call
+	var body inspector.Cursor // the outermost function around the call
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn.Node()
+		body = fn
 	}
-	if v == nil || body == nil {
-		return false
+	if v == nil || !body.Valid() {
+		return fits(reason)
 	}
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.pass.TypesInfo.ObjectOf(id) == v
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i := range n.Lhs {
-				found = found || len(n.Rhs) == len(n.Lhs) && is(n.Lhs[i]) && c.isHelperCall(n.Rhs[i], "TruncateReason")
-			}
-		case *ast.ValueSpec:
-			for i := range n.Names {
-				found = found || len(n.Values) == len(n.Names) && is(n.Names[i]) && c.isHelperCall(n.Values[i], "TruncateReason")
-			}
-		case *ast.CallExpr:
-			found = found || len(n.Args) == 1 && is(n.Args[0]) && c.isHelperCall(n, "ValidateReason")
+	bounded := false
+	for use := range body.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.ObjectOf(use.Node().(*ast.Ident)) != v || use.Node().End() > cur.Node().Pos() {
+			continue // another name, or v in or after the call
 		}
-		return !found
-	})
-	return found
+		switch kind, i := use.ParentEdge(); kind {
+		case edge.AssignStmt_Lhs: // v = x, v := x; not v += x, nor v, w = f()
+			a := use.Parent().Node().(*ast.AssignStmt)
+			bounded = len(a.Rhs) == len(a.Lhs) && a.Tok != token.ADD_ASSIGN && fits(a.Rhs[i])
+		case edge.ValueSpec_Names: // var v = x, or var v, which sets ""
+			s := use.Parent().Node().(*ast.ValueSpec)
+			bounded = len(s.Values) == 0 || len(s.Values) == len(s.Names) && fits(s.Values[i])
+		case edge.RangeStmt_Key, edge.RangeStmt_Value: // for _, v = range xs
+			bounded = false
+		case edge.CallExpr_Args:
+			bounded = bounded || c.isHelperCall(use.Parent().Node().(*ast.CallExpr), "ValidateReason") && resultUsed(use.Parent())
+		}
+	}
+	return bounded
+}
+
+// resultUsed reports whether the value of the call at cur is used: it is not
+// a statement of its own, nor assigned to the blank identifier.
+func resultUsed(cur inspector.Cursor) bool {
+	if assign, ok := cur.Parent().Node().(*ast.AssignStmt); ok {
+		id, _ := assign.Lhs[cur.ParentEdgeIndex()].(*ast.Ident)
+		return id.String() != "_" // nil prints as "<nil>"
+	}
+	return cur.ParentEdgeKind() != edge.ExprStmt_X
 }
 
 // isHelperCall reports whether e calls the function name of a generated package.
