@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -113,9 +114,11 @@ type checker struct {
 func (c *checker) check(fn *types.Func, noStatus string, cur inspector.Cursor) {
 	call, reg := cur.Node().(*ast.CallExpr), c.reg
 	codeArg, reasonArg := call.Args[0], call.Args[1]
-	code, codeKnown := intValue(c.pass.TypesInfo, codeArg)
-	reason, reasonKnown := stringValue(c.pass.TypesInfo, reasonArg)
-	if codeKnown && isLibraryConst(fn.Pkg(), noStatus, code) {
+	code, codeKnown := constValue[int64](c.pass.TypesInfo, codeArg)
+	reason, reasonKnown := constValue[string](c.pass.TypesInfo, reasonArg)
+	switch {
+	case !codeKnown:
+	case isLibraryConst(fn.Pkg(), noStatus, code):
 		// The library sends a Close frame without a code, and no reason.
 		if reasonKnown && reason != "" {
 			c.report(reasonArg, "lost reason", nil, "%s sends a Close frame without a code, so %s drops the reason %q",
@@ -123,9 +126,6 @@ func (c *checker) check(fn *types.Func, noStatus string, cur inspector.Cursor) {
 		}
 		c.checkName(fn, codeArg, code)
 		return
-	}
-	switch {
-	case !codeKnown:
 	case !reg.valid(code):
 		c.report(codeArg, "unsendable code", nil, "%s may not be sent in a Close frame", reg.describe(code))
 	case reg.name(code) == "" && reg.Path != standardPath:
@@ -158,42 +158,54 @@ func (c *checker) report(n ast.Node, rule string, fixes []analysis.SuggestedFix,
 }
 
 // bounded reports whether reason, made at run time, is known to fit: a call
-// of a generated package's TruncateReason, or a variable that the function
-// sets from one or checks with that package's ValidateReason.
+// of a generated package's TruncateReason, or a variable that its last write
+// or check before the call, in the source of the outermost function around
+// it, bounds. A write bounds it if it sets a TruncateReason call or a
+// constant (var v string sets ""), not if it sets anything else, such as
+// err.Error() or v + s; a check, if it is a ValidateReason(v) whose error is
+// used, not thrown away. A parameter that nothing checks is not bounded.
 func (c *checker) bounded(reason ast.Expr, cur inspector.Cursor) bool {
-	if c.isHelperCall(reason, "TruncateReason") {
-		return true
+	fits := func(e ast.Expr) bool { // a constant, or a reason cut to fit
+		return c.pass.TypesInfo.Types[e].Value != nil || c.isHelperCall(e, "TruncateReason")
 	}
 	id, _ := ast.Unparen(reason).(*ast.Ident)
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
-	var body ast.Node // of the outermost function around the call
+	var body inspector.Cursor // the outermost function around the call
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		body = fn.Node()
+		body = fn
 	}
-	if v == nil || body == nil {
-		return false
+	if v == nil || !body.Valid() {
+		return fits(reason)
 	}
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.pass.TypesInfo.ObjectOf(id) == v
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i := range n.Lhs {
-				found = found || len(n.Rhs) == len(n.Lhs) && is(n.Lhs[i]) && c.isHelperCall(n.Rhs[i], "TruncateReason")
-			}
-		case *ast.ValueSpec:
-			for i := range n.Names {
-				found = found || len(n.Values) == len(n.Names) && is(n.Names[i]) && c.isHelperCall(n.Values[i], "TruncateReason")
-			}
-		case *ast.CallExpr:
-			found = found || len(n.Args) == 1 && is(n.Args[0]) && c.isHelperCall(n, "ValidateReason")
+	bounded := false
+	for use := range body.Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.ObjectOf(use.Node().(*ast.Ident)) != v || use.Node().End() > cur.Node().Pos() {
+			continue // another name, or v in or after the call
 		}
-		return !found
-	})
-	return found
+		switch kind, i := use.ParentEdge(); kind {
+		case edge.AssignStmt_Lhs: // v = x, v := x; not v += x, nor v, w = f()
+			a := use.Parent().Node().(*ast.AssignStmt)
+			bounded = len(a.Rhs) == len(a.Lhs) && a.Tok != token.ADD_ASSIGN && fits(a.Rhs[i])
+		case edge.ValueSpec_Names: // var v = x, or var v, which sets ""
+			s := use.Parent().Node().(*ast.ValueSpec)
+			bounded = len(s.Values) == 0 || len(s.Values) == len(s.Names) && fits(s.Values[i])
+		case edge.RangeStmt_Key, edge.RangeStmt_Value: // for _, v = range xs
+			bounded = false
+		case edge.CallExpr_Args:
+			bounded = bounded || c.isHelperCall(use.Parent().Node().(*ast.CallExpr), "ValidateReason") && resultUsed(use.Parent())
+		}
+	}
+	return bounded
+}
+
+// resultUsed reports whether the value of the call at cur is used: it is not
+// a statement of its own, nor assigned to the blank identifier.
+func resultUsed(cur inspector.Cursor) bool {
+	if assign, ok := cur.Parent().Node().(*ast.AssignStmt); ok {
+		id, _ := assign.Lhs[cur.ParentEdgeIndex()].(*ast.Ident)
+		return id.String() != "_" // nil prints as "<nil>"
+	}
+	return cur.ParentEdgeKind() != edge.ExprStmt_X
 }
 
 // isHelperCall reports whether e calls the function name of a generated package.
@@ -208,29 +220,20 @@ func (c *checker) isHelperCall(e ast.Expr, name string) bool {
 
 // isIntLiteral reports whether e is an integer literal, maybe converted.
 func isIntLiteral(info *types.Info, e ast.Expr) bool {
-	for {
-		e = ast.Unparen(e)
-		if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
-			e = call.Args[0]
-			continue
-		}
-		lit, ok := e.(*ast.BasicLit)
-		return ok && lit.Kind == token.INT
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		return len(e.Args) == 1 && info.Types[e.Fun].IsType() && isIntLiteral(info, e.Args[0])
+	case *ast.BasicLit:
+		return e.Kind == token.INT
 	}
+	return false
 }
 
-func intValue(info *types.Info, e ast.Expr) (int64, bool) {
-	if v := info.Types[e].Value; v != nil && v.Kind() == constant.Int {
-		return constant.Int64Val(v)
-	}
-	return 0, false
-}
-
-func stringValue(info *types.Info, e ast.Expr) (string, bool) {
-	if v := info.Types[e].Value; v != nil && v.Kind() == constant.String {
-		return constant.StringVal(v), true
-	}
-	return "", false
+// constValue returns the value of e if e is a constant of Go type T: int64
+// for an integer that fits one, string for a string.
+func constValue[T int64 | string](info *types.Info, e ast.Expr) (T, bool) {
+	v, ok := constant.Val(info.Types[e].Value).(T)
+	return v, ok
 }
 
 // isLibraryConst reports whether code is the value of the constant name of pkg.

@@ -28,9 +28,12 @@ func mistakePackages() []string {
 	return paths
 }
 
+// TestDiagnostics checks the reports on the mistakes packages, on a package
+// whose helpers only look generated, and on the variables that the unbounded
+// reason rule must tell apart (example.com/bounded).
 func TestDiagnostics(t *testing.T) {
 	dir := gopath(t)
-	analysistest.Run(t, dir, closecheck.Analyzer, append(mistakePackages(), "example.com/notgenerated/user")...)
+	analysistest.Run(t, dir, closecheck.Analyzer, append(mistakePackages(), "example.com/notgenerated/user", "example.com/bounded")...)
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -61,17 +61,15 @@ func (c *checker) importName(path string) string {
 // its last import block, or in an import declaration of its own.
 func addImport(file *ast.File, path string) analysis.TextEdit {
 	spec := strconv.Quote(path)
-	var last *ast.GenDecl
-	for _, decl := range file.Decls {
-		if d, ok := decl.(*ast.GenDecl); ok && d.Tok == token.IMPORT {
-			last = d
-		}
-	}
 	pos, text := file.Name.End(), "\n\nimport "+spec
-	if last != nil && last.Rparen.IsValid() {
-		pos, text = last.Rparen, "\t"+spec+"\n"
-	} else if last != nil {
-		pos, text = last.End(), "\nimport "+spec
+	for _, decl := range file.Decls {
+		switch d, _ := decl.(*ast.GenDecl); {
+		case d == nil || d.Tok != token.IMPORT:
+		case d.Rparen.IsValid():
+			pos, text = d.Rparen, "\t"+spec+"\n"
+		default:
+			pos, text = d.End(), "\nimport "+spec
+		}
 	}
 	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 }

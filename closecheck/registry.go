@@ -124,15 +124,14 @@ func readRegistry(pass *analysis.Pass) *registry {
 			max, _ := constant.Int64Val(maxReason.Val())
 			r := &registry{Path: pass.Pkg.Path(), Name: pass.Pkg.Name(), Valid: valid, MaxReasonBytes: int(max)}
 			codeType := pass.TypesInfo.Defs[fn.Name].(*types.Func).Signature().Recv().Type()
-			ast.Inspect(f, func(n ast.Node) bool { // in order: a code's name before its former names
+			for n := range ast.Preorder(f) { // in order: a code's name before its former names
 				if s, ok := n.(*ast.ValueSpec); ok {
 					if c, ok := pass.TypesInfo.Defs[s.Names[0]].(*types.Const); ok && c.Exported() && types.Identical(c.Type(), codeType) {
 						v, _ := constant.Int64Val(c.Val())
 						r.Codes = append(r.Codes, namedCode{c.Name(), v})
 					}
 				}
-				return true
-			})
+			}
 			return r
 		}
 	}
@@ -148,7 +147,7 @@ func wireSpans(info *types.Info, body *ast.BlockStmt) ([]span, bool) {
 	}
 	bound := func(e ast.Expr, op token.Token) (int64, bool) {
 		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == op {
-			return intValue(info, b.Y)
+			return constValue[int64](info, b.Y)
 		}
 		return 0, false
 	}
