@@ -181,7 +181,7 @@ func scriptOf(tag string) (primary, script string) {
 		} else if len(s) == 2 && isLetters(s) || len(s) == 3 && strings.Trim(s, "0123456789") == "" {
 			region = s
 			break
-		} else if i != 0 || len(s) != 3 { // an extended language subtag may come first
+		} else if i != 0 || len(s) != 3 || !isLetters(s) { // an extended language subtag may come first
 			break
 		}
 	}
