@@ -16,7 +16,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-const doc = `report WebSocket close codes and reasons that would be sent wrong
+// Analyzer reports close codes and reasons that would be sent wrong.
+var Analyzer = &analysis.Analyzer{
+	Name: "closecheck",
+	Doc: `report WebSocket close codes and reasons that would be sent wrong
 
 closecheck checks the Close frames made with gorilla/websocket,
 coder/websocket, nhooyr.io/websocket and gobwas/ws against the registry of
@@ -29,12 +32,7 @@ else the standard registry. Each report starts with its rule:
 	reason not UTF-8   a constant reason that is not valid UTF-8
 	unbounded reason   a reason made at run time, not passed through TruncateReason
 	unnamed code       an integer literal for a code the registry names
-	undeclared code    a code valid on the wire that the app's registry does not name`
-
-// Analyzer reports close codes and reasons that would be sent wrong.
-var Analyzer = &analysis.Analyzer{
-	Name:      "closecheck",
-	Doc:       doc,
+	undeclared code    a code valid on the wire that the app's registry does not name`,
 	URL:       "https://github.com/closecodes/closecodes/tree/main/closecheck",
 	FactTypes: []analysis.Fact{new(registry)},
 	Run:       run,
@@ -161,12 +159,13 @@ func (c *checker) report(n ast.Node, rule string, fixes []analysis.SuggestedFix,
 // of a generated package's TruncateReason, or a variable that its last write
 // or check before the call, in the source of the outermost function around
 // it, bounds. A write bounds it if it sets a TruncateReason call or a
-// constant (var v string sets ""), not if it sets anything else, such as
+// constant that fits, in bytes and as UTF-8 (var v string sets ""), not if it sets anything else, such as
 // err.Error() or v + s; a check, if it is a ValidateReason(v) whose error is
 // used, not thrown away. A parameter that nothing checks is not bounded.
 func (c *checker) bounded(reason ast.Expr, cur inspector.Cursor) bool {
-	fits := func(e ast.Expr) bool { // a constant, or a reason cut to fit
-		return c.pass.TypesInfo.Types[e].Value != nil || c.isHelperCall(e, "TruncateReason")
+	fits := func(e ast.Expr) bool { // a constant that fits, or a reason cut to fit
+		s, ok := constValue[string](c.pass.TypesInfo, e)
+		return ok && len(s) <= c.reg.MaxReasonBytes && utf8.ValidString(s) || c.isHelperCall(e, "TruncateReason")
 	}
 	id, _ := ast.Unparen(reason).(*ast.Ident)
 	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)

@@ -64,6 +64,22 @@ func MistakeCheckedLate(reason string) []byte {
 	return frame
 }
 
+// A constant longer than a Close frame holds is written to the variable.
+func MistakeLongConstant(detail bool) []byte {
+	reason := "short"
+	if detail {
+		reason = "a reason that goes on and on, past the one hundred and twenty-three bytes that a Close frame holds, and so on, and on, and on"
+	}
+	return websocket.FormatCloseMessage(code, reason) // want `unbounded reason`
+}
+
+// A constant that is not UTF-8 is written to the variable.
+func MistakeInvalidConstant() []byte {
+	var reason string
+	reason = "caf\xe9"
+	return websocket.FormatCloseMessage(code, reason) // want `unbounded reason`
+}
+
 // The write that replaces the truncated reason is truncated too.
 func RightOverwritten(s string, err error) []byte {
 	reason := closecode.TruncateReason(s)
