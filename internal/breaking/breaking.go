@@ -26,7 +26,8 @@ var Categories = []string{"INFO", "BEHAVIOR", "SOURCE", "WIRE"}
 // Rules holds each rule by ID: its category, and the message of its findings, which says who breaks.
 var Rules = map[string]struct{ Category, Message string }{
 	// A deployed peer misreads a frame.
-	"CODE_REMOVED":         {"WIRE", "code %d %s was removed: deployed peers still send it; code naming it fails to compile"},
+	"CODE_REMOVED": {"WIRE", "code %d %s was removed: deployed peers still send it; code naming it fails to compile, " +
+		"or means another code where NAME_MOVED says so"},
 	"CODE_MEANING_CHANGED": {"WIRE", "code %d now means %s, %q, not %s, %q: deployed peers read it with the old meaning"},
 	"NAME_MOVED": {"WIRE", "%s %s moved from code %d to code %d: rebuilt code means %[4]d by it where deployed " +
 		"code meant %[3]d"},
@@ -153,7 +154,11 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 // and now are what holds for it in each, as state returns them.
 func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	if n == nil {
-		c.add(fileOf(c.old, o.Inherited), o.Pos, "CODE_REMOVED", o.Value, o.Name)
+		file := fileOf(c.old, o.Inherited)
+		c.add(file, o.Pos, "CODE_REMOVED", o.Value, o.Name)
+		for _, name := range slices.Concat([]string{o.Name}, o.DeprecatedNames, o.Aliases) {
+			c.moved(file, o.Pos, o, name)
+		}
 		return
 	}
 	file, at := fileOf(c.new, n.Inherited), func(key string) registry.Pos { return cmp.Or(n.KeyPos[key], n.Pos) }
@@ -170,16 +175,14 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	// Go names are constants and members; parsing reads those and the aliases.
 	oldGo, newGo := append([]string{o.Name}, o.DeprecatedNames...), append([]string{n.Name}, n.DeprecatedNames...)
 	for _, name := range oldGo {
-		switch to := holder(c.new, name); {
-		case slices.Contains(newGo, name):
-		case to != nil && name == o.Name:
-			c.add(file, at("name"), "NAME_MOVED", "name", name, n.Value, to.Value)
-		case to != nil:
-			c.add(file, at("deprecated_names"), "NAME_MOVED", "deprecated name", name, n.Value, to.Value)
-		case name == o.Name:
-			c.add(file, at("name"), "NAME_REMOVED", name, n.Value)
-		default:
-			c.add(file, at("deprecated_names"), "DEPRECATED_NAME_REMOVED", name, n.Value)
+		key, id := "deprecated_names", "DEPRECATED_NAME_REMOVED"
+		if name == o.Name {
+			key, id = "name", "NAME_REMOVED"
+		}
+		// A name that moved compiles still if it is a Go name of the code it moved to, not an alias.
+		if to := c.moved(file, at(key), o, name); !slices.Contains(newGo, name) &&
+			(to == nil || to.Name != name && !slices.Contains(to.DeprecatedNames, name)) {
+			c.add(file, at(key), id, name, n.Value)
 		}
 	}
 	newPos := append([]registry.Pos{n.NamePos}, n.DeprecatedPos...)
@@ -189,11 +192,7 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 		}
 	}
 	for _, alias := range o.Aliases {
-		switch to := holder(c.new, alias); {
-		case slices.Contains(slices.Concat(newGo, n.Aliases), alias):
-		case to != nil:
-			c.add(file, at("aliases"), "NAME_MOVED", "alias", alias, n.Value, to.Value)
-		default:
+		if !slices.Contains(slices.Concat(newGo, n.Aliases), alias) && c.moved(file, at("aliases"), o, alias) == nil {
 			c.add(file, at("aliases"), "ALIAS_REMOVED", alias, n.Value)
 		}
 	}
@@ -218,11 +217,20 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	}
 }
 
-// holder returns the code of reg that has name as its name, a deprecated name or an alias, or nil.
-func holder(reg *registry.Registry, name string) *registry.Code {
-	for i, c := range reg.Codes {
-		if slices.Contains(slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases), name) {
-			return &reg.Codes[i]
+// moved reports NAME_MOVED, at file and pos, where another code than o's in the new registry has
+// name, one of o's names, deprecated names or aliases, and returns that code; else it returns nil.
+func (c *comparison) moved(file string, pos registry.Pos, o *registry.Code, name string) *registry.Code {
+	for i, to := range c.new.Codes {
+		if to.Value != o.Value && slices.Contains(slices.Concat([]string{to.Name}, to.DeprecatedNames, to.Aliases), name) {
+			kind := "alias"
+			switch {
+			case name == o.Name:
+				kind = "name"
+			case slices.Contains(o.DeprecatedNames, name):
+				kind = "deprecated name"
+			}
+			c.add(file, pos, "NAME_MOVED", kind, name, o.Value, to.Value)
+			return &c.new.Codes[i]
 		}
 	}
 	return nil
