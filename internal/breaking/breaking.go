@@ -156,7 +156,7 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 	if n == nil {
 		file := fileOf(c.old, o.Inherited)
 		c.add(file, o.Pos, "CODE_REMOVED", o.Value, o.Name)
-		for _, name := range slices.Concat([]string{o.Name}, o.DeprecatedNames, o.Aliases) {
+		for _, name := range o.Names() {
 			c.moved(file, o.Pos, o, name)
 		}
 		return
@@ -173,7 +173,7 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 		c.add(file, n.Pos, "CODE_MEANING_CHANGED", n.Value, n.Name, n.Description.English, o.Name, o.Description.English)
 	}
 	// Go names are constants and members; parsing reads those and the aliases.
-	oldGo, newGo := append([]string{o.Name}, o.DeprecatedNames...), append([]string{n.Name}, n.DeprecatedNames...)
+	oldGo, newGo := o.GoNames(), n.GoNames()
 	for _, name := range oldGo {
 		key, id := "deprecated_names", "DEPRECATED_NAME_REMOVED"
 		if name == o.Name {
@@ -181,7 +181,7 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 		}
 		// A name that moved compiles still if it is a Go name of the code it moved to, not an alias.
 		if to := c.moved(file, at(key), o, name); !slices.Contains(newGo, name) &&
-			(to == nil || to.Name != name && !slices.Contains(to.DeprecatedNames, name)) {
+			(to == nil || !slices.Contains(to.GoNames(), name)) {
 			c.add(file, at(key), id, name, n.Value)
 		}
 	}
@@ -192,12 +192,12 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 		}
 	}
 	for _, alias := range o.Aliases {
-		if !slices.Contains(slices.Concat(newGo, n.Aliases), alias) && c.moved(file, at("aliases"), o, alias) == nil {
+		if !slices.Contains(n.Names(), alias) && c.moved(file, at("aliases"), o, alias) == nil {
 			c.add(file, at("aliases"), "ALIAS_REMOVED", alias, n.Value)
 		}
 	}
 	for i, alias := range n.Aliases {
-		if !slices.Contains(slices.Concat(oldGo, o.Aliases), alias) {
+		if !slices.Contains(o.Names(), alias) {
 			c.add(file, n.AliasPos[i], "ALIAS_ADDED", n.Value, alias)
 		}
 	}
@@ -221,7 +221,7 @@ func (c *comparison) code(o, n *registry.Code, was, now []string) {
 // name, one of o's names, deprecated names or aliases, and returns that code; else it returns nil.
 func (c *comparison) moved(file string, pos registry.Pos, o *registry.Code, name string) *registry.Code {
 	for i, to := range c.new.Codes {
-		if to.Value != o.Value && slices.Contains(slices.Concat([]string{to.Name}, to.DeprecatedNames, to.Aliases), name) {
+		if to.Value != o.Value && slices.Contains(to.Names(), name) {
 			kind := "alias"
 			switch {
 			case name == o.Name:

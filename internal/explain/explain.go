@@ -46,14 +46,13 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 		write(w, reg, uint16(n), t, lang)
 		return nil
 	}
-	known := func(c registry.Code) []string { return slices.Concat([]string{c.Name}, c.DeprecatedNames, c.Aliases) }
 	isQuery := func(name string) bool { return fold(name) == fold(query) }
 	// What Parse reads comes first, so that explain never names another code than Parse does, then
 	// a label in any case, then what a person may have meant.
 	for _, matches := range []func(registry.Code) bool{
-		func(c registry.Code) bool { return slices.Contains(known(c), query) },
+		func(c registry.Code) bool { return slices.Contains(c.Names(), query) },
 		func(c registry.Code) bool { return strings.EqualFold(c.Label, query) },
-		func(c registry.Code) bool { return slices.ContainsFunc(append(known(c), c.Label), isQuery) },
+		func(c registry.Code) bool { return slices.ContainsFunc(append(c.Names(), c.Label), isQuery) },
 	} {
 		if i := slices.IndexFunc(reg.Codes, matches); i >= 0 {
 			write(w, reg, reg.Codes[i].Value, t, lang)
@@ -62,7 +61,7 @@ func Explain(w io.Writer, reg *registry.Registry, query, lang string) error {
 	}
 	var names []string // those a suggestion may give: names, former names and aliases, not labels
 	for _, c := range reg.Codes {
-		names = append(names, known(c)...)
+		names = append(names, c.Names()...)
 	}
 	fmt.Fprintln(w, messages.Fill(t.NoSuchName, "{query}", strconv.Quote(query), "{file}", reg.File))
 	if s := spell.Closest(query, names, 4); len(s) > 0 {

@@ -20,7 +20,7 @@ import (
 func CheckNames(reg *registry.Registry, cfg Config) registry.ErrorList {
 	var errs registry.ErrorList
 	for _, c := range reg.Codes {
-		for i, name := range append([]string{c.Name}, c.DeprecatedNames...) {
+		for i, name := range c.GoNames() {
 			msg := ""
 			switch {
 			case cfg.GoOut != "" && name == cfg.GoType:

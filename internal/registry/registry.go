@@ -144,6 +144,12 @@ type Setting struct {
 	Pos, KeyPos Pos
 }
 
+// GoNames returns the code's Go identifiers: its name, then its deprecated names.
+func (c *Code) GoNames() []string { return append([]string{c.Name}, c.DeprecatedNames...) }
+
+// Names returns every name that parsing reads for the code: its Go names, then its aliases.
+func (c *Code) Names() []string { return append(c.GoNames(), c.Aliases...) }
+
 // Named returns the code v when the registry names it, else nil.
 func (r *Registry) Named(v uint16) *Code {
 	i, ok := slices.BinarySearchFunc(r.Codes, v, func(c Code, v uint16) int { return cmp.Compare(c.Value, v) })
