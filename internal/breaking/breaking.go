@@ -97,8 +97,8 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 		file  string
 	}
 	changes, codes := map[group][]string{}, map[group]generator.CodeSet{}
-	for v := range 0x10000 {
-		code, last := uint16(v), len(fields)
+	for _, p := range generator.Pieces(old, new) { // every code of a piece fares alike
+		code, last := uint16(p.First), len(fields)
 		was, now := state(old, code), state(new, code)
 		if o, n := old.Named(code), new.Named(code); o != nil || n != nil {
 			c.code(o, n, was, now)
@@ -117,11 +117,7 @@ func Compare(old, new *registry.Registry, defaults map[string]string) []Finding 
 				changes[g] = append(changes[g], text)
 			}
 		}
-		if n := len(codes[g]); n > 0 && codes[g][n-1].Last == v-1 {
-			codes[g][n-1].Last = v
-		} else {
-			codes[g] = append(codes[g], generator.Span{First: v, Last: v})
-		}
+		codes[g] = codes[g].Add(p)
 	}
 	for g, set := range codes { // in any order: the findings are sorted below
 		b := g.block

@@ -109,6 +109,15 @@ func (s Span) String() string {
 // CodeSet is a set of codes as the fewest spans, ascending.
 type CodeSet []Span
 
+// Add returns s with p, which starts after s ends, joined to s's last span where the two meet.
+func (s CodeSet) Add(p Span) CodeSet {
+	if n := len(s); n > 0 && s[n-1].Last == p.First-1 {
+		s[n-1].Last = p.Last
+		return s
+	}
+	return append(s, p)
+}
+
 // String lists the spans for people in English: "1000-1003, 1007-1014 and 3000-4999", or "none".
 func (s CodeSet) String() string { return s.In(messages.For("en")) }
 
@@ -141,7 +150,7 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 			m.Runs = append(m.Runs, Run{Span{int(c.Value), int(c.Value)}, i + 1})
 		}
 	}
-	pieces := piecesOf(reg)
+	pieces := Pieces(reg)
 	m.WireValid = setOf(pieces, func(v uint16) bool { return reg.Facts(v).WireValid })
 	m.BrowserCanSend = setOf(pieces, func(v uint16) bool { return reg.Facts(v).BrowserCanSend })
 	m.Unranged = setOf(pieces, func(v uint16) bool { return reg.RangeOf(v) == nil })
@@ -163,19 +172,21 @@ func buildModel(reg *registry.Registry, cfg Config) *Model {
 	return m
 }
 
-// piecesOf splits the codes 0-65535 at every edge of reg: the bounds of its ranges and parts, and
-// its named codes. Within a piece, every code has the same facts and advice, so a set of codes is
-// found by asking one code of each piece rather than all 65,536.
-func piecesOf(reg *registry.Registry) []Span {
+// Pieces splits the codes 0-65535 at every edge of regs: the bounds of their ranges and parts, and
+// their named codes. Within a piece, every code has the same facts and advice in each registry, so a
+// set of codes is found by asking one code of each piece rather than all 65,536.
+func Pieces(regs ...*registry.Registry) []Span {
 	edges := []int{0, 0x10000}
-	for _, r := range reg.Ranges {
-		edges = append(edges, int(r.First), int(r.Last)+1)
-		for _, p := range r.Parts {
-			edges = append(edges, int(p.First), int(p.Last)+1)
+	for _, reg := range regs {
+		for _, r := range reg.Ranges {
+			edges = append(edges, int(r.First), int(r.Last)+1)
+			for _, p := range r.Parts {
+				edges = append(edges, int(p.First), int(p.Last)+1)
+			}
 		}
-	}
-	for _, c := range reg.Codes {
-		edges = append(edges, int(c.Value), int(c.Value)+1)
+		for _, c := range reg.Codes {
+			edges = append(edges, int(c.Value), int(c.Value)+1)
+		}
 	}
 	slices.Sort(edges)
 	edges = slices.Compact(edges)
@@ -190,13 +201,8 @@ func piecesOf(reg *registry.Registry) []Span {
 func setOf(pieces []Span, in func(v uint16) bool) CodeSet {
 	var set CodeSet
 	for _, p := range pieces {
-		if !in(uint16(p.First)) {
-			continue
-		}
-		if n := len(set); n > 0 && set[n-1].Last == p.First-1 {
-			set[n-1].Last = p.Last
-		} else {
-			set = append(set, p)
+		if in(uint16(p.First)) {
+			set = set.Add(p)
 		}
 	}
 	return set
