@@ -1,10 +1,7 @@
 package e2e
 
 import (
-	"net"
-	"net/http"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,12 +15,7 @@ import (
 // that is not a whole number, which the browser rounds first.
 func TestCloseWebSocketReadsArgumentsAsTheBrowser(t *testing.T) {
 	node, chromium := requireTools(t)
-	srv := NewServer("page", "../generated/ts/js/closecodes.js")
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
-	go httpServer.Serve(listener)
-	defer httpServer.Close()
+	_, base := servePage(t)
 
 	var res struct {
 		Browser string
@@ -34,7 +26,7 @@ func TestCloseWebSocketReadsArgumentsAsTheBrowser(t *testing.T) {
 		ConsoleErrors []string
 	}
 	runDriver(t, node, "closeargs-driver.mjs", map[string]string{
-		"chromium": chromium, "url": "http://" + listener.Addr().String() + "/index.html",
+		"chromium": chromium, "url": base + "/index.html",
 	}, &res)
 	require.GreaterOrEqual(t, len(res.Calls), 200)
 	assert.Empty(t, res.ConsoleErrors)

@@ -73,6 +73,19 @@ type results struct {
 
 // requireTools fails, rather than skips, when a part of the real scene is
 // missing: the suite proves nothing without a browser. It returns node and
+// servePage serves the test page and the generated module on a free local
+// port until the test ends, and returns the server and its base URL.
+func servePage(t *testing.T) (*Server, string) {
+	t.Helper()
+	srv := NewServer("page", "../generated/ts/js/closecodes.js")
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
+	go httpServer.Serve(listener)
+	t.Cleanup(func() { httpServer.Close() })
+	return srv, "http://" + listener.Addr().String()
+}
+
 // the Chromium to drive.
 func requireTools(t *testing.T) (node, chromium string) {
 	t.Helper()
@@ -93,13 +106,7 @@ func TestBrowserAndServerAgree(t *testing.T) {
 	node, chromium := requireTools(t)
 	require.Equal(t, closecode.MaxReasonBytes, len(multiByteReason))
 
-	srv := NewServer("page", "../generated/ts/js/closecodes.js")
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
-	go httpServer.Serve(listener)
-	defer httpServer.Close()
-	base := "http://" + listener.Addr().String()
+	srv, base := servePage(t)
 
 	// Scenario 1: every wire-valid registry code and unnamed samples of the
 	// ranges a code may be sent in.

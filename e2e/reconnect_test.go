@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"net"
-	"net/http"
 	"testing"
 	"time"
 
@@ -43,12 +41,7 @@ type sessionReport struct {
 func TestBrowserReconnectsAsThePolicySays(t *testing.T) {
 	node, chromium := requireTools(t)
 
-	srv := NewServer("page", "../generated/ts/js/closecodes.js")
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
-	go httpServer.Serve(listener)
-	defer httpServer.Close()
+	srv, base := servePage(t)
 
 	srv.Script("restart", closecode.ServiceRestart)
 	srv.Script("dropped", closecode.AbnormalClosure)
@@ -66,7 +59,7 @@ func TestBrowserReconnectsAsThePolicySays(t *testing.T) {
 	}
 	runDriver(t, node, "reconnect-driver.mjs", reconnectPlan{
 		Chromium: chromium,
-		URL:      "http://" + listener.Addr().String() + "/reconnect.html",
+		URL:      base + "/reconnect.html",
 		Sessions: sessions,
 		SettleMs: int(settle / time.Millisecond),
 	}, &res)

@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"net"
-	"net/http"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,12 +28,7 @@ func TestTruncatedReasonsNeverThrow(t *testing.T) {
 	vectors, err := os.ReadFile("../generated/testdata/truncate-reason.json")
 	require.NoError(t, err)
 
-	srv := NewServer("page", "../generated/ts/js/closecodes.js")
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	httpServer := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
-	go httpServer.Serve(listener)
-	defer httpServer.Close()
+	_, base := servePage(t)
 
 	const random = 10000
 	var res struct {
@@ -51,7 +43,7 @@ func TestTruncatedReasonsNeverThrow(t *testing.T) {
 	}
 	runDriver(t, node, "truncate-driver.mjs", truncatePlan{
 		Chromium: chromium,
-		URL:      "http://" + listener.Addr().String() + "/index.html",
+		URL:      base + "/index.html",
 		Vectors:  string(vectors),
 		Random:   random,
 		Seed:     20261207,
